@@ -1,0 +1,254 @@
+"""The data model every stage speaks.
+
+Stages pass frozen dataclasses to each other; only ``nlp.py`` and the spaCy
+components touch a ``Doc``. ``pipeline.to_result`` turns an annotated ``Doc``
+into a :class:`DocResult`, which is what workers return and the store accepts.
+
+Offsets: ``Document.text`` is the cleaned text the NLP runs on;
+``Document.original`` is the text as read (after metadata header lines were
+removed by the reader, which records their length in ``header_chars``).
+``Document.to_original(i)`` maps a cleaned-text offset back to the original.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Precision = Literal["day", "week", "month", "season", "year", "decade", "century"]
+DateBasis = Literal[
+    "metadata", "explicit", "dateline", "caption", "url", "text", "sentence", "context", "document", "none"
+]
+Status = Literal["occurred", "announced"]
+
+QUAD_CLASS: dict[str, str] = {
+    "AGREE": "verbal cooperation",
+    "CONSULT": "verbal cooperation",
+    "SUPPORT": "verbal cooperation",
+    "CONCEDE": "verbal cooperation",
+    "COOPERATE": "material cooperation",
+    "AID": "material cooperation",
+    "RETREAT": "material cooperation",
+    "REQUEST": "verbal conflict",
+    "ACCUSE": "verbal conflict",
+    "REJECT": "verbal conflict",
+    "THREATEN": "verbal conflict",
+    "PROTEST": "material conflict",
+    "SANCTION": "material conflict",
+    "MOBILIZE": "material conflict",
+    "COERCE": "material conflict",
+    "ASSAULT": "material conflict",
+}
+EVENT_TYPES: tuple[str, ...] = tuple(QUAD_CLASS)
+
+
+def content_id(*parts: Any, prefix: str = "", length: int = 16) -> str:
+    """A stable id from content: the same parts always give the same id.
+
+    Dicts are serialised with sorted keys so key order never changes an id.
+    """
+    payload = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
+    digest = hashlib.blake2b(payload.encode("utf-8"), digest_size=16).hexdigest()
+    return prefix + digest[:length]
+
+
+@dataclass(frozen=True)
+class DatePoint:
+    """A date as precise as its source allows (``value`` is ISO: 2022, 2022-08, 2022-08-14, 2022-W46)."""
+
+    value: str | None
+    precision: Precision | None
+    basis: DateBasis = "none"
+
+    @classmethod
+    def unknown(cls) -> DatePoint:
+        return cls(None, None, "none")
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """What a reader produces: text plus whatever metadata the source carried."""
+
+    source: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    format: str = "text"
+    header_chars: int = 0
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def doc_id(self) -> str:
+        """Content hash of the article text (whitespace-normalised), so a re-read is the same document."""
+        return content_id(" ".join(self.text.split()), prefix="d")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of the original text, kept or dropped by the cleaner (with why)."""
+
+    start: int
+    end: int
+    kept: bool
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """A cleaned article: ``text`` is what NLP sees; ``pieces`` map it back to ``original``."""
+
+    doc_id: str
+    source: str
+    original: str
+    text: str
+    pieces: tuple[tuple[int, int, int], ...]  # (clean_start, original_start, length), sorted
+    segments: tuple[Segment, ...]
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: DatePoint = field(default_factory=DatePoint.unknown)
+    language: str | None = None
+    metadata_published: str | None = None
+    warnings: tuple[str, ...] = ()
+
+    def to_original(self, offset: int) -> int:
+        """Map an offset in ``text`` to the matching offset in ``original``."""
+        if not self.pieces:
+            return offset
+        starts = [p[0] for p in self.pieces]
+        i = max(bisect_right(starts, offset) - 1, 0)
+        clean_start, orig_start, length = self.pieces[i]
+        return orig_start + min(max(offset - clean_start, 0), length)
+
+    @property
+    def kept_chars(self) -> int:
+        return sum(p[2] for p in self.pieces)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A (canonical) actor. ``key`` is global: a dictionary id, or a normalised-name key."""
+
+    key: str
+    name: str
+    type: str
+    country: str | None = None
+    aliases: tuple[str, ...] = ()
+    wikidata: str | None = None
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """One place in a document's cleaned text that names (or stands for) an actor."""
+
+    start: int
+    end: int
+    text: str
+    actor: Actor
+    how: str = "ner"  # ner | dictionary | acronym | role | surname | pronoun | nationality
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A time expression in cleaned text, normalised TimeML-style."""
+
+    start: int
+    end: int
+    text: str
+    value: str  # 2022-11-14, 2022-08, 2023, 2022-W46, PRESENT_REF, PAST_REF, P9Y, ...
+    precision: Precision | None
+    kind: Literal["DATE", "DURATION", "SET", "TIME"] = "DATE"
+    mod: str | None = None  # BEFORE / AFTER / START / END / APPROX, as TimeML
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The sentence that states a fact, located in the original text."""
+
+    doc_id: str
+    source: str
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Location:
+    name: str
+    country: str | None = None
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """One event as one document states it. The link stage merges mentions into events."""
+
+    event_type: str
+    actor: Actor | None
+    recipient: Actor | None
+    date: DatePoint
+    status: Status
+    evidence: Evidence
+    trigger: str
+    mode: str | None = None
+    location: Location | None = None
+    confidence: float = 0.5
+    summary: str = ""
+    claimed_by: Actor | None = None  # reported speech: the source who says it happened
+
+    @property
+    def mention_id(self) -> str:
+        return content_id(self.evidence.doc_id, self.evidence.start, self.event_type, self.trigger, prefix="m")
+
+
+@dataclass(frozen=True)
+class Quote:
+    doc_id: str
+    source: str
+    speaker: Actor | None
+    text: str
+    evidence: Evidence
+
+    @property
+    def quote_id(self) -> str:
+        return content_id(self.doc_id, self.evidence.start, self.text, prefix="q")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A numeric claim: a number, what it counts, and how hedged it is."""
+
+    doc_id: str
+    source: str
+    subject: str
+    value: float
+    unit: str
+    qualifier: str | None
+    evidence: Evidence
+
+    @property
+    def claim_id(self) -> str:
+        return content_id(self.doc_id, self.evidence.start, self.value, self.unit, prefix="c")
+
+
+@dataclass(frozen=True)
+class DocResult:
+    """Everything one document yields; the unit that crosses process boundaries."""
+
+    document: Document
+    actors: tuple[ActorMention, ...] = ()
+    events: tuple[EventMention, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    claims: tuple[Claim, ...] = ()
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input that could not be read, and the one-line reason."""
+
+    source: str
+    reason: str

