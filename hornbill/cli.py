@@ -1,0 +1,183 @@
+"""The ``hornbill`` command line: each command parses its options, calls the library, formats.
+
+Run ``hornbill COMMAND --help`` for the options of each command.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+from tqdm import tqdm
+
+from hornbill import __version__
+from hornbill.errors import HornbillError
+from hornbill.model import Skipped
+from hornbill.pipeline import BuildReport, build
+from hornbill.store import KnowledgeBase, open_kb
+from hornbill.views import export, stats, timeline
+
+DEFAULT_DB = os.environ.get("HORNBILL_DB", "hornbill.duckdb")
+db_option = click.option("--db", "db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
+                         help="Knowledge base file (or set HORNBILL_DB).")
+
+
+def fail(message: str) -> None:
+    click.echo(f"hornbill: error: {message}", err=True)
+    sys.exit(2)
+
+
+def open_for_reading(db: str) -> KnowledgeBase:
+    try:
+        return open_kb(db, read_only=True)
+    except HornbillError as exc:
+        fail(str(exc))
+        raise  # unreachable: fail() exits
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="hornbill")
+def main() -> None:
+    """hornbill: news articles in, an evidence-backed knowledge base of PLOVER events out."""
+
+
+def run_build(paths: tuple[str, ...], db: str, actors: str | None, batch_size: int) -> None:
+    """Shared by ``build`` and ``add``: progress bar, one line per skipped file, summary at the end."""
+    try:
+        kb = open_kb(db)
+    except HornbillError as exc:
+        fail(str(exc))
+        return
+    bar = tqdm(unit="doc", desc="building", file=sys.stderr, disable=None, dynamic_ncols=True)
+
+    def on_skip(item: Skipped) -> None:
+        tqdm.write(f"hornbill: skipped {item.source}: {item.reason}", file=sys.stderr)
+
+    try:
+        report = build(paths, kb, extra_actors=actors, batch_size=batch_size, on_skip=on_skip,
+                       progress=bar.update)
+    except HornbillError as exc:
+        bar.close()
+        fail(str(exc))
+        return
+    finally:
+        kb.close()
+    bar.close()
+    click.echo(summary_line(report, db), err=True)
+    if report.read == 0:
+        click.echo("hornbill: error: no document could be read", err=True)
+        sys.exit(1)
+
+
+def summary_line(report: BuildReport, db: str) -> str:
+    return (f"hornbill: {report.read} documents read ({report.added} new, {report.already_stored} already "
+            f"stored), {len(report.skipped)} files skipped; {report.new_events} new events, "
+            f"{report.merged_mentions} mentions merged into existing events -> {db}")
+
+
+@main.command("build")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("-o", "--db", "db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
+              help="Knowledge base file to create or extend.")
+@click.option("--actors", type=click.Path(exists=True, dir_okay=False), help="Your own actor dictionary (YAML).")
+@click.option("--batch-size", default=16, show_default=True, help="Documents per spaCy batch and transaction.")
+def build_cmd(paths: tuple[str, ...], db: str, actors: str | None, batch_size: int) -> None:
+    """Build (or extend) a knowledge base from files and folders of articles.
+
+    Reads .txt, .html, .jsonl and .csv files. Articles already stored are recognised
+    by their content and skipped, so building the same folder twice changes nothing.
+
+    Example: hornbill build ~/articles/ -o mali.duckdb
+    """
+    run_build(paths, db, actors, batch_size)
+
+
+@main.command("add")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@db_option
+@click.option("--actors", type=click.Path(exists=True, dir_okay=False), help="Your own actor dictionary (YAML).")
+def add_cmd(paths: tuple[str, ...], db: str, actors: str | None) -> None:
+    """Link new articles into an existing knowledge base without reprocessing it.
+
+    Example: hornbill add new-article.txt --db mali.duckdb
+    """
+    if not Path(db).exists():
+        fail(f"{db}: no such knowledge base (create one with `hornbill build`)")
+    run_build(paths, db, actors, 16)
+
+
+@main.command("timeline")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["text", "md", "json"]), default="text", show_default=True)
+@click.option("--actor", help="Only events whose actor or recipient matches this name.")
+@click.option("--type", "event_type", help="Only this PLOVER event type (e.g. RETREAT).")
+@click.option("--limit", type=int, help="At most this many events.")
+def timeline_cmd(db: str, fmt: str, actor: str | None, event_type: str | None, limit: int | None) -> None:
+    """Print the de-duplicated events in date order, with their evidence and sources.
+
+    Example: hornbill timeline --db mali.duckdb --actor Wagner
+    """
+    kb = open_for_reading(db)
+    try:
+        events = timeline.timeline_events(kb, actor=actor, event_type=event_type, limit=limit)
+    finally:
+        kb.close()
+    click.echo(timeline.render(events, fmt) if events else "(no events)")
+
+
+@main.command("export")
+@click.argument("kind", type=click.Choice(export.KINDS))
+@db_option
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
+              help="Write here instead of standard output.")
+def export_cmd(kind: str, db: str, output: click.utils.LazyFile) -> None:
+    """Export events, documents, entities, quotes or claims as JSON Lines (see docs/exports.md).
+
+    Example: hornbill export events --db mali.duckdb > events.jsonl
+    """
+    kb = open_for_reading(db)
+    try:
+        n = export.write_jsonl(export.records(kb, kind), output)  # type: ignore[arg-type]
+    finally:
+        kb.close()
+    click.echo(f"hornbill: exported {n} {kind}", err=True)
+
+
+@main.command("show")
+@click.argument("doc")
+@db_option
+@click.option("--kept-only", is_flag=True, help="Print only the text that was kept.")
+def show_cmd(doc: str, db: str, kept_only: bool) -> None:
+    """Show what the cleaner kept and dropped of one document (by id, id prefix or file name).
+
+    Example: hornbill show 2023-06-30-minusma.txt --db mali.duckdb
+    """
+    kb = open_for_reading(db)
+    try:
+        row = kb.document(doc)
+    finally:
+        kb.close()
+    if row is None:
+        fail(f"no document matches {doc!r}")
+        return
+    click.echo(stats.render_document(row, kept_only=kept_only))
+
+
+@main.command("stats")
+@db_option
+def stats_cmd(db: str) -> None:
+    """Counts of documents, events, actors, quotes and claims, and events per PLOVER type.
+
+    Example: hornbill stats --db mali.duckdb
+    """
+    kb = open_for_reading(db)
+    try:
+        click.echo(stats.render_stats(kb))
+    finally:
+        kb.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,116 @@
+"""The export contract (DESIGN.md): one JSON object per record, field names fixed.
+
+``records(kb, kind)`` yields the objects; ``write_jsonl`` writes them one per line.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import IO, Any
+
+from hornbill.store import KnowledgeBase, Row
+
+KINDS = ("events", "documents", "entities", "quotes", "claims")
+
+
+def actor_objects(kb: KnowledgeBase) -> dict[str, dict[str, Any]]:
+    """Actor key -> the actor object embedded in events and quotes."""
+    return {
+        a["actor_key"]: {"id": a["actor_key"], "name": a["name"], "type": a["type"], "country": a["country"],
+                         "aliases": list(a["aliases"] or [])}
+        for a in kb.actors()
+    }
+
+
+def mention_objects(kb: KnowledgeBase) -> dict[str, list[dict[str, Any]]]:
+    """Event id -> its evidence mentions, in document order."""
+    by_event: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for m in kb.event_mentions():
+        by_event[m["event_id"]].append({
+            "doc_id": m["doc_id"], "source": m["source"], "outlet": m["outlet"], "sentence": m["sentence"],
+            "start": m["start"], "end": m["end"], "date": m["date"], "date_precision": m["date_precision"],
+            "status": m["status"], "link_reason": m["link_reason"],
+        })
+    return by_event
+
+
+def event_object(event: Row, actors: dict[str, dict[str, Any]], mentions: list[dict[str, Any]]) -> dict[str, Any]:
+    location = None
+    if event["location_name"]:
+        location = {"name": event["location_name"], "country": event["location_country"]}
+    return {
+        "id": event["event_id"],
+        "event_type": event["event_type"],
+        "mode": event["mode"],
+        "quad_class": event["quad_class"],
+        "actor": actors.get(event["actor_key"]) if event["actor_key"] else None,
+        "recipient": actors.get(event["recipient_key"]) if event["recipient_key"] else None,
+        "date": event["date"],
+        "date_precision": event["date_precision"],
+        "date_basis": event["date_basis"],
+        "status": event["status"],
+        "location": location,
+        "summary": event["summary"],
+        "mentions": mentions,
+        "num_sources": event["num_sources"],
+        "first_reported": event["first_reported"],
+        "confidence": round(float(event["confidence"]), 3),
+    }
+
+
+def events(kb: KnowledgeBase) -> Iterator[dict[str, Any]]:
+    actors = actor_objects(kb)
+    mentions = mention_objects(kb)
+    for event in kb.events():
+        yield event_object(event, actors, mentions.get(event["event_id"], []))
+
+
+def documents(kb: KnowledgeBase) -> Iterator[dict[str, Any]]:
+    for d in kb.documents():
+        yield {
+            "doc_id": d["doc_id"], "source": d["source"], "title": d["title"], "outlet": d["outlet"],
+            "url": d["url"], "published": d["published"], "published_precision": d["published_precision"],
+            "published_basis": d["published_basis"], "language": d["language"], "chars": d["chars"],
+            "kept_chars": d["kept_chars"], "warnings": list(d["warnings"] or []),
+        }
+
+
+def entities(kb: KnowledgeBase) -> Iterator[dict[str, Any]]:
+    for a in kb.actors():
+        yield {"id": a["actor_key"], "name": a["name"], "type": a["type"], "country": a["country"],
+               "wikidata": a["wikidata"], "aliases": list(a["aliases"] or []), "mentions": a["mentions"]}
+
+
+def quotes(kb: KnowledgeBase) -> Iterator[dict[str, Any]]:
+    actors = actor_objects(kb)
+    for q in kb.quotes():
+        speaker = actors.get(q["speaker_key"]) if q["speaker_key"] else None
+        yield {"id": q["quote_id"], "doc_id": q["doc_id"], "source": q["source"],
+               "speaker": {"id": speaker["id"], "name": speaker["name"]} if speaker else None,
+               "text": q["text"], "sentence": q["sentence"], "start": q["start"], "end": q["end"]}
+
+
+def claims(kb: KnowledgeBase) -> Iterator[dict[str, Any]]:
+    for c in kb.claims():
+        yield {"id": c["claim_id"], "doc_id": c["doc_id"], "source": c["source"], "outlet": c["outlet"],
+               "published": c["published"], "subject": c["subject"], "value": c["value"], "unit": c["unit"],
+               "qualifier": c["qualifier"], "sentence": c["sentence"], "start": c["start"], "end": c["end"]}
+
+
+EXPORTERS = {"events": events, "documents": documents, "entities": entities, "quotes": quotes, "claims": claims}
+
+
+def records(kb: KnowledgeBase, kind: str) -> Iterator[dict[str, Any]]:
+    """The export records of one kind (see ``KINDS``)."""
+    return EXPORTERS[kind](kb)
+
+
+def write_jsonl(rows: Iterator[dict[str, Any]], out: IO[str]) -> int:
+    """Write one JSON object per line; returns how many."""
+    n = 0
+    for row in rows:
+        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        n += 1
+    return n

@@ -1,0 +1,91 @@
+"""The story as a timeline: events in date order, each with its evidence.
+
+Mixed precisions sort by where their period starts, the coarser first
+("2022" before "August 2022" before "14 August 2022"); undated events come last.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import textwrap
+from typing import Any
+
+from hornbill.store import KnowledgeBase
+from hornbill.timex import format_date
+from hornbill.views import export
+
+
+def sort_key(event: dict[str, Any]) -> tuple[int, str, int]:
+    """Order by period start, coarser precision first, undated last."""
+    value = event.get("date")
+    if not value:
+        return (1, "", 0)
+    if "-W" in value:  # ISO week: sort at its Monday
+        year, week = value.split("-W")
+        value = dt.date.fromisocalendar(int(year), int(week[:2]), 1).isoformat()
+    return (0, value, len(value))
+
+
+def timeline_events(kb: KnowledgeBase, actor: str | None = None, event_type: str | None = None,
+                    limit: int | None = None) -> list[dict[str, Any]]:
+    """Export-shaped events, filtered and in timeline order."""
+    rows = list(export.events(kb))
+    if actor:
+        needle = actor.casefold()
+        rows = [e for e in rows if any(
+            a and (needle in a["name"].casefold() or any(needle in x.casefold() for x in a["aliases"]))
+            for a in (e["actor"], e["recipient"]))]
+    if event_type:
+        rows = [e for e in rows if e["event_type"] == event_type.upper()]
+    rows.sort(key=sort_key)
+    return rows[:limit] if limit else rows
+
+
+def _name(actor: dict[str, Any] | None) -> str:
+    return actor["name"] if actor else "?"
+
+
+def headline(event: dict[str, Any]) -> str:
+    """'United Kingdom -RETREAT/withdraw-> MINUSMA (announced)'."""
+    kind = event["event_type"] + (f"/{event['mode']}" if event["mode"] else "")
+    who = _name(event["actor"])
+    whom = f" -> {_name(event['recipient'])}" if event["recipient"] else ""
+    status = " (announced)" if event["status"] == "announced" else ""
+    return f"{kind}: {who}{whom}{status}"
+
+
+def render_text(events: list[dict[str, Any]], width: int = 100) -> str:
+    lines = []
+    for e in events:
+        when = format_date(e["date"], e["date_precision"])
+        sources = e["num_sources"]
+        lines.append(f"{when:>18}  {headline(e)}  [{sources} source{'s' if sources != 1 else ''}]")
+        seen = set()
+        for m in e["mentions"]:
+            key = (m["doc_id"], m["sentence"])
+            if key in seen:
+                continue
+            seen.add(key)
+            label = m["outlet"] or m["source"].rsplit("/", 1)[-1]
+            body = textwrap.shorten(m["sentence"], width=width - 24, placeholder=" ...")
+            lines.append(f"{'':>18}    \u201c{body}\u201d ({label})")
+    return "\n".join(lines)
+
+
+def render_markdown(events: list[dict[str, Any]]) -> str:
+    lines = ["| date | event | sources | evidence |", "|---|---|---|---|"]
+    for e in events:
+        first = e["mentions"][0] if e["mentions"] else None
+        evidence = first["sentence"].replace("|", "\\|") if first else ""
+        lines.append(f"| {format_date(e['date'], e['date_precision'])} | {headline(e)} | "
+                     f"{e['num_sources']} | {evidence} |")
+    return "\n".join(lines)
+
+
+def render(events: list[dict[str, Any]], fmt: str = "text") -> str:
+    if fmt == "json":
+        return json.dumps(events, ensure_ascii=False, indent=2)
+    if fmt == "md":
+        return render_markdown(events)
+    return render_text(events)

@@ -1,0 +1,151 @@
+"""The DuckDB knowledge base on hand-built records: storage, idempotence, linking, exports."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from hornbill.model import (
+    Actor,
+    ActorMention,
+    Claim,
+    DatePoint,
+    DocResult,
+    Document,
+    EventMention,
+    Evidence,
+    Quote,
+)
+from hornbill.store import open_kb
+from hornbill.views import export
+
+FRANCE = Actor("country:FRA", "France", "COUNTRY", "FRA", ("France",))
+NIGER = Actor("country:NER", "Niger", "COUNTRY", "NER", ("Niger",))
+CHAD = Actor("country:TCD", "Chad", "COUNTRY", "TCD", ("Chad",))
+
+
+def document(text: str, outlet: str, source: str) -> Document:
+    from hornbill.model import content_id
+
+    return Document(
+        doc_id=content_id(text, prefix="d"), source=source, original=text, text=text,
+        pieces=((0, 0, len(text)),), segments=(), outlet=outlet,
+        published=DatePoint("2023-12-23", "day", "metadata"), language="en",
+    )
+
+
+def withdrawal(doc: Document, date: DatePoint, recipient: Actor = NIGER, actor: Actor = FRANCE) -> EventMention:
+    return EventMention(
+        event_type="RETREAT", actor=actor, recipient=recipient, date=date, status="occurred",
+        evidence=Evidence(doc.doc_id, doc.source, doc.text, 0, len(doc.text)), trigger="withdrew",
+        mode="withdraw", confidence=0.8, summary=f"{actor.name} withdraws from {recipient.name}",
+    )
+
+
+def result(text: str, outlet: str, source: str, date: DatePoint, recipient: Actor = NIGER) -> DocResult:
+    doc = document(text, outlet, source)
+    return DocResult(
+        document=doc,
+        actors=(ActorMention(0, 6, "France", FRANCE, "ner"),),
+        events=(withdrawal(doc, date, recipient),),
+        quotes=(Quote(doc.doc_id, doc.source, FRANCE, "we leave with our heads high",
+                      Evidence(doc.doc_id, doc.source, text, 0, len(text))),),
+        claims=(Claim(doc.doc_id, doc.source, "French troops", 1500.0, "troops", "about",
+                      Evidence(doc.doc_id, doc.source, text, 0, len(text))),),
+    )
+
+
+@pytest.fixture
+def kb_path(tmp_path: Path) -> Path:
+    return tmp_path / "kb.duckdb"
+
+
+def test_two_outlets_reporting_one_withdrawal_become_one_event_with_two_sources(kb_path: Path) -> None:
+    kb = open_kb(kb_path)
+    kb.add([
+        result("France withdrew its last soldiers from Niger on Friday.", "Wire A", "a.txt",
+               DatePoint("2023-12-22", "day", "explicit")),
+        result("The last French troops left Niger in December.", "Paper B", "b.txt",
+               DatePoint("2023-12", "month", "explicit")),
+    ])
+    events = list(export.events(kb))
+    assert len(events) == 1
+    assert events[0]["num_sources"] == 2
+    assert events[0]["date"] == "2023-12-22"  # the more precise date speaks for the event
+    assert len(events[0]["mentions"]) == 2
+    assert "same actor country:FRA" in (events[0]["mentions"][1]["link_reason"] or "")
+
+
+def test_different_recipient_or_incompatible_date_stays_separate(kb_path: Path) -> None:
+    kb = open_kb(kb_path)
+    kb.add([
+        result("France withdrew from Niger in December 2023.", "Wire A", "a.txt",
+               DatePoint("2023-12", "month", "explicit")),
+        result("France withdrew from Chad in January 2025.", "Wire A", "c.txt",
+               DatePoint("2025-01", "month", "explicit"), recipient=CHAD),
+        result("France withdrew from Niger in 2019, a paper claims.", "Paper B", "d.txt",
+               DatePoint("2019", "year", "explicit")),
+    ])
+    assert len(list(export.events(kb))) == 3
+
+
+def test_adding_the_same_document_twice_changes_nothing(kb_path: Path) -> None:
+    kb = open_kb(kb_path)
+    first = result("France withdrew from Niger on Friday.", "Wire A", "a.txt",
+                   DatePoint("2023-12-22", "day", "explicit"))
+    kb.add([first])
+    before = kb.counts()
+    ids_before = [e["id"] for e in export.events(kb)]
+    summary = kb.add([first])
+    assert summary.added == 0 and summary.already_stored == 1
+    assert kb.counts() == before
+    assert [e["id"] for e in export.events(kb)] == ids_before
+
+
+def test_a_failing_batch_leaves_the_kb_as_it_was(kb_path: Path) -> None:
+    kb = open_kb(kb_path)
+    kb.add([result("France withdrew from Niger on Friday.", "Wire A", "a.txt",
+                   DatePoint("2023-12-22", "day", "explicit"))])
+    before = kb.counts()
+
+    def exploding() -> object:
+        yield result("France left Chad.", "Wire A", "c.txt", DatePoint("2025-01", "month", "explicit"), CHAD)
+        raise RuntimeError("worker died")
+
+    with pytest.raises(RuntimeError):
+        kb.add(exploding())  # type: ignore[arg-type]
+    assert kb.counts() == before
+
+
+def test_exports_follow_the_contract(kb_path: Path) -> None:
+    kb = open_kb(kb_path)
+    kb.add([result("France withdrew its soldiers from Niger on Friday.", "Wire A", "a.txt",
+                   DatePoint("2023-12-22", "day", "explicit"))])
+    event = next(export.events(kb))
+    assert {"id", "event_type", "mode", "quad_class", "actor", "recipient", "date", "date_precision", "status",
+            "location", "summary", "mentions", "num_sources", "confidence"} <= set(event)
+    assert event["quad_class"] == "material cooperation"
+    assert event["actor"]["name"] == "France" and event["actor"]["country"] == "FRA"
+    assert {"doc_id", "source", "sentence", "start", "end"} <= set(event["mentions"][0])
+    doc = next(export.documents(kb))
+    assert {"doc_id", "source", "title", "outlet", "published", "published_precision", "language", "chars",
+            "kept_chars", "warnings"} <= set(doc)
+    entity = next(export.entities(kb))
+    assert {"id", "name", "type", "country", "aliases", "mentions"} <= set(entity)
+    quote = next(export.quotes(kb))
+    assert quote["speaker"]["name"] == "France" and quote["text"].startswith("we leave")
+    claim = next(export.claims(kb))
+    assert claim["value"] == 1500.0 and claim["qualifier"] == "about"
+    json.dumps([event, doc, entity, quote, claim])  # everything serialises
+
+
+def test_a_reopened_kb_keeps_its_contents(kb_path: Path) -> None:
+    kb = open_kb(kb_path)
+    kb.add([result("France withdrew from Niger on Friday.", "Wire A", "a.txt",
+                   DatePoint("2023-12-22", "day", "explicit"))])
+    counts = kb.counts()
+    kb.close()
+    reopened = open_kb(kb_path, read_only=True)
+    assert reopened.counts() == counts

@@ -1,0 +1,49 @@
+"""Linking decisions on hand-made mentions."""
+
+from __future__ import annotations
+
+from hornbill import link
+from hornbill.model import Actor, DatePoint, EventMention, Evidence
+
+UK = Actor("country:GBR", "United Kingdom", "COUNTRY", "GBR")
+MALI = Actor("country:MLI", "Mali", "COUNTRY", "MLI")
+
+
+def mention(event_type: str, actor: Actor | None, recipient: Actor | None, date: DatePoint) -> EventMention:
+    return EventMention(event_type, actor, recipient, date, "occurred",
+                        Evidence("d1", "a.txt", "s", 0, 1), "trigger")
+
+
+def stored(event_type: str, actor: str | None, recipient: str | None, date: str | None,
+           precision: str | None) -> link.StoredMention:
+    return link.StoredMention("e1", "d0", event_type, actor, recipient, date, precision)
+
+
+def test_dates_compare_at_the_coarser_precision() -> None:
+    assert link.dates_compatible("2022-11-14", "day", "2022-11", "month")
+    assert link.dates_compatible("2022", "year", "2022-11-14", "day")
+    assert not link.dates_compatible("2022-11-14", "day", "2022-10", "month")
+    assert not link.dates_compatible("2022-11-14", "day", None, None)
+
+
+def test_same_type_actor_recipient_and_date_merge_with_a_reason() -> None:
+    reason = link.merge_reason(mention("RETREAT", UK, MALI, DatePoint("2022-11-14", "day", "explicit")),
+                               stored("RETREAT", "country:GBR", "country:MLI", "2022-11", "month"))
+    assert reason is not None and "same recipient country:MLI" in reason
+
+
+def test_different_type_or_recipient_never_merge() -> None:
+    new = mention("RETREAT", UK, MALI, DatePoint("2022-11-14", "day", "explicit"))
+    assert link.merge_reason(new, stored("SANCTION", "country:GBR", "country:MLI", "2022-11", "month")) is None
+    assert link.merge_reason(new, stored("RETREAT", "country:GBR", "country:NER", "2022-11", "month")) is None
+
+
+def test_events_without_a_doer_merge_only_on_a_shared_recipient() -> None:
+    new = mention("COERCE", None, None, DatePoint("2020", "year", "explicit"))
+    assert link.merge_reason(new, stored("COERCE", None, None, "2020", "year")) is None
+    with_recipient = mention("COERCE", None, MALI, DatePoint("2020", "year", "explicit"))
+    assert link.merge_reason(with_recipient, stored("COERCE", None, "country:MLI", "2020-08", "month"))
+
+
+def test_sources_are_counted_by_outlet() -> None:
+    assert link.count_sources(["A", "A", None], ["d1", "d2", "d3"]) == 2
