@@ -30,6 +30,9 @@ test: venv
 	$(BIN)/mypy
 	$(BIN)/pytest -q
 
+golden: venv
+	$(BIN)/python -m tests.golden
+
 lint: venv
 	$(BIN)/ruff check hornbill tests bench
 	$(BIN)/mypy

@@ -55,9 +55,12 @@ def run_build(paths: tuple[str, ...], db: str, actors: str | None, batch_size: i
     def on_skip(item: Skipped) -> None:
         tqdm.write(f"hornbill: skipped {item.source}: {item.reason}", file=sys.stderr)
 
+    def on_warning(source: str, warning: str) -> None:
+        tqdm.write(f"hornbill: warning: {source}: {warning}", file=sys.stderr)
+
     try:
         report = build(paths, kb, extra_actors=actors, batch_size=batch_size, on_skip=on_skip,
-                       progress=bar.update)
+                       on_warning=on_warning, progress=bar.update)
     except HornbillError as exc:
         bar.close()
         fail(str(exc))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from spacy.language import Language
@@ -40,3 +41,20 @@ def annotate(nlp: Language) -> Callable[..., Doc]:
         return nlp(hnlp.make_doc(nlp, make_document(text, published)))
 
     return run
+
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+@pytest.fixture(scope="session")
+def examples_kb(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A knowledge base built once from examples/ with the library call (read it; don't write)."""
+    from hornbill.pipeline import build
+    from hornbill.store import open_kb
+
+    path = tmp_path_factory.mktemp("examples") / "examples.duckdb"
+    kb = open_kb(path)
+    report = build([EXAMPLES], kb)
+    kb.close()
+    assert report.added > 0 and not report.skipped
+    return path

@@ -1,0 +1,45 @@
+"""The per-document pipeline on whole articles written for these tests."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from hornbill.pipeline import process_text
+
+ARTICLE_WITH_TAIL = """Chad expels French troops
+
+N'DJAMENA, 30 January 2025 - The last French soldiers withdrew from Chad on Thursday, ending decades of
+military presence, the army said. Chad's government ended its defence agreement with France in November.
+
+Share this article
+
+Related articles
+
+Editor's choice
+Protesters attacked police stations in Dhaka after the government imposed a curfew on the capital.
+The European Union imposed sanctions on three shipping firms and accused them of breaking the embargo.
+Rebels seized the airport of the northern town and kidnapped two aid workers.
+"""
+
+
+def test_the_unrelated_tail_of_a_page_yields_no_events(nlp: Language) -> None:
+    result = process_text(ARTICLE_WITH_TAIL, nlp, source="chad.txt")
+    tail_start = ARTICLE_WITH_TAIL.index("Related articles")
+    assert result.events, "the article body itself reports events"
+    assert all(e.evidence.end <= tail_start for e in result.events)
+    assert all(q.evidence.end <= tail_start for q in result.quotes)
+    assert "Dhaka" not in result.document.text
+
+
+def test_evidence_sentences_sit_at_their_offsets_in_the_original(nlp: Language) -> None:
+    result = process_text(ARTICLE_WITH_TAIL, nlp, source="chad.txt")
+    original = result.document.original
+    for event in result.events:
+        located = original[event.evidence.start : event.evidence.end]
+        assert " ".join(located.split()) == " ".join(event.evidence.sentence.split())
+
+
+def test_the_document_is_dated_from_its_dateline(nlp: Language) -> None:
+    result = process_text(ARTICLE_WITH_TAIL, nlp, source="chad.txt")
+    assert result.document.published.value == "2025-01-30"
+    assert result.document.published.precision == "day"
