@@ -33,6 +33,16 @@ PIPELINE: tuple[str, ...] = (
 )
 
 
+@Language.component("hornbill_paragraphs", assigns=["token.is_sent_start"])
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every line break: the cleaner joins blocks with blank lines, and a
+    headline or caption without a full stop must not run into the next paragraph's sentence."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 def _actor_of_token(token: Token) -> Actor | None:
     mention = token.doc._.actor_index.get(token.i)
     return mention.actor if mention is not None else None
@@ -77,6 +87,7 @@ def load(extra_actors: str | None = None) -> Language:
     from hornbill import actors, claims, events, quotes, timex  # noqa: F401
 
     nlp = spacy.load(model_path())
+    nlp.add_pipe("hornbill_paragraphs", before="parser")
     for name in PIPELINE:
         config = {"extra_actors": extra_actors} if name == "hornbill_actors" else {}
         nlp.add_pipe(name, config=config)
