@@ -150,7 +150,7 @@ class ActorMention:
     end: int
     text: str
     actor: Actor
-    how: str = "ner"  # ner | dictionary | acronym | role | surname | pronoun | nationality
+    how: str = "ner"  # ner | dictionary | acronym | role | surname | pronoun | nationality | fuzzy
 
 
 @dataclass(frozen=True)

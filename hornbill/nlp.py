@@ -43,13 +43,14 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
-def _actor_of_token(token: Token) -> Actor | None:
-    mention = token.doc._.actor_index.get(token.i)
-    return mention.actor if mention is not None else None
-
-
 def _mention_of_token(token: Token) -> ActorMention | None:
-    return token.doc._.actor_index.get(token.i)
+    mention: ActorMention | None = token.doc._.actor_index.get(token.i)
+    return mention
+
+
+def _actor_of_token(token: Token) -> Actor | None:
+    mention = _mention_of_token(token)
+    return mention.actor if mention is not None else None
 
 
 def register_extensions() -> None:

@@ -1,0 +1,346 @@
+"""Actor mentions and the actor dictionary, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pycountry
+import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from hornbill.actors import (
+    ACTOR_TYPES,
+    ACTORS_FILE,
+    COUNTRIES_FILE,
+    ActorDictionary,
+    ActorMatchers,
+    actor_for_span,
+    find_actor_mentions,
+    load_roles,
+    normalise,
+    validate_entry,
+)
+from hornbill.model import ActorMention
+
+Annotate = Callable[..., Doc]
+
+
+def mentions_of(doc: Doc, text: str) -> list[ActorMention]:
+    return [m for m in doc._.actor_mentions if m.text == text]
+
+
+def key_of(doc: Doc, text: str, occurrence: int = 0) -> str | None:
+    found = mentions_of(doc, text)
+    return found[occurrence].actor.key if len(found) > occurrence else None
+
+
+# --------------------------------------------------------------------------- dictionary
+
+
+def test_country_names_short_forms_and_capitals_resolve_to_one_country() -> None:
+    actors = ActorDictionary.load()
+    for name in ("UK", "Britain", "United Kingdom", "London"):
+        assert actors.lookup(name) == actors.get("country:GBR"), name
+    for name in ("US", "USA", "United States", "Washington"):
+        assert actors.lookup(name) == actors.get("country:USA"), name
+    assert actors.lookup("Ivory Coast") == actors.lookup("Côte d'Ivoire") == actors.get("country:CIV")
+    turkey = actors.get("country:TUR")
+    assert actors.lookup("Türkiye") == actors.lookup("Turkey") == actors.lookup("Turkiye") == turkey
+    assert actors.lookup("Moscow") == actors.lookup("Russian Federation") == actors.get("country:RUS")
+    assert actors.lookup("Bamako") == actors.get("country:MLI")
+    assert actors.demonym_country("Malian") == "MLI"
+    assert actors.demonym_country("British") == "GBR"
+
+
+def test_dictionary_knows_missions_groups_and_office_holders_without_diacritics() -> None:
+    actors = ActorDictionary.load()
+    minusma = actors.lookup("UN Multidimensional Integrated Stabilization Mission in Mali")
+    assert minusma is not None and minusma.key == actors.lookup("Minusma").key  # type: ignore[union-attr]
+    assert actors.lookup("Assimi Goita") == actors.lookup("Assimi Goïta")
+    assert actors.lookup("Africa Corps") is not None and actors.lookup("Africa Corps").type == "PMC"  # type: ignore[union-attr]
+    assert actors.lookup("FAMa") == actors.lookup("Malian Armed Forces")
+    assert actors.lookup("Congo") is None  # declared ambiguous: never resolves on its own
+
+
+def test_fuzzy_match_takes_misspellings_but_not_short_or_different_names() -> None:
+    actors = ActorDictionary.load()
+    assert actors.fuzzy("Prighozin") == actors.get("person:yevgeny_prigozhin")
+    assert actors.fuzzy("Minusman") == actors.get("igo:minusma")
+    assert actors.fuzzy("Felix Tshisekedy") == actors.get("person:felix_tshisekedi")
+    assert actors.fuzzy("Mlai") is None  # too short to guess
+    assert actors.fuzzy("Aminata Traoré") is None  # a different person, not a misspelling
+    assert actors.fuzzy("Ibrahima Traoré") is None  # one letter apart, but another given name
+
+
+def test_dictionary_file_matches_its_schema() -> None:
+    data = yaml.safe_load(ACTORS_FILE.read_text(encoding="utf-8"))
+    errors = [e for raw in data["actors"] for e in validate_entry(raw)]
+    assert errors == []
+    keys = [raw["key"] for raw in data["actors"]]
+    assert len(keys) == len(set(keys)), "duplicate keys"
+    actors = ActorDictionary.load()
+    assert actors.collisions == {}, "aliases shared by two actors must be declared ambiguous"
+    for entry in actors.entries.values():
+        assert entry.actor.type in ACTOR_TYPES
+        assert entry.actor.country is None or pycountry.countries.get(alpha_3=entry.actor.country)
+    assert {c.alpha_3 for c in pycountry.countries} <= {e.actor.country for e in actors.entries.values()}
+    countries = yaml.safe_load(COUNTRIES_FILE.read_text(encoding="utf-8"))
+    for iso3, facts in countries.items():
+        assert pycountry.countries.get(alpha_3=iso3) is not None, iso3
+        assert set(facts) <= {"name", "capital", "demonyms", "aliases", "wikidata"}, iso3
+
+
+def test_validation_rejects_bad_entries() -> None:
+    assert validate_entry({"key": "x:1", "name": "X", "type": "ALIEN"})
+    assert validate_entry({"key": "x:1", "name": "X", "type": "ORG", "country": "ZZZ"})
+    assert validate_entry({"key": "x:1", "name": "X", "type": "ORG", "titles": ["president"]})
+    assert validate_entry({"name": "X", "type": "ORG"})
+    assert validate_entry({"key": "x:1", "name": "X", "type": "ORG", "country": "MLI"}) == []
+
+
+def test_user_file_adds_an_actor_and_extends_an_existing_one(tmp_path: Path, nlp: Language) -> None:
+    extra = tmp_path / "mine.yaml"
+    extra.write_text(
+        "actors:\n"
+        "- {key: org:sahel_grain_board, name: Sahel Grain Board, type: ORG, country: NER, aliases: [SGB]}\n"
+        "- {key: igo:minusma, aliases: [the blue helmets of Mali]}\n",
+        encoding="utf-8",
+    )
+    actors = ActorDictionary.load(extra)
+    board = actors.lookup("SGB")
+    assert board is not None and board.name == "Sahel Grain Board" and board.country == "NER"
+    assert actors.lookup("the blue helmets of Mali") == actors.get("igo:minusma")
+    assert actors.get("igo:minusma").type == "IGO"  # type: ignore[union-attr]
+    assert ActorDictionary.load().lookup("SGB") is None  # the shipped dictionary is untouched
+    matchers = ActorMatchers.build(nlp, actors, load_roles())
+    found = find_actor_mentions(nlp("Grain prices rose, the Sahel Grain Board warned."), matchers)
+    assert [m.actor.key for m in found if m.text == "Sahel Grain Board"] == ["org:sahel_grain_board"]
+
+
+def test_user_file_with_a_bad_entry_is_refused(tmp_path: Path) -> None:
+    extra = tmp_path / "bad.yaml"
+    extra.write_text("actors:\n- {key: org:x, name: X, type: CLUB}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="CLUB"):
+        ActorDictionary.load(extra)
+
+
+@given(st.text(max_size=40))
+def test_normalise_is_idempotent_and_ignores_case(name: str) -> None:
+    once = normalise(name)
+    assert normalise(once) == once
+    assert normalise(name.upper()) == normalise(name.lower()) or not name.isascii()
+
+
+# --------------------------------------------------------------------------- mentions in text
+
+
+def test_acronym_defined_in_text_maps_acronym_and_expansion_to_one_actor(annotate: Annotate) -> None:
+    doc = annotate(
+        "Farmers in Tahoua protested outside the offices of the Niger Valley Irrigation Agency (NVIA) "
+        "on Tuesday. The NVIA said water would be rationed until October."
+    )
+    expansion = key_of(doc, "Niger Valley Irrigation Agency")
+    assert expansion is not None and expansion.startswith("org:")
+    assert key_of(doc, "NVIA") == key_of(doc, "NVIA", 1) == expansion
+    assert mentions_of(doc, "NVIA")[0].actor.aliases == ("NVIA",)
+
+
+def test_known_acronym_definition_resolves_to_the_dictionary_actor(annotate: Annotate) -> None:
+    doc = annotate(
+        "Clashes erupted in El Fasher between the army and the Rapid Support Forces (RSF). "
+        "The RSF denied shelling the market."
+    )
+    assert key_of(doc, "Rapid Support Forces") == "reb:rsf"
+    assert key_of(doc, "RSF", 1) == "reb:rsf"
+
+
+def test_title_role_noun_links_to_the_named_person(annotate: Annotate) -> None:
+    doc = annotate(
+        "Fisheries Minister Helen Carrington visited the harbour at Aberdeen on Tuesday. "
+        "The minister said quotas would be reviewed next year."
+    )
+    minister = mentions_of(doc, "minister")
+    assert minister and minister[0].actor.key == "person:helen_carrington"
+    assert minister[0].how == "role"
+
+
+def test_surname_links_to_full_name_and_title_gives_country(annotate: Annotate) -> None:
+    doc = annotate(
+        "Kenyan Interior Minister Peter Wanjiru ordered a curfew in Mandera. "
+        "Wanjiru said the measure would last a week."
+    )
+    person = mentions_of(doc, "Peter Wanjiru")[0].actor
+    assert person.type == "PERSON" and person.country == "KEN"
+    assert key_of(doc, "Wanjiru") == person.key
+    assert mentions_of(doc, "Wanjiru")[0].how == "surname"
+
+
+def test_known_office_holder_surname_and_title(annotate: Annotate) -> None:
+    doc = annotate(
+        "Foreign Minister Sergei Lavrov arrived in Ankara for talks with his Turkish counterpart. "
+        "Lavrov said grain exports were on the agenda, and the minister ruled out a ceasefire."
+    )
+    assert key_of(doc, "Sergei Lavrov") == key_of(doc, "Lavrov") == "person:sergei_lavrov"
+    assert key_of(doc, "minister") == "person:sergei_lavrov"
+    assert key_of(doc, "Ankara") == "country:TUR"
+
+
+def test_two_people_sharing_a_surname_are_not_merged(annotate: Annotate) -> None:
+    doc = annotate(
+        "Moussa Sangare, a farmer from Segou, lost his harvest to the floods. "
+        "His cousin Adama Sangare, a lawyer in Bamako, filed a complaint. Sangare said the dam had failed."
+    )
+    first, second = key_of(doc, "Moussa Sangare"), key_of(doc, "Adama Sangare")
+    assert first and second and first != second
+    assert key_of(doc, "Sangare") is None
+
+
+def test_nationality_adjectives_give_countries_and_armed_forces(annotate: Annotate) -> None:
+    doc = annotate(
+        "The Malian authorities said Malian armed forces had retaken the town, while Chadian troops "
+        "guarded the airport and the Niger army closed the border."
+    )
+    assert key_of(doc, "Malian authorities") == "country:MLI"
+    assert key_of(doc, "Malian armed forces") == "mil:fama"
+    chadian = mentions_of(doc, "Chadian troops")
+    assert chadian and chadian[0].actor.key == "country:TCD" and chadian[0].how == "role"
+
+
+def test_the_junta_resolves_to_the_country_named_as_governed_by_one(annotate: Annotate) -> None:
+    doc = annotate(
+        "Guinea's junta dissolved the electoral commission on Friday. Diplomats in Conakry said "
+        "the junta had not consulted anyone, and the military rulers refused to set a date."
+    )
+    assert key_of(doc, "junta", 0) == "country:GIN"
+    assert key_of(doc, "military rulers") == "country:GIN"
+
+
+def test_bare_junta_abstains_when_the_document_names_no_clear_country(annotate: Annotate) -> None:
+    doc = annotate("The junta imposed a curfew. Residents of Ouagadougou and Niamey stayed home.")
+    assert key_of(doc, "junta") is None
+
+
+def test_mission_and_mercenaries_resolve_to_the_group_named_earlier(annotate: Annotate) -> None:
+    doc = annotate(
+        "MONUSCO moved troops to Goma after the Wagner Group sent instructors to Bangui. "
+        "The mission said its bases were safe, while the mercenaries declined to comment."
+    )
+    assert key_of(doc, "mission") == "igo:monusco"
+    assert key_of(doc, "mercenaries") == "pmc:wagner"
+
+
+def test_pronoun_subject_of_speech_verb_is_the_most_recent_person(annotate: Annotate) -> None:
+    doc = annotate(
+        "Finance Minister Kwame Asante presented the budget to parliament on Wednesday. "
+        "\u201cWe will cut spending on fuel subsidies,\u201d he said."
+    )
+    he = mentions_of(doc, "he")
+    assert he and he[0].actor.name == "Kwame Asante" and he[0].how == "pronoun"
+
+
+def test_pronoun_abstains_when_two_people_are_equally_recent(annotate: Annotate) -> None:
+    doc = annotate("Emmanuel Macron and Olaf Scholz met in Paris. He said the talks were useful.")
+    assert mentions_of(doc, "He") == []
+
+
+def test_misspelt_names_are_fuzzy_matched(annotate: Annotate) -> None:
+    doc = annotate(
+        "Yevgeny Prighozin told his fighters to stay, and Minusman patrols were suspended near Gao."
+    )
+    assert key_of(doc, "Yevgeny Prighozin") == "person:yevgeny_prigozhin"
+    assert key_of(doc, "Minusman") == "igo:minusma"
+
+
+def test_unknown_person_and_organisation_become_actors(annotate: Annotate) -> None:
+    doc = annotate(
+        "Nigerien trade union leader Halima Saidou said the Union of Sahel Hauliers would strike on Monday."
+    )
+    person = mentions_of(doc, "Halima Saidou")[0].actor
+    assert (person.key, person.type, person.country) == ("person:halima_saidou", "PERSON", "NER")
+
+
+def test_phrase_matcher_finds_aliases_ner_misses_and_respects_case(annotate: Annotate) -> None:
+    doc = annotate(
+        "The Bundeswehr will leave Gao, the Security Council heard. Officials told us the AU agreed."
+    )
+    assert key_of(doc, "Bundeswehr") == "mil:bundeswehr"
+    assert key_of(doc, "Security Council") == "igo:unsc"
+    assert key_of(doc, "AU") == "igo:au"
+    assert key_of(doc, "us") is None
+
+
+def test_capital_stands_for_the_country(annotate: Annotate) -> None:
+    doc = annotate("Moscow rejected the accusation, and Washington imposed new sanctions on Tehran.")
+    assert [key_of(doc, n) for n in ("Moscow", "Washington", "Tehran")] == [
+        "country:RUS", "country:USA", "country:IRN"]
+
+
+def test_actor_index_and_actor_for_span(annotate: Annotate) -> None:
+    doc = annotate("The withdrawal of British troops was completed in May. Talks with Russia stalled.")
+    first, second = list(doc.sents)
+    subject = next(t for t in first if t.dep_ in ("nsubj", "nsubjpass"))
+    actor = actor_for_span(doc[subject.left_edge.i:subject.right_edge.i + 1])
+    assert actor is not None and actor.key == "country:GBR"
+    talks = next(t for t in second if t.dep_ == "nsubj")
+    assert actor_for_span(doc[talks.left_edge.i:talks.right_edge.i + 1]) is None
+    russia = next(t for t in second if t.text == "Russia")
+    assert russia._.actor.key == "country:RUS"
+    assert all(doc._.actor_index[i] is m for m in doc._.actor_mentions
+               for i in range(len(doc)) if doc[i].idx >= m.start and doc[i].idx < m.end)
+
+
+def test_mentions_are_sorted_with_clean_text_offsets(annotate: Annotate) -> None:
+    text = "ECOWAS lifted sanctions on Mali after Assimi Goita promised elections."
+    doc = annotate(text)
+    starts = [m.start for m in doc._.actor_mentions]
+    assert starts == sorted(starts)
+    assert all(text[m.start:m.end] == m.text for m in doc._.actor_mentions)
+    assert {m.actor.key for m in doc._.actor_mentions} >= {"igo:ecowas", "country:MLI", "person:assimi_goita"}
+
+
+def test_authorities_of_a_country_and_a_president_known_to_the_dictionary(annotate: Annotate) -> None:
+    doc = annotate(
+        "Russian President Vladimir Putin received envoys from the authorities of Niger in the Kremlin. "
+        "The president said Moscow would send wheat."
+    )
+    assert key_of(doc, "authorities") == "country:NER"
+    assert key_of(doc, "president") == "person:vladimir_putin"
+    assert key_of(doc, "Kremlin") == key_of(doc, "Moscow") == "country:RUS"
+
+
+def test_unknown_organisation_gets_its_country_and_a_type_from_its_name(annotate: Annotate) -> None:
+    doc = annotate("The Ghanaian Health Ministry said on Friday that the Accra Traders Guild had reopened.")
+    ministry = mentions_of(doc, "Ghanaian Health Ministry")
+    assert ministry and (ministry[0].actor.type, ministry[0].actor.country) == ("GOV", "GHA")
+    assert ministry[0].actor.key == "org:ghanaian_health_ministry"
+
+
+def test_role_noun_picks_the_most_recent_person_whose_title_fits(annotate: Annotate) -> None:
+    doc = annotate(
+        "Health Minister Grace Obi opened the clinic in Kano, and police commissioner Tunde Bello "
+        "attended the ceremony. The minister said ten more clinics would follow, "
+        "and the commissioner promised extra patrols."
+    )
+    assert key_of(doc, "minister") == "person:grace_obi"
+    assert key_of(doc, "commissioner") == "person:tunde_bello"
+
+
+def test_junta_led_by_a_known_leader_takes_the_leader_country(annotate: Annotate) -> None:
+    doc = annotate(
+        "Diplomats in Dakar said the junta led by Abdourahamane Tiani had closed the border with Benin."
+    )
+    assert key_of(doc, "junta") == "country:NER"
+
+
+def test_title_with_its_own_organisation_does_not_link_to_a_recent_name(annotate: Annotate) -> None:
+    doc = annotate(
+        "Health Minister Grace Obi met donors on Monday. The head of the World Food Programme said "
+        "funding had dried up."
+    )
+    assert key_of(doc, "head") is None
+    assert key_of(doc, "World Food Programme") == "igo:wfp"
