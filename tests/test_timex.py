@@ -1,0 +1,472 @@
+"""Time expressions: normalisation against the document date, detection in text, event dating."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.tokens import Doc, Token
+
+from hornbill.model import DatePoint
+from hornbill.timex import event_date, format_date, normalize
+
+TUESDAY = DatePoint("2024-03-12", "day", "metadata")  # 12 March 2024 was a Tuesday
+SUMMER = DatePoint("2023-07-14", "day", "metadata")  # a Friday
+UNKNOWN = DatePoint.unknown()
+
+
+def value(text: str, anchor: DatePoint = SUMMER, tense: str | None = None) -> tuple[str, str | None] | None:
+    reading = normalize(text, anchor, tense)  # type: ignore[arg-type]
+    return None if reading is None else (reading.value, reading.precision)
+
+
+# ---------------------------------------------------------------------------- absolute
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3 February 2021", ("2021-02-03", "day")),
+        ("February 3, 2021", ("2021-02-03", "day")),
+        ("21st September, 2019", ("2019-09-21", "day")),
+        ("the 4th of October 2018", ("2018-10-04", "day")),
+        ("on 9 Jan. 2020", ("2020-01-09", "day")),
+        ("2016-06-23", ("2016-06-23", "day")),
+        ("October 2019", ("2019-10", "month")),
+        ("in March 2022", ("2022-03", "month")),
+        ("2008", ("2008", "year")),
+        ("the 1980s", ("198", "decade")),
+        ("winter 2021", ("2021-WI", "season")),
+        ("the second quarter of 2019", ("2019-Q2", "season")),
+        ("14/3/2024", ("2024-03-14", "day")),
+    ],
+)
+def test_absolute_expressions_keep_their_own_precision(text: str, expected: tuple[str, str]) -> None:
+    assert value(text) == expected
+
+
+def test_absolute_expressions_never_borrow_parts_from_the_anchor() -> None:
+    assert value("April 2015", UNKNOWN) == ("2015-04", "month")
+    assert value("1999", UNKNOWN) == ("1999", "year")
+    assert value("April 2015", TUESDAY) == ("2015-04", "month")
+
+
+def test_impossible_dates_are_not_dates() -> None:
+    assert normalize("31 February 2021", SUMMER) is None
+    assert normalize("2021-13-01", SUMMER) is None
+
+
+# ---------------------------------------------------------------------------- weekdays
+
+
+def test_monday_in_a_tuesday_paper_is_the_day_before() -> None:
+    assert value("Monday", TUESDAY) == ("2024-03-11", "day")
+    assert value("on Monday", TUESDAY, "past") == ("2024-03-11", "day")
+
+
+def test_weekday_direction_follows_the_tense() -> None:
+    assert value("on Friday", TUESDAY, "past") == ("2024-03-08", "day")
+    assert value("on Friday", TUESDAY, "future") == ("2024-03-15", "day")
+    assert value("on Wednesday", TUESDAY, "present") == ("2024-03-13", "day")
+    assert value("last Tuesday", TUESDAY) == ("2024-03-05", "day")
+    assert value("next Tuesday", TUESDAY) == ("2024-03-19", "day")
+    assert value("the previous Friday", TUESDAY) == ("2024-03-08", "day")
+    assert value("Tuesday", TUESDAY, "past") == ("2024-03-12", "day")  # "said on Tuesday" in a Tuesday paper
+    assert value("Tuesday", TUESDAY, "future") == ("2024-03-19", "day")
+
+
+def test_an_explicit_date_beside_a_weekday_wins_and_a_mismatch_is_reported() -> None:
+    anchor = DatePoint("2024-03-12", "day")
+    agreeing = normalize("on Thursday (7 March)", anchor, "past")
+    assert agreeing is not None and agreeing.value == "2024-03-07" and agreeing.warning is None
+    clashing = normalize("on Thursday (8 March)", anchor, "past")
+    assert clashing is not None and clashing.value == "2024-03-08"
+    assert clashing.warning is not None and "Friday" in clashing.warning
+
+
+def test_a_day_word_beside_a_date_is_checked_too() -> None:
+    anchor = DatePoint("2024-03-12", "day")
+    assert value("yesterday (11 March)", anchor) == ("2024-03-11", "day")
+    reading = normalize("yesterday (10 March)", anchor)
+    assert reading is not None and reading.value == "2024-03-10" and reading.warning
+
+
+# ---------------------------------------------------------------------------- relative to the anchor
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("yesterday", ("2023-07-13", "day")),
+        ("today", ("2023-07-14", "day")),
+        ("tomorrow", ("2023-07-15", "day")),
+        ("last night", ("2023-07-13", "day")),
+        ("last week", ("2023-W27", "week")),
+        ("this week", ("2023-W28", "week")),
+        ("two weeks ago", ("2023-W26", "week")),
+        ("three days ago", ("2023-07-11", "day")),
+        ("two months ago", ("2023-05", "month")),
+        ("a year ago", ("2022", "year")),
+        ("last month", ("2023-06", "month")),
+        ("earlier this month", ("2023-07", "month")),
+        ("last year", ("2022", "year")),
+        ("this year", ("2023", "year")),
+        ("earlier this year", ("2023", "year")),
+        ("next year", ("2024", "year")),
+        ("last August", ("2022-08", "month")),
+        ("in November last year", ("2022-11", "month")),
+        ("March next year", ("2024-03", "month")),
+        ("last summer", ("2022-SU", "season")),
+        ("the third quarter", ("2023-Q3", "season")),
+        ("the fourth quarter", ("2022-Q4", "season")),
+    ],
+)
+def test_relative_expressions_resolve_against_the_anchor(text: str, expected: tuple[str, str]) -> None:
+    assert value(text) == expected
+
+
+def test_a_month_without_year_is_the_most_recent_one_not_after_the_anchor() -> None:
+    assert value("In August", DatePoint("2022-10-03", "day")) == ("2022-08", "month")
+    assert value("In August", DatePoint("2022-08-25", "day")) == ("2022-08", "month")
+    assert value("In August", DatePoint("2022-06-30", "day")) == ("2021-08", "month")
+    assert value("in August", DatePoint("2022-06-30", "day"), "future") == ("2022-08", "month")
+    assert value("in January", DatePoint("2022-06", "month"), "future") == ("2023-01", "month")
+
+
+def test_a_few_weeks_ago_is_the_approximate_month() -> None:
+    reading = normalize("a few weeks ago", SUMMER)
+    assert reading is not None
+    assert (reading.value, reading.precision, reading.mod) == ("2023-06", "month", "APPROX")
+
+
+def test_the_end_of_the_year_is_a_december_deadline() -> None:
+    reading = normalize("by the end of the year", SUMMER, "future")
+    assert reading is not None
+    assert (reading.value, reading.precision, reading.kind, reading.mod) == (
+        "2023-12",
+        "month",
+        "DATE",
+        "END",
+    )
+    assert value("the end of next year") == ("2024-12", "month")
+
+
+def test_since_marks_the_start_and_ranges_read_as_their_start() -> None:
+    since = normalize("since 2013", SUMMER)
+    assert since is not None and (since.value, since.mod) == ("2013", "AFTER")
+    assert value("between 2013 and 2023") == ("2013", "year")
+    assert value("from May to July 2021") == ("2021-05", "month")
+
+
+def test_relative_expressions_need_a_precise_enough_anchor() -> None:
+    for text in ("Monday", "yesterday", "last week", "In August", "last year", "two weeks ago"):
+        assert normalize(text, UNKNOWN) is None, text
+    month_only = DatePoint("2023-07", "month")
+    assert normalize("yesterday", month_only) is None
+    assert value("last year", month_only) == ("2022", "year")
+    assert value("last month", month_only) == ("2023-06", "month")
+
+
+def test_a_day_and_month_without_year_stay_near_the_story() -> None:
+    october = DatePoint("2024-10-20", "day")
+    assert value("on 2 October", october, "past") == ("2024-10-02", "day")
+    assert value("on 2 October", october, "future") == ("2025-10-02", "day")
+    assert value("Dec. 15", october, "past") == ("2024-12-15", "day")  # a year back is too far
+    assert value("25 October", october) == ("2024-10-25", "day")
+
+
+def test_the_weekend_follows_the_tense() -> None:
+    wednesday = DatePoint("2024-03-20", "day")
+    assert value("over the weekend", wednesday, "past") == ("2024-W11", "week")
+    assert value("this weekend", wednesday, "future") == ("2024-W12", "week")
+    assert value("last weekend", wednesday) == ("2024-W11", "week")
+    assert value("next weekend", wednesday) == ("2024-W13", "week")
+
+
+def test_vague_references() -> None:
+    assert value("recently") == ("PAST_REF", None)
+    assert value("in recent weeks") == ("PAST_REF", None)
+    assert value("currently") == ("PRESENT_REF", None)
+
+
+# ---------------------------------------------------------------------------- durations
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "mod"),
+    [
+        ("a decade", "P10Y", None),
+        ("nine years", "P9Y", None),
+        ("for the past nine years", "P9Y", None),
+        ("decade-old", "P10Y", None),
+        ("three-month", "P3M", None),
+        ("twenty-five years", "P25Y", None),
+        ("the past few weeks", "PXW", None),
+        ("more than a decade", "P10Y", "MORE_THAN"),
+        ("nearly two weeks", "P2W", "LESS_THAN"),
+        ("five hours", "PT5H", None),
+        ("the six months", "P6M", None),
+    ],
+)
+def test_durations_stay_durations(text: str, expected: str, mod: str | None) -> None:
+    reading = normalize(text, SUMMER)
+    assert reading is not None
+    assert (reading.value, reading.kind, reading.precision, reading.mod) == (expected, "DURATION", None, mod)
+
+
+@pytest.mark.parametrize("text", ["15-0", "02:12", "", "the", "may", "1,500", "seventeen apples"])
+def test_things_that_are_not_times(text: str) -> None:
+    assert normalize(text, SUMMER) is None
+
+
+# ---------------------------------------------------------------------------- readable form
+
+
+@pytest.mark.parametrize(
+    ("date_value", "precision", "expected"),
+    [
+        ("2022-08", "month", "August 2022"),
+        ("2022-11-14", "day", "14 November 2022"),
+        ("2022", "year", "2022"),
+        ("2022-W46", "week", "week 46 of 2022"),
+        ("2021-WI", "season", "winter 2021"),
+        ("2019-Q2", "season", "Q2 2019"),
+        ("198", "decade", "the 1980s"),
+        (None, None, "undated"),
+    ],
+)
+def test_format_date(date_value: str | None, precision: str | None, expected: str) -> None:
+    assert format_date(date_value, precision) == expected
+
+
+# ---------------------------------------------------------------------------- property tests
+
+ISO_BY_PRECISION = {
+    "day": r"\d{4}-\d\d-\d\d",
+    "week": r"\d{4}-W\d\d",
+    "month": r"\d{4}-\d\d",
+    "season": r"\d{4}-(?:SP|SU|FA|WI|Q[1-4])",
+    "year": r"\d{4}",
+    "decade": r"\d{3}",
+    "century": r"\d{2}",
+}
+PHRASES = [
+    "Monday", "on Sunday", "last Friday", "next Wednesday", "Thursday (5 June)", "yesterday", "today",
+    "tomorrow", "last week", "this week", "next week", "last month", "earlier this month", "last year",
+    "this year", "next year", "In August", "last March", "December next year", "a few weeks ago",
+    "two weeks ago", "three days ago", "four months ago", "two years ago", "several days ago",
+    "by the end of the year", "the end of the month", "early 2020", "mid-2019", "late last year",
+    "12 October", "October 12", "since 2013", "between 2013 and 2023", "this summer", "last winter",
+    "the 1990s", "29 February", "February 29, 2024", "the third quarter", "fourth-quarter",
+    "the first quarter of 2021", "over the weekend", "next weekend", "3/14/2024",
+]  # fmt: skip
+
+
+def _parses_as_iso(reading_value: str, precision: str) -> bool:
+    if not re.fullmatch(ISO_BY_PRECISION[precision], reading_value):
+        return False
+    if precision == "day":
+        date.fromisoformat(reading_value)
+    elif precision == "month":
+        date.fromisoformat(reading_value + "-01")
+    elif precision == "week":
+        year, week = reading_value.split("-W")
+        date.fromisocalendar(int(year), int(week), 1)
+    return True
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    phrase=st.sampled_from(PHRASES),
+    anchor=st.dates(min_value=date(1950, 1, 1), max_value=date(2090, 12, 31)),
+    precision=st.sampled_from(["day", "month", "year"]),
+    tense=st.sampled_from([None, "past", "future", "present"]),
+)
+def test_every_date_value_parses_as_iso_for_its_precision(
+    phrase: str, anchor: date, precision: str, tense: str | None
+) -> None:
+    anchor_value = {"day": anchor.isoformat(), "month": anchor.isoformat()[:7], "year": str(anchor.year)}[
+        precision
+    ]
+    reading = normalize(phrase, DatePoint(anchor_value, precision), tense)  # type: ignore[arg-type]
+    if reading is not None and reading.kind == "DATE" and reading.value[:1].isdigit():
+        assert reading.precision is not None
+        assert _parses_as_iso(reading.value, reading.precision), (phrase, anchor_value, reading)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(max_size=60), anchor=st.dates())
+def test_no_exception_on_arbitrary_text(text: str, anchor: date) -> None:
+    reading = normalize(text, DatePoint(anchor.isoformat(), "day"))
+    assert reading is None or reading.value
+
+
+@settings(max_examples=200, deadline=None)
+@given(offset=st.integers(min_value=-3000, max_value=3000), weekday=st.integers(min_value=0, max_value=6))
+def test_a_past_weekday_is_within_the_week_before_the_anchor(offset: int, weekday: int) -> None:
+    anchor = date(2020, 1, 1) + timedelta(days=offset)
+    name = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][weekday]
+    reading = normalize(f"on {name}", DatePoint(anchor.isoformat(), "day"), "past")
+    assert reading is not None
+    resolved = date.fromisoformat(reading.value)
+    assert resolved.weekday() == weekday and 0 <= (anchor - resolved).days < 7
+    future = normalize(f"on {name}", DatePoint(anchor.isoformat(), "day"), "future")
+    assert future is not None and 0 < (date.fromisoformat(future.value) - anchor).days <= 7
+
+
+# ---------------------------------------------------------------------------- the spaCy component
+
+
+def timex_values(doc: Doc) -> dict[str, str]:
+    return {t.text: t.value for t in doc._.timexes}
+
+
+def test_component_finds_and_normalises_expressions(annotate: Callable[..., Doc]) -> None:
+    doc = annotate(
+        "Kenya's parliament approved the budget on Thursday. In March, the opposition staged rallies, "
+        "and the treasury said it would cut spending by the end of the year.",
+        published="2024-05-14",
+    )
+    assert timex_values(doc) == {
+        "Thursday": "2024-05-09",
+        "March": "2024-03",
+        "the end of the year": "2024-12",
+    }
+    assert [t.start for t in doc._.timexes] == sorted(t.start for t in doc._.timexes)
+    for t in doc._.timexes:
+        assert doc.text[t.start : t.end] == t.text
+
+
+def test_component_reads_full_dates_that_ner_splits(annotate: Callable[..., Doc]) -> None:
+    doc = annotate(
+        "The accord was signed on 15th November, 2022 and ratified on May 20, 2023 in Nairobi.",
+        published="2023-06-01",
+    )
+    assert timex_values(doc) == {"15th November, 2022": "2022-11-15", "May 20, 2023": "2023-05-20"}
+
+
+def test_component_uses_the_verb_tense_for_direction(annotate: Callable[..., Doc]) -> None:
+    doc = annotate("The senate will vote on Friday. The house voted on Friday.", published="2024-03-12")
+    assert [t.value for t in doc._.timexes] == ["2024-03-15", "2024-03-08"]
+
+
+def test_component_skips_counts_scores_and_clock_readings(annotate: Callable[..., Doc]) -> None:
+    doc = annotate(
+        "The committee backed the plan by a 15-0 vote. Watch the video 02:12. The army sent 2000 soldiers. "
+        "Ministers may resign. The 2021 coup still shapes politics.",
+        published="2024-03-12",
+    )
+    assert timex_values(doc) == {"2021": "2021"}
+
+
+def test_component_skips_ages_shares_and_falls(annotate: Callable[..., Doc]) -> None:
+    doc = annotate(
+        "The 45-year-old mayor said more than a quarter of voters stayed home after the fall of the city. "
+        "The index closed at 2681 points.",
+        published="2024-03-12",
+    )
+    assert doc._.timexes == []
+
+
+def test_component_is_not_fooled_by_names_and_datelines(annotate: Callable[..., Doc]) -> None:
+    doc = annotate(
+        "NAIROBI, March 4 (Reuters) - Theresa May met the president. Students joined a march "
+        "on Wednesday, 28 February. The Sun said talks may resume over the weekend.",
+        published="2024-03-04",
+    )
+    assert timex_values(doc) == {
+        "March 4": "2024-03-04",
+        "Wednesday, 28 February": "2024-02-28",
+        "the weekend": "2024-W09",
+    }
+
+
+def test_component_reads_numeric_dates_and_the_past_decade(annotate: Callable[..., Doc]) -> None:
+    doc = annotate(
+        "A strike was held on 14/3/2024. In the past decade, turnout fell.", published="2024-03-20"
+    )
+    kinds = {t.text: (t.value, t.kind) for t in doc._.timexes}
+    assert kinds == {"14/3/2024": ("2024-03-14", "DATE"), "the past decade": ("P10Y", "DURATION")}
+
+
+def test_component_keeps_durations_and_ranges(annotate: Callable[..., Doc]) -> None:
+    doc = annotate(
+        "The peacekeepers, deployed for the past nine years, ran a decade-old programme "
+        "between 2014 and 2023 and have stayed since 2014.",
+        published="2024-03-12",
+    )
+    kinds = {t.text: (t.value, t.kind, t.mod) for t in doc._.timexes}
+    assert kinds["the past nine years"] == ("P9Y", "DURATION", None)
+    assert kinds["decade-old"] == ("P10Y", "DURATION", None)
+    assert [t.value for t in doc._.timexes if t.kind == "DATE"] == ["2014", "2023", "2014"]
+    assert doc._.timexes[-1].mod == "AFTER"
+
+
+def test_component_records_a_weekday_mismatch_as_a_document_warning(annotate: Callable[..., Doc]) -> None:
+    doc = annotate("On Thursday (8 March) the envoy met the rebels.", published="2024-03-12")
+    assert timex_values(doc) == {"Thursday (8 March)": "2024-03-08"}
+    assert any("Friday" in w for w in doc._.document.warnings)
+
+
+def test_component_without_a_document_date_still_reads_absolute_dates(annotate: Callable[..., Doc]) -> None:
+    doc = annotate("On Monday the court cited a ruling from June 2019.", published=None)
+    assert timex_values(doc) == {"June 2019": "2019-06"}
+
+
+# ---------------------------------------------------------------------------- event dating
+
+
+def token(doc: Doc, text: str) -> Token:
+    return next(t for t in doc if t.text == text)
+
+
+def test_event_takes_the_expression_of_its_own_clause(annotate: Callable[..., Doc]) -> None:
+    doc = annotate(
+        "The ministry said on Monday that the rebels had seized the port in January.",
+        published="2024-03-12",
+    )
+    assert event_date(token(doc, "said")) == DatePoint("2024-03-11", "day", "explicit")
+    assert event_date(token(doc, "seized")) == DatePoint("2024-01", "month", "explicit")
+
+
+def test_event_in_a_nested_clause_without_date_takes_the_sentence_date(annotate: Callable[..., Doc]) -> None:
+    doc = annotate("On Monday the ministry said that the rebels had withdrawn.", published="2024-03-12")
+    assert event_date(token(doc, "withdrawn")) == DatePoint("2024-03-11", "day", "sentence")
+
+
+def test_background_facts_keep_their_year(annotate: Callable[..., Doc]) -> None:
+    doc = annotate("The 2021 coup ousted the elected government.", published="2024-03-12")
+    assert event_date(token(doc, "ousted")) == DatePoint("2021", "year", "explicit")
+
+
+def test_week_and_deadline_dates(annotate: Callable[..., Doc]) -> None:
+    doc = annotate(
+        "Last week the government announced that it will withdraw its troops by the end of the year.",
+        published="2023-07-14",
+    )
+    assert event_date(token(doc, "announced")) == DatePoint("2023-W27", "week", "explicit")
+    assert event_date(token(doc, "withdraw")) == DatePoint("2023-12", "month", "explicit")
+
+
+def test_durations_do_not_date_events(annotate: Callable[..., Doc]) -> None:
+    doc = annotate("The rebels besieged the town for three weeks.", published="2024-03-12")
+    assert event_date(token(doc, "besieged")) == DatePoint("2024-03-12", "day", "document")
+
+
+def test_a_paragraph_carries_its_date_to_the_next_sentence(annotate: Callable[..., Doc]) -> None:
+    doc = annotate(
+        "Protesters gathered in the capital on Saturday. Police fired tear gas at the crowd.\n"
+        "The interior minister resigned.",
+        published="2024-03-12",
+    )
+    assert event_date(token(doc, "fired")) == DatePoint("2024-03-09", "day", "context")
+    assert event_date(token(doc, "resigned")) == DatePoint("2024-03-12", "day", "document")
+
+
+def test_undated_document_gives_an_unknown_date(annotate: Callable[..., Doc]) -> None:
+    doc = annotate("Police fired tear gas at the crowd.", published=None)
+    assert event_date(token(doc, "fired")) == DatePoint.unknown()
