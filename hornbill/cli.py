@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TextIO
 
 import click
 from tqdm import tqdm
@@ -55,12 +56,15 @@ def run_build(paths: tuple[str, ...], db: str, actors: str | None, batch_size: i
     def on_skip(item: Skipped) -> None:
         tqdm.write(f"hornbill: skipped {item.source}: {item.reason}", file=sys.stderr)
 
+    def advance(documents: int) -> None:
+        bar.update(documents)
+
     def on_warning(source: str, warning: str) -> None:
         tqdm.write(f"hornbill: warning: {source}: {warning}", file=sys.stderr)
 
     try:
         report = build(paths, kb, extra_actors=actors, batch_size=batch_size, on_skip=on_skip,
-                       on_warning=on_warning, progress=bar.update)
+                       on_warning=on_warning, progress=advance)
     except HornbillError as exc:
         bar.close()
         fail(str(exc))
@@ -135,14 +139,14 @@ def timeline_cmd(db: str, fmt: str, actor: str | None, event_type: str | None, l
 @db_option
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
               help="Write here instead of standard output.")
-def export_cmd(kind: str, db: str, output: click.utils.LazyFile) -> None:
+def export_cmd(kind: str, db: str, output: TextIO) -> None:
     """Export events, documents, entities, quotes or claims as JSON Lines (see docs/exports.md).
 
     Example: hornbill export events --db mali.duckdb > events.jsonl
     """
     kb = open_for_reading(db)
     try:
-        n = export.write_jsonl(export.records(kb, kind), output)  # type: ignore[arg-type]
+        n = export.write_jsonl(export.records(kb, kind), output)
     finally:
         kb.close()
     click.echo(f"hornbill: exported {n} {kind}", err=True)

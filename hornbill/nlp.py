@@ -18,7 +18,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from hornbill.model import ActorMention, Actor, Document, Evidence
+from hornbill.model import Actor, ActorMention, Document, Evidence
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -10,12 +10,14 @@ MALI = Actor("country:MLI", "Mali", "COUNTRY", "MLI")
 
 
 def mention(event_type: str, actor: Actor | None, recipient: Actor | None, date: DatePoint) -> EventMention:
-    return EventMention(event_type, actor, recipient, date, "occurred",
-                        Evidence("d1", "a.txt", "s", 0, 1), "trigger")
+    return EventMention(
+        event_type, actor, recipient, date, "occurred", Evidence("d1", "a.txt", "s", 0, 1), "trigger"
+    )
 
 
-def stored(event_type: str, actor: str | None, recipient: str | None, date: str | None,
-           precision: str | None) -> link.StoredMention:
+def stored(
+    event_type: str, actor: str | None, recipient: str | None, date: str | None, precision: str | None
+) -> link.StoredMention:
     return link.StoredMention("e1", "d0", event_type, actor, recipient, date, precision)
 
 
@@ -27,14 +29,18 @@ def test_dates_compare_at_the_coarser_precision() -> None:
 
 
 def test_same_type_actor_recipient_and_date_merge_with_a_reason() -> None:
-    reason = link.merge_reason(mention("RETREAT", UK, MALI, DatePoint("2022-11-14", "day", "explicit")),
-                               stored("RETREAT", "country:GBR", "country:MLI", "2022-11", "month"))
+    reason = link.merge_reason(
+        mention("RETREAT", UK, MALI, DatePoint("2022-11-14", "day", "explicit")),
+        stored("RETREAT", "country:GBR", "country:MLI", "2022-11", "month"),
+    )
     assert reason is not None and "same recipient country:MLI" in reason
 
 
 def test_different_type_or_recipient_never_merge() -> None:
     new = mention("RETREAT", UK, MALI, DatePoint("2022-11-14", "day", "explicit"))
-    assert link.merge_reason(new, stored("SANCTION", "country:GBR", "country:MLI", "2022-11", "month")) is None
+    assert (
+        link.merge_reason(new, stored("SANCTION", "country:GBR", "country:MLI", "2022-11", "month")) is None
+    )
     assert link.merge_reason(new, stored("RETREAT", "country:GBR", "country:NER", "2022-11", "month")) is None
 
 

@@ -5,7 +5,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from typing import IO, Any
@@ -36,7 +38,25 @@ def mention_objects(kb: KnowledgeBase) -> dict[str, list[dict[str, Any]]]:
     return by_event
 
 
+def contract_date(value: str | None, precision: str | None) -> tuple[str | None, str | None]:
+    """A TimeML value in the contract's terms (day, month or year precision).
+
+    A week becomes the month holding its Thursday (where most of its days fall); a season or
+    quarter becomes its year; decades and centuries have no contract form and export as null.
+    The TimeML value itself is exported beside it as ``date_value``.
+    """
+    if not value or precision in ("day", "month", "year"):
+        return value, precision
+    if m := re.fullmatch(r"(\d{4})-W(\d\d)", value):
+        thursday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 4)
+        return thursday.strftime("%Y-%m"), "month"
+    if re.fullmatch(r"\d{4}-(Q[1-4]|SP|SU|FA|WI)", value):
+        return value[:4], "year"
+    return None, None
+
+
 def event_object(event: Row, actors: dict[str, dict[str, Any]], mentions: list[dict[str, Any]]) -> dict[str, Any]:
+    date, precision = contract_date(event["date"], event["date_precision"])
     location = None
     if event["location_name"]:
         location = {"name": event["location_name"], "country": event["location_country"]}
@@ -47,8 +67,9 @@ def event_object(event: Row, actors: dict[str, dict[str, Any]], mentions: list[d
         "quad_class": event["quad_class"],
         "actor": actors.get(event["actor_key"]) if event["actor_key"] else None,
         "recipient": actors.get(event["recipient_key"]) if event["recipient_key"] else None,
-        "date": event["date"],
-        "date_precision": event["date_precision"],
+        "date": date,
+        "date_precision": precision,
+        "date_value": event["date"],
         "date_basis": event["date_basis"],
         "status": event["status"],
         "location": location,

@@ -6,7 +6,6 @@ Mixed precisions sort by where their period starts, the coarser first
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import textwrap
 from typing import Any
@@ -21,9 +20,6 @@ def sort_key(event: dict[str, Any]) -> tuple[int, str, int]:
     value = event.get("date")
     if not value:
         return (1, "", 0)
-    if "-W" in value:  # ISO week: sort at its Monday
-        year, week = value.split("-W")
-        value = dt.date.fromisocalendar(int(year), int(week[:2]), 1).isoformat()
     return (0, value, len(value))
 
 
@@ -58,7 +54,7 @@ def headline(event: dict[str, Any]) -> str:
 def render_text(events: list[dict[str, Any]], width: int = 100) -> str:
     lines = []
     for e in events:
-        when = format_date(e["date"], e["date_precision"])
+        when = format_date(e["date_value"], e["date_precision"])
         sources = e["num_sources"]
         lines.append(f"{when:>18}  {headline(e)}  [{sources} source{'s' if sources != 1 else ''}]")
         seen = set()
@@ -78,7 +74,7 @@ def render_markdown(events: list[dict[str, Any]]) -> str:
     for e in events:
         first = e["mentions"][0] if e["mentions"] else None
         evidence = first["sentence"].replace("|", "\\|") if first else ""
-        lines.append(f"| {format_date(e['date'], e['date_precision'])} | {headline(e)} | "
+        lines.append(f"| {format_date(e['date_value'], e['date_precision'])} | {headline(e)} | "
                      f"{e['num_sources']} | {evidence} |")
     return "\n".join(lines)
 
