@@ -1,0 +1,1081 @@
+"""PLOVER events from the dependency parse.
+
+The pattern lexicon (``data/plover.yaml``) names trigger lemmas per event type and mode, with
+conditions on the trigger's syntactic arguments ("end" + object "mission" is a RETREAT, "end" +
+object "ties" a SANCTION). :class:`PatternExtractor` compiles it once and, per sentence:
+
+1. matches triggers (verbs and nominalisations) and their argument conditions;
+2. reads the doer and the one acted upon from syntax (subject or passive agent, inherited through
+   xcomp/conj/relative clauses; possessive, "by"/"of" phrase or light verb for nouns), one event per
+   coordinated actor;
+3. walks up from the trigger to its governors to decide the status (future, promise, deadline:
+   ``announced``), to drop negated, hypothetical or merely demanded events, and to find who
+   reports it (``claimed_by``);
+4. resolves the role phrases to actors with the actor stage and dates the event with the time stage.
+
+Other extractors (a transformer or LLM backend) plug in through the :class:`EventExtractor`
+protocol: sentences in, :class:`~hornbill.model.EventMention` list out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal, Protocol
+
+import yaml
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from hornbill import actors, timex
+from hornbill.model import EVENT_TYPES, Actor, DatePoint, EventMention, Location, Status
+from hornbill.nlp import evidence_for
+
+LEXICON_PATH = Path(__file__).parent / "data" / "plover.yaml"
+
+Needs = Mapping[str, frozenset[str] | None]  # slot -> allowed lemmas (None: any)
+Context = Literal["occurred", "announced", "drop", "refused"]
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+#: Dependencies along which a trigger is governed by a word that may change its meaning.
+GOVERNED_DEPS = frozenset(
+    {
+        "xcomp",
+        "ccomp",
+        "acomp",
+        "dobj",
+        "pobj",
+        "prep",
+        "nsubjpass",
+        "acl",
+        "pcomp",
+        "attr",
+        "oprd",
+        "compound",
+        "advcl",
+        "conj",
+        "auxpass",
+        "appos",
+        "nsubj",
+        "agent",
+        "dative",
+    }
+)
+#: Coordinated words: their auxiliaries carry over to the trigger, their meaning does not.
+SIBLING_DEPS = frozenset({"conj", "appos", "nsubj", "auxpass"})
+#: Governing triggers whose complement is demanded, refused, threatened or alleged, not a fact.
+BLOCKING_TYPES = frozenset({"REQUEST", "REJECT", "THREATEN"})
+#: "seized power in a coup", "responded with strikes": the clause's subject does the nominal event.
+MANNER_PREPS = frozenset({"with", "in", "through", "via"})
+ORDINAL_WORDS = frozenset({"first", "last", "latest", "second", "third", "only"})
+TIME_LABELS = frozenset({"DATE", "TIME"})
+#: Where a type's place can be read from when no "in X" says it: "bombed Gaza", "withdrew from Kherson".
+PLACE_SLOTS: Mapping[str, tuple[str, ...]] = {
+    "ASSAULT": ("object", "on", "at"),
+    "RETREAT": ("from", "out of", "object"),
+    "MOBILIZE": ("to", "into"),
+}
+ACTOR_LABELS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
+LOCATION_PREPS = frozenset({"in", "at", "inside", "across", "near", "outside", "throughout", "within"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One compiled lexicon entry (see the schema at the top of ``plover.yaml``)."""
+
+    event_type: str
+    lemmas: frozenset[str]
+    pos: str
+    mode: str | None
+    needs: Needs
+    forbid: Needs
+    actor: tuple[str, ...]
+    recipient: tuple[str, ...]
+    modes: Mapping[str, Mapping[str, str]]
+    strength: float
+    status: Status | None
+    standalone: bool
+
+    @property
+    def specificity(self) -> tuple[int, float]:
+        return (len(self.needs), self.strength)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The compiled lexicon: patterns indexed by (lemma, POS), and the governor/marker word lists."""
+
+    patterns: Mapping[tuple[str, str], tuple[Pattern, ...]]
+    summaries: Mapping[str, str]
+    announce: frozenset[str]
+    block: frozenset[str]
+    speech: frozenset[str]
+    accusing_speech: frozenset[str]
+    support: frozenset[str]
+    object_control: frozenset[str]
+    markers: Mapping[str, frozenset[str]]
+    requires_recipient: frozenset[str]
+    mutual: frozenset[str]
+    refusable: frozenset[str]
+
+    def marker(self, name: str) -> frozenset[str]:
+        return self.markers.get(name, frozenset())
+
+
+class _WordLoader(yaml.SafeLoader):
+    """YAML without implicit booleans: "on", "off", "no" are prepositions and determiners here."""
+
+
+_WordLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _word_set(value: Any, groups: Mapping[str, list[str]]) -> frozenset[str] | None:
+    """A lemma list from YAML: ``any`` -> None, ``"@group"`` -> that group, else the list."""
+    if value == "any":
+        return None
+    if isinstance(value, str):
+        value = groups[value[1:]] if value.startswith("@") else [value]
+    return frozenset(str(v).lower() for v in value)
+
+
+PATTERN_KEYS = frozenset(
+    {
+        "type",
+        "lemma",
+        "pos",
+        "mode",
+        "needs",
+        "forbid",
+        "actor",
+        "recipient",
+        "modes",
+        "strength",
+        "status",
+        "standalone",
+    }
+)
+
+
+def validate_entry(entry: Mapping[str, Any]) -> list[str]:
+    """Problems with one lexicon pattern (empty when it is well formed)."""
+    problems = [f"unknown key {key!r}" for key in entry if key not in PATTERN_KEYS]
+    if entry.get("type") not in EVENT_TYPES:
+        problems.append(f"type {entry.get('type')!r} is not a PLOVER type")
+    if not entry.get("lemma"):
+        problems.append("no lemma")
+    if entry.get("pos", "VERB") not in ("VERB", "NOUN"):
+        problems.append(f"pos {entry.get('pos')!r} is neither VERB nor NOUN")
+    if entry.get("status") not in (None, "announced"):
+        problems.append(f"status {entry.get('status')!r} is not 'announced'")
+    if not 0.0 < float(entry.get("strength", 0.7)) <= 1.0:
+        problems.append("strength outside (0, 1]")
+    return problems
+
+
+def _compile_pattern(entry: Mapping[str, Any], groups: Mapping[str, list[str]]) -> Pattern:
+    problems = validate_entry(entry)
+    if problems:
+        raise ValueError(f"bad PLOVER pattern {dict(entry)}: {'; '.join(problems)}")
+    pos = str(entry.get("pos", "VERB"))
+    default_actor = ["subject"]
+    lemmas = entry["lemma"] if isinstance(entry["lemma"], list) else [entry["lemma"]]
+    return Pattern(
+        event_type=str(entry["type"]),
+        lemmas=frozenset(str(lemma).lower() for lemma in lemmas),
+        pos=pos,
+        mode=entry.get("mode"),
+        needs={str(k): _word_set(v, groups) for k, v in (entry.get("needs") or {}).items()},
+        forbid={str(k): _word_set(v, groups) for k, v in (entry.get("forbid") or {}).items()},
+        actor=tuple(entry.get("actor", default_actor)),
+        recipient=tuple(entry.get("recipient", ())),
+        modes={str(k): {str(a).lower(): str(b) for a, b in v.items()} for k, v in (entry.get("modes") or {}).items()},
+        strength=float(entry.get("strength", 0.7)),
+        status=entry.get("status"),
+        standalone=str(entry.get("standalone", "false")).lower() == "true",
+    )
+
+
+def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
+    """Read and compile the YAML lexicon (use :func:`default_lexicon` for the cached default)."""
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_WordLoader)
+    groups: dict[str, list[str]] = data.get("groups", {})
+    index: dict[tuple[str, str], list[Pattern]] = {}
+    for entry in data["patterns"]:
+        pattern = _compile_pattern(entry, groups)
+        for lemma in pattern.lemmas:
+            index.setdefault((lemma, pattern.pos), []).append(pattern)
+    governors = data["governors"]
+
+    def words(name: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in governors.get(name, []))
+
+    return Lexicon(
+        patterns={key: tuple(sorted(pats, key=lambda p: p.specificity, reverse=True)) for key, pats in index.items()},
+        summaries=dict(data.get("summaries", {})),
+        announce=words("announce"),
+        block=words("block"),
+        speech=words("speech"),
+        accusing_speech=words("accusing_speech"),
+        support=words("support"),
+        object_control=words("object_control"),
+        markers={k: frozenset(str(w).lower() for w in v) for k, v in data.get("markers", {}).items()},
+        requires_recipient=frozenset(data.get("requires_recipient", [])),
+        mutual=frozenset(data.get("mutual", [])),
+        refusable=frozenset(data.get("refusable", [])),
+    )
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The packaged lexicon, compiled once per process."""
+    return load_lexicon()
+
+
+# --------------------------------------------------------------------------- token helpers
+
+
+def lemma_of(token: Token) -> str:
+    """The lower-cased lemma, rejoining a hyphen-split "co-operation" as "cooperation"."""
+    doc = token.doc
+    lemma = token.lemma_.lower()
+    if token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "co":
+        return "co" + lemma
+    return lemma
+
+
+def _is_passive(verb: Token) -> bool:
+    """Passive voice, including reduced passives with an agent ("as demanded by the junta")."""
+    return any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children)
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    """The token and the words coordinated with it ("France and Germany")."""
+    nominal = {"NOUN", "PROPN", "PRON"}
+    same = nominal if token.pos_ in nominal else {token.pos_}
+    return [token, *[c for c in token.conjuncts if c.i > token.i and c.pos_ in same]]
+
+
+def _prep_objects(token: Token) -> Iterator[tuple[str, Token | None]]:
+    """(preposition, its object) pairs under ``token``; "out of X" yields ("out of", X) and ("of", X)."""
+    for prep in token.children:
+        if prep.dep_ not in ("prep", "agent", "dative") or prep.pos_ not in ("ADP", "SCONJ", "ADV"):
+            continue
+        name = prep.lower_
+        pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+        yield name, pobj
+        for inner in prep.children:
+            if inner.dep_ == "prep":
+                inner_obj = next((c for c in inner.children if c.dep_ in ("pobj", "pcomp")), None)
+                if inner_obj is not None:
+                    yield f"{name} {inner.lower_}", inner_obj
+                    yield inner.lower_, inner_obj
+
+
+def _prep_objects_of(token: Token) -> list[tuple[str, Token]]:
+    return [(name, pobj) for name, pobj in _prep_objects(token) if pobj is not None]
+
+
+def _is_infinitival(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _objects(token: Token) -> list[Token]:
+    if token.pos_ in ("NOUN", "PROPN"):
+        return []
+    objs = [c for c in token.children if c.dep_ == "dobj"]
+    if not objs and _is_passive(token):
+        objs = [c for c in token.children if c.dep_ == "nsubjpass"]
+    return objs
+
+
+def _noun_subjects(noun: Token) -> list[Token]:
+    """The doer named inside a noun phrase: "Germany's withdrawal", "US sanctions", "French withdrawal",
+    "a mutiny led by X"."""
+    found: list[Token] = []
+    for child in noun.children:
+        if child.dep_ == "poss" or (child.dep_ in ("compound", "nmod", "amod") and child.ent_type_ in ACTOR_LABELS):
+            found.append(child)
+        elif child.dep_ == "acl" and child.tag_ == "VBN":
+            found += [pobj for name, pobj in _prep_objects(child) if name == "by" and pobj is not None]
+    return found
+
+
+@dataclass
+class Slots:
+    """The syntactic arguments of a trigger, by slot name (see the lexicon schema)."""
+
+    args: dict[str, list[Token]] = field(default_factory=dict)
+    particles: set[str] = field(default_factory=set)
+
+    def add(self, name: str, token: Token | None) -> None:
+        if token is not None:
+            self.args.setdefault(name, []).append(token)
+
+    def get(self, name: str) -> list[Token]:
+        return self.args.get(name, [])
+
+
+def _light_verb(noun: Token, lexicon: Lexicon) -> Token | None:
+    """The verb that carries a nominal trigger ("launched an attack", "coup was led by")."""
+    host = noun.head if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" else noun
+    if (
+        host.dep_ in ("dobj", "nsubjpass")
+        and host.head.pos_ in ("VERB", "AUX")
+        and (lemma_of(host.head) in lexicon.support)
+    ):
+        return host.head
+    return None
+
+
+def slots_of(trigger: Token, lexicon: Lexicon) -> Slots:
+    """Collect the trigger's arguments into named slots."""
+    slots = Slots()
+    is_noun = trigger.pos_ in ("NOUN", "PROPN")
+    for obj in _objects(trigger):
+        slots.add("object", obj)
+    if not is_noun and not slots.get("object") and lemma_of(trigger) in lexicon.object_control:
+        for comp in trigger.children:  # "helped the government take back control"
+            if comp.dep_ in ("ccomp", "xcomp"):
+                for subj in comp.children:
+                    if subj.dep_ == "nsubj":
+                        slots.add("object", subj)
+    for child in trigger.children:
+        dep = child.dep_
+        if dep in SUBJECT_DEPS and not is_noun:
+            if child.lower_ not in lexicon.marker("relative_pronouns"):
+                slots.add("subject", child)  # "which" leaves the subject to the relative clause's head
+        elif dep in ("dative", "iobj") and child.pos_ != "ADP":
+            slots.add("dative", child)
+        elif dep == "prt" or (dep == "advmod" and child.lower_ in ("out", "back", "down", "up", "off", "in", "away")):
+            slots.particles.add(child.lower_)
+        elif dep == "oprd" or (dep == "xcomp" and child.pos_ in ("NOUN", "ADJ")):
+            slots.add("oprd", child)
+        elif dep == "xcomp":
+            slots.add("xcomp", child)
+        elif dep == "ccomp":
+            slots.add("ccomp", child)
+        elif dep in ("compound", "amod", "nmod", "det") and is_noun:
+            slots.add("modifier", child)
+    if not is_noun:
+        objs = slots.get("object")
+        if len(objs) == 2 and objs[1].pos_ == "NOUN":
+            slots.add("oprd", objs[1])  # "declared Goita the interim president"
+    if is_noun:
+        for subj in _noun_subjects(trigger):
+            slots.add("subject", subj)
+    hosts = [trigger, *slots.get("object")]
+    verb = _light_verb(trigger, lexicon) if is_noun else None
+    if verb is not None:
+        hosts.append(verb)
+    if is_noun and trigger.dep_ == "attr" and trigger.head.lemma_ == "be":
+        hosts.append(trigger.head)  # "there will be no cooperation with Russia"
+    nested: list[tuple[str, Token]] = []
+    for host in hosts:
+        for name, pobj in _prep_objects(host):
+            if pobj is not None and pobj.ent_type_ in TIME_LABELS:
+                continue  # "on Friday", "in July": times are never roles
+            if pobj is None:
+                slots.particles.add(name)
+            elif name == "by" and not is_noun and _is_passive(trigger) and host is trigger:
+                slots.add("subject", pobj)
+            else:
+                slots.add(name, pobj)
+                nested.extend(_prep_objects_of(pobj))
+    for name, pobj in nested:  # "an end to their mission in Mali": "in" hangs off the mission
+        slots.add(name, pobj)
+    if is_noun and trigger.dep_ in ("dobj", "nsubjpass", "attr", "compound"):
+        slots.add("head", trigger.head)
+    elif is_noun and trigger.dep_ == "pobj":
+        slots.add("head", trigger.head.head)  # "went on strike": the verb above the preposition
+    return slots
+
+
+def _slot_lemmas(slots: Slots, name: str, trigger: Token) -> set[str]:
+    if name == "particle":
+        return set(slots.particles)
+    if name == "trigger":
+        return {lemma_of(trigger)}
+    if name.endswith("_modifier"):
+        heads = slots.get(name[: -len("_modifier")])
+        return {lemma_of(c) for h in heads for c in h.children if c.dep_ in ("amod", "compound")}
+    if name.endswith("_ent"):
+        heads = slots.get(name[: -len("_ent")])
+        named = [*heads, *(c for h in heads for c in h.children if c.dep_ in ("appos", "compound"))]
+        return {t.ent_type_.lower() for t in named if t.ent_type_}
+    words: set[str] = set()
+    for token in slots.get(name):
+        words.add(lemma_of(token))
+        words.add(token.lower_)
+    return words
+
+
+def _satisfies(pattern: Pattern, slots: Slots, trigger: Token) -> bool:
+    for name, allowed in pattern.needs.items():
+        present = _slot_lemmas(slots, name, trigger)
+        if not present or (allowed is not None and not present & allowed):
+            return False
+    for name, banned in pattern.forbid.items():
+        present = _slot_lemmas(slots, name, trigger)
+        if present and (banned is None or present & banned):
+            return False
+    return True
+
+
+def _consumed_tokens(pattern: Pattern, slots: Slots) -> set[int]:
+    """Tokens that a pattern's needs name: they cannot trigger an event of their own."""
+    used: set[int] = set()
+    for name in pattern.needs:
+        if name in ("subject", "head", "particle", "trigger") or name.endswith("_ent"):
+            continue
+        for token in slots.get(name):
+            used.add(token.i)
+    return used
+
+
+# --------------------------------------------------------------------------- roles
+
+
+def _clause_subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> list[Token]:
+    """The doer of a verb: its subject, or the passive agent, or one inherited from the clause above."""
+    if depth > 5:
+        return []
+    relative = lexicon.marker("relative_pronouns")
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj") and child.lower_ not in relative:
+            return _conjuncts(child)
+    if _is_passive(verb):
+        for name, pobj in _prep_objects(verb):
+            if name == "by" and pobj is not None:
+                return _conjuncts(pobj)
+    head = verb.head
+    if head is verb:
+        return []
+    dep = verb.dep_
+    if dep == "relcl" and not _is_infinitival(verb):
+        return [head]
+    if dep == "xcomp" and lemma_of(head) in lexicon.object_control:
+        objs = [c for c in head.children if c.dep_ in ("dobj", "pobj")]
+        objs += [p for name, p in _prep_objects(head) if name == "on" and p is not None]
+        if objs:
+            return _conjuncts(objs[0])
+    if dep in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
+        inside = [t for t in _noun_subjects(head) if t.pos_ != "PRON" or actor_of(t) is not None]
+        if inside:
+            return inside  # "Ethiopia's decision to withdraw"
+        if head.dep_ in ("dobj", "nsubjpass", "nsubj", "attr"):  # "the latest country to pull out"
+            return _clause_subject(head.head, lexicon, depth + 1)
+        return []
+    if dep in ("xcomp", "conj", "advcl", "ccomp") and head.pos_ in ("VERB", "AUX"):
+        return _clause_subject(head, lexicon, depth + 1)
+    if dep == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":  # "X is willing to withdraw"
+        return _clause_subject(head.head, lexicon, depth + 1)
+    if dep == "pcomp" and head.head.pos_ in ("VERB", "AUX"):
+        return _clause_subject(head.head, lexicon, depth + 1)
+    return []
+
+
+def _noun_clause_actor(noun: Token, lexicon: Lexicon, any_verb: bool) -> list[Token]:
+    """The doer of a nominal trigger from the clause it sits in."""
+    host = noun.head if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" else noun
+    verb = _light_verb(noun, lexicon)
+    if verb is not None:
+        return _clause_subject(verb, lexicon)
+    head = host.head
+    if host.dep_ == "pobj" and head.head.lemma_ == "responsibility":  # "X claimed responsibility for"
+        return _clause_subject(head.head.head, lexicon)
+    if (
+        host.dep_ == "pobj"
+        and head.dep_ == "prep"
+        and head.head.pos_ in ("VERB", "AUX")
+        and (any_verb or head.lower_ in MANNER_PREPS)
+    ):
+        return _clause_subject(head.head, lexicon)
+    if any_verb and host.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
+        return _clause_subject(head, lexicon)
+    return []
+
+
+def _slot_heads(slot: str, trigger: Token, slots: Slots, lexicon: Lexicon) -> list[Token]:
+    is_noun = trigger.pos_ in ("NOUN", "PROPN")
+    if slot == "subject":
+        found = slots.get("subject")
+        if found and not (is_noun and all(h.pos_ == "PRON" and actor_of(h) is None for h in found)):
+            return [t for head in found for t in _conjuncts(head)]
+        if is_noun:
+            return _noun_clause_actor(trigger, lexicon, any_verb=False)
+        return _clause_subject(trigger, lexicon)
+    if slot == "clause" and is_noun:
+        return _noun_clause_actor(trigger, lexicon, any_verb=True)
+    return [t for head in slots.get(slot) for t in _conjuncts(head)]
+
+
+def _phrase(head: Token) -> Span:
+    """The noun phrase a role head stands for, up to the head (premodifiers and possessor included)."""
+    return head.doc[head.left_edge.i : head.i + 1]
+
+
+def actor_of(head: Token) -> Actor | None:
+    """The actor a role head refers to: a name in apposition to a title ("his counterpart Abdoulaye
+    Diop"), else its noun phrase up to the head, else its whole subtree."""
+    if head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.ent_type_ not in ACTOR_LABELS):
+        for child in head.children:
+            if child.dep_ == "appos" and child.ent_type_ in ACTOR_LABELS:
+                named = actors.actor_for_span(_phrase(child))
+                if named is not None:
+                    return named
+    return actors.actor_for_span(_phrase(head)) or actors.actor_for_span(
+        head.doc[head.left_edge.i : head.right_edge.i + 1]
+    )
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A matched trigger with its chosen role phrases, before actor resolution (tests inspect these)."""
+
+    trigger: Token
+    pattern: Pattern
+    actor: Token | None
+    recipient: Token | None
+    claimed_by: Token | None
+    status: Status
+    mode: str | None
+    slots: Slots
+    accusing_speech: bool = False
+
+    @property
+    def actor_text(self) -> str | None:
+        return _phrase(self.actor).text if self.actor is not None else None
+
+    @property
+    def recipient_text(self) -> str | None:
+        return _phrase(self.recipient).text if self.recipient is not None else None
+
+
+def _choose(heads: Sequence[Token]) -> list[Token]:
+    """Role heads that resolve to actors, else all of them (so the phrases are still known)."""
+    resolved = [h for h in heads if actor_of(h) is not None]
+    return resolved or list(heads)
+
+
+def _role_options(slot_names: Sequence[str], trigger: Token, slots: Slots, lexicon: Lexicon) -> list[Token]:
+    """Role heads from the first slot that yields an actor (else from the first slot present)."""
+    fallback: list[Token] = []
+    for slot in slot_names:
+        heads = [h for h in _slot_heads(slot, trigger, slots, lexicon) if h.i != trigger.i]
+        if not heads:
+            continue
+        chosen = _choose(heads)
+        if actor_of(chosen[0]) is not None:
+            return chosen
+        if not fallback:
+            fallback = chosen
+    return fallback
+
+
+# --------------------------------------------------------------------------- status and context
+
+
+@dataclass(frozen=True)
+class Setting:
+    """What the words governing a trigger say about it."""
+
+    context: Context
+    speaker: Token | None = None
+    accusing: bool = False
+
+
+def _is_negated(node: Token, lexicon: Lexicon) -> bool:
+    """ "did not withdraw", "never attacked", "no cooperation", "no longer", "before holding"."""
+    if node.dep_ == "pcomp" and node.head.lower_ in lexicon.marker("unrealised_preps"):
+        return True
+    for child in node.children:
+        word = child.lower_
+        if child.dep_ == "neg" or (child.dep_ == "det" and word in ("no", "neither")):
+            return True
+        if child.dep_ == "advmod" and (word == "never" or (word == "longer" and "no" in _words(child))):
+            return True
+    if node.i >= 2 and node.doc[node.i - 1].text == "-" and node.doc[node.i - 2].lower_ == "co":
+        co = node.doc[node.i - 2]  # "no co-operation": the determiner hangs off the split-off "co"
+        return any(c.lower_ in lexicon.marker("negation") for c in (*co.children, *node.children))
+    return False
+
+
+def _is_hypothetical(node: Token, lexicon: Lexicon, own_clause: bool) -> bool:
+    """Conditionals and modals (modals only count in the trigger's own clause: "I can announce that
+    X will leave" is no hypothetical)."""
+    conditional = lexicon.marker("conditional_marks")
+    for child in node.children:
+        word = child.lower_
+        if child.dep_ == "mark" and word in conditional:
+            return True
+        if child.dep_ == "advcl" and any(m.lower_ in conditional for m in child.children):
+            return True  # the consequent of a conditional: "if X attacks, Y will retaliate"
+        if own_clause and child.dep_ in ("aux", "auxpass") and word in lexicon.marker("hypothetical_aux"):
+            return True
+    return False
+
+
+def _words(token: Token) -> set[str]:
+    return {c.lower_ for c in token.children}
+
+
+def _is_future(node: Token, lexicon: Lexicon) -> bool:
+    """Future tense, "would" (conditionals are dropped before), "is to", "going to", "to" headlines."""
+    children = list(node.children)
+    aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+    if aux & (lexicon.marker("future_aux") | lexicon.marker("would_aux")):
+        return True
+    head = node.head
+    if node.dep_ == "xcomp" and "to" in aux and head.lemma_ in ("be", "go") and head is not node:
+        return True
+    if node.lemma_ == "be" and any(c.dep_ == "xcomp" and _is_infinitival(c) for c in children):
+        return True  # "the pullout is to be completed"
+    if node.dep_ == "ROOT" and "to" in aux and node.tag_ == "VB":
+        return True  # headline style: "Germany to withdraw troops"
+    # "the soldiers to be deployed", but not "the latest country to pull out"
+    return (
+        node.dep_ in ("acl", "relcl")
+        and _is_infinitival(node)
+        and not any(c.lower_ in ORDINAL_WORDS for c in head.children if c.dep_ == "amod")
+    )
+
+
+def _has_deadline(node: Token, lexicon: Lexicon) -> bool:
+    """A "by <date>" deadline on a verb not in the past ("will withdraw by the end of the year")."""
+    if node.tag_ in ("VBD",) or any(c.lower_ in lexicon.marker("past_aux") for c in node.children if c.dep_ == "aux"):
+        return False
+    for name, pobj in _prep_objects(node):
+        if (
+            name == "by"
+            and pobj is not None
+            and (pobj.ent_type_ == "DATE" or lemma_of(pobj) in lexicon.marker("deadline_nouns"))
+        ):
+            return True
+    return False
+
+
+def _according_to(node: Token) -> Token | None:
+    for child in node.children:
+        if child.lower_ == "according":
+            for name, pobj in _prep_objects(child.head):
+                if name in ("according to", "to") and pobj is not None:
+                    return pobj
+            inner = next((c for c in child.children if c.lower_ == "to"), None)
+            if inner is not None:
+                return next((c for c in inner.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _is_clause_boundary(node: Token, lexicon: Lexicon) -> bool:
+    """Adverbial and relative clauses, and "after/since/despite ..." phrases, keep their own status."""
+    if node.dep_ in ("relcl", "advcl"):
+        return True
+    return node.dep_ == "prep" and node.lower_ in lexicon.marker("boundary_preps")
+
+
+def _reporter(node: Token, lexicon: Lexicon) -> Token | None:
+    """The subject of the speech verb a clause is reported by ("..., Germany said")."""
+    for _ in range(6):
+        head = node.head
+        if head is node:
+            return None
+        if node.dep_ == "ccomp" and lemma_of(head) in lexicon.speech:
+            return next(iter(_clause_subject(head, lexicon)), None)
+        node = head
+    return None
+
+
+def setting_of(trigger: Token, lexicon: Lexicon, triggers: Mapping[int, Pattern]) -> Setting:
+    """Walk from the trigger up its governors: status, dropping, and the reporting speaker."""
+    if trigger.sent.text.rstrip().endswith("?"):
+        return Setting("drop")
+    status: Context = "occurred"
+    speaker: Token | None = None
+    accusing = False
+    node, sibling, own_clause = trigger, False, True
+    for _ in range(8):
+        if not sibling and _is_hypothetical(node, lexicon, own_clause):
+            return Setting("drop")
+        if not sibling and _is_negated(node, lexicon):
+            # "will not meet", "there will be no cooperation": a refusal; other negations: nothing
+            refused = status == "announced" or _is_future(node, lexicon) or _is_future(node.head, lexicon)
+            return Setting("refused" if refused else "drop", speaker or _reporter(node, lexicon))
+        if _is_future(node, lexicon) or _has_deadline(node, lexicon):
+            status = "announced"
+        speaker = speaker or _according_to(node)
+        head, dep = node.head, node.dep_
+        if head is node or dep not in GOVERNED_DEPS or _is_clause_boundary(node, lexicon):
+            break
+        node, sibling = head, dep in SIBLING_DEPS
+        own_clause = own_clause and dep != "ccomp"
+        if sibling:
+            continue  # a coordinated word, not a governor: only its auxiliaries carry over
+        word = lemma_of(head)
+        if head.i in triggers and triggers[head.i].event_type in BLOCKING_TYPES:
+            return Setting("drop")
+        if dep == "ccomp" and word in lexicon.speech | lexicon.accusing_speech:
+            speaker = speaker or next(iter(_clause_subject(head, lexicon)), None)
+            accusing = accusing or word in lexicon.accusing_speech
+        elif word in lexicon.block:
+            return Setting("drop")
+        elif word in lexicon.announce or (head.i in triggers and triggers[head.i].event_type == "AGREE"):
+            status = "announced"
+    return Setting(status, speaker, accusing)
+
+
+# --------------------------------------------------------------------------- matching
+
+
+def _is_description(token: Token, lexicon: Lexicon) -> bool:
+    """Triggers used as descriptions, not events: "coup leaders", "troops deployed in Mali"."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        return token.dep_ == "compound" and lemma_of(token.head) not in lexicon.marker("eventive_heads")
+    return token.dep_ == "acl" and token.tag_ == "VBN" and not any(c.dep_ == "agent" for c in token.children)
+
+
+def _match_token(token: Token, lexicon: Lexicon) -> tuple[Pattern, Slots] | None:
+    pos = "NOUN" if token.pos_ in ("NOUN", "PROPN") else "VERB" if token.pos_ in ("VERB", "AUX") else None
+    if pos is None or _is_description(token, lexicon):
+        return None
+    patterns = lexicon.patterns.get((lemma_of(token), pos)) or lexicon.patterns.get((token.lower_, pos))
+    if not patterns:
+        return None
+    slots = slots_of(token, lexicon)
+    for pattern in patterns:
+        if _satisfies(pattern, slots, token):
+            return pattern, slots
+    return None
+
+
+def _mode_for(pattern: Pattern, slots: Slots, trigger: Token) -> str | None:
+    for slot, table in pattern.modes.items():
+        for word in _slot_lemmas(slots, slot, trigger):
+            if word in table:
+                return table[word]
+    return pattern.mode
+
+
+def _refusal(trigger: Token, pattern: Pattern, slots: Slots, setting: Setting, lexicon: Lexicon) -> list[Candidate]:
+    """A negated cooperative intention is a REJECT: "Egypt will not meet Israel's prime minister",
+    "there will be no cooperation with Russia, Germany said" (the speaker refuses)."""
+    reject = replace(pattern, event_type="REJECT", mode=None, status=None)
+    actors_found: list[Token | None] = [*_role_options(pattern.actor, trigger, slots, lexicon)]
+    if not any(a is not None and actor_of(a) is not None for a in actors_found) and setting.speaker:
+        actors_found = [setting.speaker]
+    recipients: list[Token | None] = [*_role_options(pattern.recipient, trigger, slots, lexicon)] or [None]
+    return [
+        Candidate(trigger, reject, actor, recipient, None, "occurred", None, slots)
+        for actor in actors_found or [None]
+        for recipient in recipients
+    ]
+
+
+#: The pattern behind "X said Y must ...": a demand made through a modal in reported speech.
+MODAL_DEMAND = Pattern(
+    event_type="REQUEST",
+    lemmas=frozenset(),
+    pos="VERB",
+    mode=None,
+    needs={},
+    forbid={},
+    actor=("subject",),
+    recipient=(),
+    modes={},
+    strength=0.6,
+    status=None,
+    standalone=False,
+)
+
+
+def _modal_demands(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
+    """ "Russia said Sudan must return the helicopter": a REQUEST by Russia of Sudan."""
+    found: list[Candidate] = []
+    for verb in sentence:
+        aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+        if not aux & lexicon.marker("demand_aux") or _is_negated(verb, lexicon):
+            continue
+        speaker = _reporter(verb, lexicon)
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if speaker is not None and subjects:
+            found.append(Candidate(verb, MODAL_DEMAND, speaker, subjects[0], None, "occurred", None, Slots()))
+    return found
+
+
+def find_candidates(sentence: Span, lexicon: Lexicon | None = None) -> list[Candidate]:
+    """Matched triggers in a sentence with their role phrases, status and speaker."""
+    lexicon = lexicon or default_lexicon()
+    matches: dict[int, tuple[Pattern, Slots]] = {}
+    consumed: set[int] = set()
+    for token in sentence:
+        found = _match_token(token, lexicon)
+        if found is not None:
+            matches[token.i] = found
+            consumed |= _consumed_tokens(*found)
+    triggers = {i: pattern for i, (pattern, _) in matches.items()}
+    candidates: list[Candidate] = []
+    for i, (pattern, slots) in matches.items():
+        if i in consumed:
+            continue
+        trigger = sentence.doc[i]
+        setting = setting_of(trigger, lexicon, triggers)
+        if setting.context == "refused" and pattern.event_type in lexicon.refusable:
+            candidates += _refusal(trigger, pattern, slots, setting, lexicon)
+            continue
+        if setting.context in ("drop", "refused"):
+            continue
+        status: Status = "announced" if "announced" in (pattern.status, setting.context) else "occurred"
+        actor_heads: list[Token | None] = [*_role_options(pattern.actor, trigger, slots, lexicon)] or [None]
+        recipient_heads: list[Token | None] = [*_role_options(pattern.recipient, trigger, slots, lexicon)] or [None]
+        mutual = (
+            len(actor_heads) > 1
+            and pattern.event_type in lexicon.mutual
+            and all(r is None or actor_of(r) is None for r in recipient_heads)
+        )
+        for actor in actor_heads:
+            # "Ethiopia and Eritrea reached an agreement": each is the other's partner
+            partners = [a for a in actor_heads if a is not actor] if mutual else recipient_heads
+            for recipient in partners:
+                candidates.append(
+                    Candidate(
+                        trigger,
+                        pattern,
+                        actor,
+                        recipient,
+                        setting.speaker,
+                        status,
+                        _mode_for(pattern, slots, trigger),
+                        slots,
+                        setting.accusing,
+                    )
+                )
+    return candidates + _modal_demands(sentence, lexicon)
+
+
+# --------------------------------------------------------------------------- events
+
+
+def _place(pobj: Token) -> Location:
+    """A Location for a place phrase: its own words, the country through the actor stage."""
+    place = actor_of(pobj)
+    entity = next((e for e in pobj.doc.ents if e.start <= pobj.i < e.end), None)
+    span = entity if entity is not None else pobj.doc[pobj.left_edge.i : pobj.i + 1]
+    name = "".join(t.text_with_ws for t in span if t.dep_ != "det").strip() or pobj.text
+    return Location(name, place.country if place is not None else None)
+
+
+def _location(candidate: Candidate, slots: Slots, recipient: Actor | None) -> Location | None:
+    """Where it happened: a place in an "in X" phrase of the trigger (or of its arguments), else the
+    place attacked or withdrawn from."""
+    trigger = candidate.trigger
+    hosts = [trigger, *_objects(trigger)]
+    if trigger.head is not trigger and trigger.pos_ in ("NOUN", "PROPN"):
+        hosts.append(trigger.head)
+    hosts += [pobj for host in list(hosts) for _, pobj in _prep_objects_of(host)]
+    for host in hosts:
+        for name, pobj in _prep_objects_of(host):
+            if name in LOCATION_PREPS and pobj.ent_type_ in PLACE_LABELS:
+                return _place(pobj)
+    for slot in PLACE_SLOTS.get(candidate.pattern.event_type, ()):
+        for head in slots.get(slot):
+            if head.ent_type_ in PLACE_LABELS:
+                return _place(head)
+    if candidate.mode == "withdraw" and recipient is not None and recipient.type == "COUNTRY":
+        return Location(recipient.name, recipient.country)
+    return None
+
+
+def _names_people(head: Token, lexicon: Lexicon) -> bool:
+    """A phrase that stands for people or an organisation even when no actor is known for it."""
+    if head.ent_type_ in ACTOR_LABELS or head.pos_ == "PROPN":
+        return True
+    return lemma_of(head) in lexicon.marker("people") or any(c.dep_ == "nummod" for c in head.children)
+
+
+def _date_for(trigger: Token) -> DatePoint:
+    """The event date from the time stage."""
+    return timex.event_date(trigger)
+
+
+def summary_line(
+    event_type: str,
+    mode: str | None,
+    actor: Actor | None,
+    recipient: Actor | None,
+    status: Status,
+    claimed_by: Actor | None,
+    lexicon: Lexicon,
+) -> str:
+    """One readable line: "United Kingdom withdraws from MINUSMA (announced)"."""
+    phrase = lexicon.summaries.get(f"{event_type}/{mode}") or lexicon.summaries.get(event_type, event_type.lower())
+    words = [actor.name if actor is not None else "Unidentified actor"]
+    if recipient is not None:
+        words += [phrase, recipient.name]
+    else:
+        words.append(phrase.rsplit(" ", 1)[0] if " " in phrase else phrase)
+    line = " ".join(words)
+    if status == "announced":
+        line += " (announced)"
+    if claimed_by is not None:
+        line += f", according to {claimed_by.name}"
+    return line
+
+
+def _confidence(pattern: Pattern, actor: Actor | None, recipient: Actor | None, claimed: bool) -> float:
+    completeness = 0.6 + (0.25 if actor is not None else 0.0)
+    completeness += 0.15 if (recipient is not None or not pattern.recipient) else 0.0
+    value = pattern.strength * completeness * (0.9 if claimed else 1.0)
+    return round(min(max(value, 0.0), 1.0), 3)
+
+
+def _accusation_of(
+    candidate: Candidate, speaker: Actor | None, inner_actor: Actor | None, sentence: Span, lexicon: Lexicon
+) -> EventMention | None:
+    """ "X alleged that Y attacked Z" also states an ACCUSE by X against Y."""
+    if speaker is None or inner_actor is None or speaker == inner_actor:
+        return None
+    date = _date_for(candidate.trigger)
+    return EventMention(
+        event_type="ACCUSE",
+        actor=speaker,
+        recipient=inner_actor,
+        date=date,
+        status="occurred",
+        evidence=evidence_for(sentence),
+        trigger=candidate.trigger.text,
+        mode=None,
+        location=None,
+        confidence=0.6,
+        summary=summary_line("ACCUSE", None, speaker, inner_actor, "occurred", None, lexicon),
+    )
+
+
+def _event_of(
+    candidate: Candidate, sentence: Span, lexicon: Lexicon, require_actor: bool = True
+) -> EventMention | None:
+    pattern = candidate.pattern
+    actor = actor_of(candidate.actor) if candidate.actor is not None else None
+    recipient = actor_of(candidate.recipient) if candidate.recipient is not None else None
+    if recipient is not None and recipient == actor:
+        recipient = None
+    unnamed = candidate.recipient is None or not _names_people(candidate.recipient, lexicon)
+    if recipient is None and pattern.event_type in lexicon.requires_recipient and unnamed:
+        return None  # the codebook wants a recipient; people not in the dictionary ("13 individuals") do
+    claimed_by = actor_of(candidate.claimed_by) if candidate.claimed_by is not None else None
+    if actor is None and candidate.actor is not None and candidate.actor.pos_ == "PRON":
+        actor = claimed_by  # "Switzerland said it had expelled ...": the pronoun is the speaker
+    if claimed_by is not None and claimed_by == actor:
+        claimed_by = None
+    named_doer = not require_actor and candidate.actor is not None  # "Protesters marched ..."
+    if actor is None and not named_doer and (not pattern.standalone or candidate.trigger.tag_ == "NNS"):
+        return None  # without a doer only a single, specific "coup" is kept, not generic "coups"
+    return EventMention(
+        event_type=pattern.event_type,
+        actor=actor,
+        recipient=recipient,
+        date=_date_for(candidate.trigger),
+        status=candidate.status,
+        evidence=evidence_for(sentence),
+        trigger=candidate.trigger.text,
+        mode=candidate.mode,
+        location=_location(candidate, candidate.slots, recipient),
+        confidence=_confidence(pattern, actor, recipient, claimed_by is not None),
+        summary=summary_line(
+            pattern.event_type, candidate.mode, actor, recipient, candidate.status, claimed_by, lexicon
+        ),
+        claimed_by=claimed_by,
+    )
+
+
+def _key(event: EventMention) -> tuple[str, str | None, str | None, int]:
+    return (
+        event.event_type,
+        event.actor.key if event.actor else None,
+        event.recipient.key if event.recipient else None,
+        event.evidence.start,
+    )
+
+
+def deduplicate(events: Iterable[EventMention]) -> list[EventMention]:
+    """One event per (type, actor, recipient, sentence): the most confident one, in text order."""
+    best: dict[tuple[str, str | None, str | None, int], EventMention] = {}
+    for event in events:
+        key = _key(event)
+        if key not in best or event.confidence > best[key].confidence:
+            best[key] = event
+    return sorted(best.values(), key=lambda e: (e.evidence.start, e.event_type))
+
+
+class EventExtractor(Protocol):
+    """Anything that turns sentences into event mentions (patterns today; a model backend later)."""
+
+    def extract(self, sentences: Sequence[Span]) -> list[EventMention]: ...
+
+
+class PatternExtractor:
+    """The default extractor: the YAML pattern lexicon matched on the dependency parse.
+
+    ``require_actor=False`` also keeps events whose doer is named but is no known actor
+    ("Protesters marched ..."), with ``actor`` None: useful for sentence-level benchmarks.
+    """
+
+    def __init__(self, lexicon: Lexicon | None = None, require_actor: bool = True) -> None:
+        self.lexicon = lexicon or default_lexicon()
+        self.require_actor = require_actor
+
+    def extract(self, sentences: Sequence[Span]) -> list[EventMention]:
+        events: list[EventMention] = []
+        for sentence in sentences:
+            events.extend(self.extract_sentence(sentence))
+        return events
+
+    def extract_sentence(self, sentence: Span) -> list[EventMention]:
+        found: list[EventMention] = []
+        for candidate in find_candidates(sentence, self.lexicon):
+            event = _event_of(candidate, sentence, self.lexicon, self.require_actor)
+            if event is None:
+                continue
+            found.append(event)
+            if candidate.accusing_speech:
+                accusation = _accusation_of(candidate, event.claimed_by, event.actor, sentence, self.lexicon)
+                if accusation is not None:
+                    found.append(accusation)
+        return found
+
+
+@lru_cache(maxsize=1)
+def default_extractor() -> PatternExtractor:
+    """The pattern extractor over the packaged lexicon, built once per process."""
+    return PatternExtractor()
+
+
+def find_events(doc: Doc, extractor: EventExtractor | None = None) -> list[EventMention]:
+    """All PLOVER event mentions in a parsed, actor-annotated Doc, de-duplicated per sentence."""
+    chosen = extractor or default_extractor()
+    return deduplicate(chosen.extract(list(doc.sents)))
+
+
+class EventsComponent:
+    """The spaCy component: holds one compiled extractor and writes ``doc._.events``."""
+
+    def __init__(self, extractor: EventExtractor) -> None:
+        self.extractor = extractor
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.events = find_events(doc, self.extractor)
+        return doc
+
+
+@Language.factory(
+    "hornbill_events",
+    requires=["token.dep", "doc.ents", "doc._.timexes", "doc._.actor_mentions"],
+    assigns=["doc._.events"],
+)
+def make_events(nlp: Language, name: str) -> EventsComponent:
+    """The component compiles its patterns once, when the pipeline is built."""
+    return EventsComponent(PatternExtractor())

@@ -1,0 +1,428 @@
+"""The event stage on news-style sentences written for these tests (varied conflicts, not the seeds)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pytest
+from spacy.tokens import Doc, Span
+
+from hornbill import events
+from hornbill.model import EVENT_TYPES, DatePoint, EventMention, Evidence
+
+Annotate = Callable[..., Doc]
+
+
+def found(doc: Doc) -> set[tuple[str, str | None, str | None, str]]:
+    """(type, actor, recipient, status) of every event in a Doc."""
+    return {
+        (e.event_type, e.actor.name if e.actor else None, e.recipient.name if e.recipient else None, e.status)
+        for e in doc._.events
+    }
+
+
+def types_of(doc: Doc) -> set[str]:
+    return {e.event_type for e in doc._.events}
+
+
+# (sentence, type, actor, recipient, status); recipient "*" = not checked
+POSITIVES: list[tuple[str, str, str, str | None, str]] = [
+    # AGREE
+    ("Japan promised financial assistance to Ukraine on Tuesday.", "AGREE", "Japan", "Ukraine", "announced"),
+    ("Ethiopia and Eritrea reached an agreement in Algiers.", "AGREE", "Ethiopia", "Eritrea", "occurred"),
+    ("China reaffirmed its commitment to Pakistan's security.", "AGREE", "China", "Pakistan", "announced"),
+    # CONSULT
+    ("Qatar held talks with the Taliban in Doha.", "CONSULT", "Qatar", "Taliban", "occurred"),
+    (
+        "The Colombian president visited Venezuela on Saturday.",
+        "CONSULT",
+        "Colombia",
+        "Venezuela",
+        "occurred",
+    ),
+    (
+        "Emmanuel Macron called Vladimir Putin on Friday.",
+        "CONSULT",
+        "Emmanuel Macron",
+        "Vladimir Putin",
+        "occurred",
+    ),
+    ("Ukraine's president met with NATO leaders in Vilnius.", "CONSULT", "Ukraine", "NATO", "occurred"),
+    # SUPPORT
+    ("The European Union praised Moldova's reforms.", "SUPPORT", "European Union", "Moldova", "occurred"),
+    ("Brazil recognized the new government of Bolivia.", "SUPPORT", "Brazil", "Bolivia", "occurred"),
+    (
+        "Israel and the United Arab Emirates signed a peace treaty in Washington.",
+        "SUPPORT",
+        "Israel",
+        "United Arab Emirates",
+        "occurred",
+    ),
+    # CONCEDE
+    ("Iran lifted the curfew in Tehran.", "CONCEDE", "Iran", None, "occurred"),
+    (
+        "The Burmese military apologized to Thailand for the border incident.",
+        "CONCEDE",
+        "*",
+        "Thailand",
+        "occurred",
+    ),
+    (
+        "The European Union eased sanctions on Venezuela.",
+        "CONCEDE",
+        "European Union",
+        "Venezuela",
+        "occurred",
+    ),
+    # COOPERATE
+    ("Ethiopia will cooperate with Kenya on border security.", "COOPERATE", "Ethiopia", "Kenya", "announced"),
+    (
+        "Rwanda and Mozambique launched a joint operation against insurgents in Cabo Delgado.",
+        "COOPERATE",
+        "Rwanda",
+        "Mozambique",
+        "occurred",
+    ),
+    ("Venezuela has brought in Cuban advisers.", "COOPERATE", "Venezuela", "Cuba", "occurred"),
+    # AID
+    ("The United States provided weapons to Ukraine.", "AID", "United States", "Ukraine", "occurred"),
+    ("Germany sent humanitarian aid to Turkey after the earthquake.", "AID", "Germany", "Turkey", "occurred"),
+    (
+        "Bangladesh contributed troops to the UN peacekeeping force in South Sudan.",
+        "AID",
+        "Bangladesh",
+        "*",
+        "occurred",
+    ),
+    # RETREAT
+    ("Russian forces withdrew from Kherson in November.", "RETREAT", "Russia", None, "occurred"),
+    (
+        "Burundi will pull its soldiers out of Somalia by the end of the year.",
+        "RETREAT",
+        "Burundi",
+        "Somalia",
+        "announced",
+    ),
+    ("France announced the withdrawal of its troops from Niger.", "RETREAT", "France", "Niger", "announced"),
+    ("Russia and Ukraine exchanged prisoners on Saturday.", "RETREAT", "Russia", None, "occurred"),
+    ("Iraq allowed UN inspectors into the country.", "RETREAT", "Iraq", "United Nations", "occurred"),
+    ("Hundreds of M23 rebels surrendered to the Congolese army.", "RETREAT", "M23", "*", "occurred"),
+    # REQUEST
+    (
+        "The Kenyan government demanded the release of its citizens from Ethiopia.",
+        "REQUEST",
+        "Kenya",
+        "*",
+        "occurred",
+    ),
+    ("Serbia urged Kosovo to withdraw its police.", "REQUEST", "Serbia", "*", "occurred"),
+    ("Hungary called for an end to the fighting in Ukraine.", "REQUEST", "Hungary", "*", "occurred"),
+    # ACCUSE
+    (
+        "Ukraine accused Russia of shelling the Zaporizhzhia nuclear plant.",
+        "ACCUSE",
+        "Ukraine",
+        "Russia",
+        "occurred",
+    ),
+    ("Poland criticised Germany's energy policy.", "ACCUSE", "Poland", "Germany", "occurred"),
+    ("Ethiopia blamed the TPLF for the attack.", "ACCUSE", "Ethiopia", "TPLF", "occurred"),
+    # REJECT
+    ("Israel rejected the ceasefire proposal from Hamas.", "REJECT", "Israel", "*", "occurred"),
+    (
+        "Azerbaijan refused to allow aid convoys into Nagorno-Karabakh.",
+        "REJECT",
+        "Azerbaijan",
+        "*",
+        "occurred",
+    ),
+    ("Russia vetoed the resolution on Syria.", "REJECT", "Russia", "*", "occurred"),
+    # THREATEN
+    ("North Korea threatened to attack South Korea.", "THREATEN", "North Korea", "South Korea", "occurred"),
+    ("China warned that it would retaliate against the Philippines.", "THREATEN", "China", "*", "occurred"),
+    ("Turkey threatened to expel ten Western ambassadors.", "THREATEN", "Turkey", "*", "occurred"),
+    # PROTEST
+    (
+        "Thousands of Serbians protested against President Vucic in Belgrade.",
+        "PROTEST",
+        "Serbia",
+        "*",
+        "occurred",
+    ),
+    (
+        "Georgians demonstrated against the foreign agents law outside parliament.",
+        "PROTEST",
+        "Georgia",
+        "*",
+        "occurred",
+    ),
+    ("Kenyans marched against the finance bill in Nairobi.", "PROTEST", "Kenya", "*", "occurred"),
+    # SANCTION
+    ("The United States imposed sanctions on Russia.", "SANCTION", "United States", "Russia", "occurred"),
+    ("Niger expelled the French ambassador.", "SANCTION", "Niger", "France", "occurred"),
+    (
+        "Washington designated the Houthis as a terrorist organisation.",
+        "SANCTION",
+        "United States",
+        "Houthis",
+        "occurred",
+    ),
+    ("Mali suspended cooperation with France.", "SANCTION", "Mali", "France", "occurred"),
+    ("Russia banned imports of Georgian wine.", "SANCTION", "Russia", "Georgia", "occurred"),
+    ("Azerbaijan closed its border with Iran.", "SANCTION", "Azerbaijan", "Iran", "occurred"),
+    ("The Palestinian delegation walked out of the talks with Israel.", "SANCTION", "*", "Israel", "occurred"),
+    # MOBILIZE
+    ("Russia deployed troops to the Belarusian border.", "MOBILIZE", "Russia", None, "occurred"),
+    ("Azerbaijan mobilized its army against Armenia.", "MOBILIZE", "Azerbaijan", "Armenia", "occurred"),
+    (
+        "Wagner fighters mutinied against the Russian military in June.",
+        "MOBILIZE",
+        "Wagner Group",
+        "*",
+        "occurred",
+    ),
+    # COERCE
+    ("The military in Gabon overthrew President Ali Bongo.", "COERCE", "*", "Ali Bongo", "occurred"),
+    ("Burkina Faso's junta suspended the French broadcaster RFI.", "COERCE", "Burkina Faso", "*", "occurred"),
+    (
+        "The Malian army, which seized power in 2020, expelled the French ambassador.",
+        "COERCE",
+        "Malian Armed Forces",
+        None,
+        "occurred",
+    ),
+    # ASSAULT
+    ("Russia attacked Ukraine's power grid on Monday.", "ASSAULT", "Russia", "Ukraine", "occurred"),
+    ("Hamas militants killed hundreds of Israelis on 7 October.", "ASSAULT", "Hamas", "Israel", "occurred"),
+    (
+        "Al-Shabaab militants ambushed Kenyan soldiers near the border.",
+        "ASSAULT",
+        "Al-Shabaab",
+        "Kenya",
+        "occurred",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "event_type", "actor", "recipient", "status"), POSITIVES)
+def test_event_is_found_with_its_roles(
+    annotate: Annotate, text: str, event_type: str, actor: str, recipient: str | None, status: str
+) -> None:
+    doc = annotate(text)
+    hits = [e for e in doc._.events if e.event_type == event_type]
+    assert hits, f"no {event_type} in {found(doc)}"
+    matching = [
+        e
+        for e in hits
+        if (actor == "*" or (e.actor is not None and e.actor.name == actor))
+        and (recipient == "*" or (e.recipient.name if e.recipient else None) == recipient)
+        and e.status == status
+    ]
+    assert matching, f"wanted ({event_type}, {actor}, {recipient}, {status}), got {found(doc)}"
+
+
+def test_every_plover_type_has_three_positive_sentences() -> None:
+    counts = {t: sum(1 for p in POSITIVES if p[1] == t) for t in EVENT_TYPES}
+    assert all(n >= 3 for n in counts.values()), counts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkey did not withdraw its troops from Syria.",  # negation
+        "Russia never attacked the convoy.",
+        "If Russia invades Moldova, the European Union will impose sanctions.",  # hypothetical
+        "China could impose sanctions on Lithuania.",
+        "Will Russia attack Finland?",
+        "The storm attacked the coast of Florida.",  # non-political uses
+        "Fans attacked the referee after the match.",
+        "The government denied that Ethiopia had attacked Tigray.",  # denied, not asserted
+        "The minister met the deadline for the budget.",
+        "The company will end its sponsorship of the tournament.",
+        "The junta said it would stay in power for five years before holding elections in Guinea.",
+        "Colombia said the conditions for talks with the ELN were no longer met.",
+    ],
+)
+def test_negated_hypothetical_and_non_political_sentences_give_no_event(annotate: Annotate, text: str) -> None:
+    assert annotate(text)._.events == []
+
+
+def test_negated_intention_to_cooperate_is_a_refusal(annotate: Annotate) -> None:
+    assert found(annotate("Egypt's president will not meet the Israeli prime minister.")) == {
+        ("REJECT", "Egypt", "Israel", "occurred")
+    }
+    assert found(annotate("There will be no cooperation with Russia, Germany said.")) == {
+        ("REJECT", "Germany", "Russia", "occurred")
+    }
+    assert found(annotate("Turkey did not withdraw its troops from Syria.")) == set()
+
+
+def test_demanded_or_refused_action_is_not_an_event(annotate: Annotate) -> None:
+    assert types_of(annotate("Ukraine demanded the withdrawal of Russian troops from Crimea.")) == {"REQUEST"}
+    assert types_of(annotate("Sudan's army refused to withdraw from Khartoum.")) == {"REJECT"}
+    assert types_of(annotate("Kenya accused Somalia of training militants.")) == {"ACCUSE"}
+
+
+def test_passive_voice_takes_the_agent_as_actor(annotate: Annotate) -> None:
+    doc = annotate("Kyiv was shelled by Russian forces on Sunday.")
+    assert ("ASSAULT", "Russia", "Ukraine", "occurred") in found(doc)
+    assert doc._.events[0].location is not None and doc._.events[0].location.name == "Kyiv"
+
+
+def test_passive_candidate_roles_are_agent_and_passive_subject(annotate: Annotate) -> None:
+    doc = annotate("The planned troop rotation was blocked by the Sudanese authorities.")
+    (candidate,) = [c for c in events.find_candidates(next(iter(doc.sents))) if c.pattern.event_type == "REJECT"]
+    assert candidate.actor_text == "the Sudanese authorities"
+    assert candidate.recipient_text == "The planned troop rotation"
+
+
+def test_coordinated_actors_give_one_event_each(annotate: Annotate) -> None:
+    doc = annotate("France and Germany announced an end to their counterterrorism mission in Somalia.")
+    assert found(doc) == {
+        ("RETREAT", "France", "Somalia", "announced"),
+        ("RETREAT", "Germany", "Somalia", "announced"),
+    }
+
+
+def test_nominalisation_takes_the_of_phrase_as_actor(annotate: Annotate) -> None:
+    doc = annotate("The withdrawal of British troops from Afghanistan was completed in August.")
+    assert ("RETREAT", "United Kingdom", "Afghanistan", "occurred") in found(doc)
+
+
+def test_possessive_decision_gives_actor_and_announced_status(annotate: Annotate) -> None:
+    doc = annotate("Ethiopia's decision to end its mission in Somalia surprised the African Union.")
+    assert ("RETREAT", "Ethiopia", "Somalia", "announced") in found(doc)
+
+
+def test_reported_speech_keeps_inner_actor_and_records_the_source(annotate: Annotate) -> None:
+    doc = annotate("The Kremlin said Ukraine had shelled Donetsk.")
+    (event,) = doc._.events
+    assert (event.event_type, event.actor and event.actor.name) == ("ASSAULT", "Ukraine")
+    assert event.claimed_by is not None and event.claimed_by.name == "Russia"
+    assert "according to Russia" in event.summary
+
+
+def test_allegation_is_also_an_accusation(annotate: Annotate) -> None:
+    doc = annotate("The Pentagon alleged that Iran had supplied drones to Russia.")
+    assert ("AID", "Iran", "Russia", "occurred") in found(doc)
+    accusations = [e for e in doc._.events if e.event_type == "ACCUSE"]
+    assert [(e.recipient.name if e.recipient else None) for e in accusations] == ["Iran"]
+
+
+def test_must_in_reported_speech_is_a_demand(annotate: Annotate) -> None:
+    doc = annotate("Russia said on Tuesday that Sudan must return the helicopter.")
+    assert found(doc) == {("REQUEST", "Russia", "Sudan", "occurred")}
+
+
+def test_pronoun_subject_of_reported_speech_is_the_speaker(annotate: Annotate) -> None:
+    doc = annotate("Syria says it is willing to withdraw its troops from Lebanon.")
+    assert ("RETREAT", "Syria", "Lebanon", "announced") in found(doc)
+
+
+def test_claimed_responsibility_names_the_attacker(annotate: Annotate) -> None:
+    doc = annotate("Al-Shabaab claimed responsibility for the attack on the hotel in Mogadishu.")
+    assert ("ASSAULT", "Al-Shabaab", None, "occurred") in found(doc)
+
+
+def test_future_plans_and_deadlines_are_announced(annotate: Annotate) -> None:
+    assert ("SANCTION", "United States", "Iran", "announced") in found(
+        annotate("The United States is to impose new sanctions on Iran.")
+    )
+    assert ("RETREAT", "Israel", "Lebanon", "announced") in found(
+        annotate("Israel plans to withdraw from southern Lebanon.")
+    )
+    assert ("RETREAT", "Lebanon armed forces", None, "occurred") in found(
+        annotate("Lebanon's army began to withdraw from the border.")
+    )
+
+
+def test_consumed_argument_does_not_trigger_a_second_event(annotate: Annotate) -> None:
+    # "support" is the promised thing, not a SUPPORT event of its own
+    assert types_of(annotate("Russia promised military support to Mali.")) == {"AGREE"}
+
+
+def test_visitor_is_actor_and_host_is_recipient(annotate: Annotate) -> None:
+    doc = annotate("On Friday, Sergei Lavrov received in Moscow his Malian counterpart Abdoulaye Diop.")
+    consult = [e for e in doc._.events if e.event_type == "CONSULT"]
+    assert [(e.actor and e.actor.name, e.recipient and e.recipient.name, e.mode) for e in consult] == [
+        ("Abdoulaye Diop", "Sergei Lavrov", "visit")
+    ]
+
+
+def test_strong_nominal_without_actor_is_kept(annotate: Annotate) -> None:
+    doc = annotate("Relations have soured since a 2021 military coup in Guinea.")
+    (event,) = doc._.events
+    assert (event.event_type, event.actor) == ("COERCE", None)
+    assert event.location is not None and event.location.country == "GIN"
+
+
+def test_event_fields_evidence_date_summary_and_confidence(annotate: Annotate) -> None:
+    doc = annotate("Tanzania arrested ten Kenyan activists on Monday. Nothing else happened.", published="2023-07-05")
+    (event,) = doc._.events
+    assert event.evidence.sentence == "Tanzania arrested ten Kenyan activists on Monday."
+    assert event.evidence.start == 0
+    assert event.date == DatePoint("2023-07-03", "day", event.date.basis)
+    assert event.mode == "arrest"
+    assert event.summary.startswith("Tanzania arrests Kenya")
+    assert 0.0 < event.confidence <= 1.0
+
+
+def test_same_event_twice_in_a_sentence_is_kept_once(annotate: Annotate) -> None:
+    doc = annotate("Chad ended its mission in Mali and withdrew from Mali.")
+    retreats = [e for e in doc._.events if e.event_type == "RETREAT"]
+    assert len(retreats) == 1
+
+
+def test_lexicon_covers_all_types_with_known_slots() -> None:
+    lexicon = events.default_lexicon()
+    patterns = [p for group in lexicon.patterns.values() for p in group]
+    assert {p.event_type for p in patterns} == set(EVENT_TYPES)
+    known = {
+        "subject",
+        "object",
+        "dative",
+        "particle",
+        "oprd",
+        "xcomp",
+        "ccomp",
+        "modifier",
+        "head",
+        "clause",
+        "trigger",
+    }
+    for pattern in patterns:
+        for slot in [*pattern.needs, *pattern.forbid, *pattern.actor, *pattern.recipient, *pattern.modes]:
+            base = slot.removesuffix("_ent").removesuffix("_modifier")
+            assert base in known or base.replace(" ", "").isalpha(), (pattern, slot)
+        assert 0.0 < pattern.strength <= 1.0
+    # "on", "off" and "no" are words here, not YAML booleans
+    assert any("on" in p.recipient for p in patterns)
+    assert any(p.needs.get("particle") and "off" in (p.needs["particle"] or ()) for p in patterns)
+
+
+def test_malformed_patterns_are_rejected_with_the_reason(tmp_path: Path) -> None:
+    assert events.validate_entry({"type": "ATTACK", "lemma": ["hit"], "recipe": []}) == [
+        "unknown key 'recipe'",
+        "type 'ATTACK' is not a PLOVER type",
+    ]
+    lexicon = tmp_path / "bad.yaml"
+    lexicon.write_text("governors: {}\npatterns:\n  - {type: RETREAT, lemma: [go], pos: ADJ}\n")
+    with pytest.raises(ValueError, match="neither VERB nor NOUN"):
+        events.load_lexicon(lexicon)
+
+
+class _FixedExtractor:
+    """A stand-in backend: proves find_events works with any EventExtractor."""
+
+    def extract(self, sentences: Sequence[Span]) -> list[EventMention]:
+        sentence = sentences[0]
+        evidence = Evidence("d", "s", sentence.text, sentence.start_char, sentence.end_char)
+        event = EventMention("CONSULT", None, None, DatePoint.unknown(), "occurred", evidence, "met")
+        return [event, event]
+
+
+def test_other_extractors_plug_in_through_the_protocol(annotate: Annotate) -> None:
+    doc = annotate("Leaders met in Accra.")
+    extractor: events.EventExtractor = _FixedExtractor()
+    assert [e.trigger for e in events.find_events(doc, extractor)] == ["met"]
