@@ -33,8 +33,8 @@ def compact(kind: str, row: dict[str, Any]) -> dict[str, Any]:
             "evidence": sorted({(m["source"].rsplit("/", 1)[-1], m["sentence"][:90]) for m in row["mentions"]}),
         }
     if kind == "documents":
-        return {k: row[k] for k in ("source", "title", "outlet", "published", "published_precision",
-                                    "published_basis", "language", "kept_chars")}
+        fields = ("title", "outlet", "published", "published_precision", "published_basis", "language", "kept_chars")
+        return {"source": row["source"].rsplit("/", 1)[-1], **{k: row[k] for k in fields}}
     if kind == "quotes":
         return {"source": row["source"].rsplit("/", 1)[-1], "speaker": (row["speaker"] or {}).get("name"),
                 "text": row["text"][:90]}
