@@ -21,7 +21,7 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from hornbill.model import ActorMention, Claim
+from hornbill.model import Actor, ActorMention, Claim
 from hornbill.nlp import evidence_for
 
 DATA_FILE = Path(__file__).parent / "data" / "claims.yaml"
@@ -303,24 +303,49 @@ def _disjoint(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_end <= b_start or b_end <= a_start
 
 
-def _nearest_actor_name(doc: Doc, sentence: Span, start: int, end: int, prefer: Token | None) -> str | None:
-    """The actor a number is about: one among the counted noun's modifiers, else the nearest one."""
+def _nearest_actor(
+    doc: Doc, sentence: Span, start: int, end: int, prefer: Token | None
+) -> tuple[str | None, Actor | None]:
+    """The actor a number is about (name, actor): one among the counted noun's modifiers, else the nearest one;
+    failing any actor, the nearest organisation or place entity's name."""
     mentions: list[ActorMention] = [
         m
         for m in (doc._.actor_mentions or [])
         if sentence.start_char <= m.start < sentence.end_char and _disjoint(m.start, m.end, start, end)
     ]
+    holder = _holder(prefer) if prefer is not None else None
+    if holder is not None:
+        return holder.name, holder
     if prefer is not None:
         own = [m for m in mentions if start <= m.start and m.end <= prefer.idx + len(prefer)]
         if own:
-            return own[0].actor.name
+            return own[0].actor.name, own[0].actor
     if mentions:
-        return min(mentions, key=lambda m: _distance(m.start, m.end, start, end)).actor.name
+        nearest = min(mentions, key=lambda m: _distance(m.start, m.end, start, end)).actor
+        return nearest.name, nearest
     ents = [e for e in sentence.ents if e.label_ in _SUBJECT_ENTS]
     ents = [e for e in ents if _disjoint(e.start_char, e.end_char, start, end)]
     if ents:
-        return _without_article(min(ents, key=lambda e: _distance(e.start_char, e.end_char, start, end)))
-    return None
+        return _without_article(min(ents, key=lambda e: _distance(e.start_char, e.end_char, start, end))), None
+    return None, None
+
+
+#: Verbs whose subject holds what its object counts: "UNIFIL, which has 10,000 troops" is about UNIFIL.
+_HOLDING_VERBS = frozenset({"have", "keep", "maintain", "station", "deploy", "field", "number", "employ"})
+
+
+def _holder(noun: Token) -> Actor | None:
+    """The actor that has or deploys the counted noun, when the noun is the object of such a verb."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_ not in _HOLDING_VERBS:
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects and subjects[0].lower_ in {"which", "who", "that"} and verb.dep_ == "relcl":
+        subjects = [verb.head]  # "UNIFIL, which has ..." -> the noun the clause describes
+    if not subjects:
+        return None
+    actor: Actor | None = subjects[0]._.actor
+    return actor
 
 
 def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
@@ -386,6 +411,7 @@ class _Found:
     sentence: Span
     number: Token
     subject: str
+    about: Actor | None
 
 
 def _measure(match: re.Match[str], doc: Doc, tokens: Span, previous: _Found | None) -> _Measure | None:
@@ -440,11 +466,11 @@ def _find(doc: Doc) -> list[_Found]:
         if measure is None:
             continue
         if previous is not None and measure is previous.measure:
-            subject = previous.subject
+            subject, about = previous.subject, previous.about
         else:
-            actor = _nearest_actor_name(doc, tokens.sent, *match.span(), measure.noun)
-            subject = _subject(actor, measure, tokens[-1])
-        found.append(_Found(value, _qualifier(match), measure, tokens.sent, tokens[-1], subject))
+            name, about = _nearest_actor(doc, tokens.sent, *match.span(), measure.noun)
+            subject = _subject(name, measure, tokens[-1])
+        found.append(_Found(value, _qualifier(match), measure, tokens.sent, tokens[-1], subject, about))
     return found
 
 
@@ -462,6 +488,7 @@ def find_claims(doc: Doc) -> list[Claim]:
                 unit=item.measure.unit,
                 qualifier=item.qualifier,
                 evidence=evidence,
+                about=item.about,
             )
         )
     return claims

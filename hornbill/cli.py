@@ -18,7 +18,7 @@ from hornbill.errors import HornbillError
 from hornbill.model import Skipped
 from hornbill.pipeline import BuildReport, build
 from hornbill.store import KnowledgeBase, open_kb
-from hornbill.views import export, stats, timeline
+from hornbill.views import conflicts, export, stats, timeline
 
 DEFAULT_DB = os.environ.get("HORNBILL_DB", "hornbill.duckdb")
 db_option = click.option("--db", "db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
@@ -172,6 +172,25 @@ def show_cmd(doc: str, db: str, kept_only: bool) -> None:
     click.echo(stats.render_document(row, kept_only=kept_only))
 
 
+@main.command("conflicts")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def conflicts_cmd(db: str, fmt: str) -> None:
+    """List numeric claims where sources disagree, with each value, qualifier, outlet and date.
+
+    Claims are compared when they measure the same thing (e.g. troops) of the same actor;
+    hedges count ("over 15,000" and "13,000" disagree, "about 13,000" and "13,200" do not).
+
+    Example: hornbill conflicts --db mali.duckdb
+    """
+    kb = open_for_reading(db)
+    try:
+        records = conflicts.conflicts(kb)
+    finally:
+        kb.close()
+    click.echo(conflicts.render(records, fmt) if records else "(no disagreements found)")
+
+
 @main.command("stats")
 @db_option
 def stats_cmd(db: str) -> None:
@@ -184,6 +203,49 @@ def stats_cmd(db: str) -> None:
         click.echo(stats.render_stats(kb))
     finally:
         kb.close()
+
+
+@main.command("serve")
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+def serve_cmd(db: str, host: str, port: int) -> None:
+    """Serve the web workspace and the JSON API (/api, documented at /docs) over a knowledge base.
+
+    The knowledge base is opened read-only; stop the server before adding articles.
+
+    Example: hornbill serve --db mali.duckdb --port 8080
+    """
+    import uvicorn
+
+    from hornbill.web.app import create_app
+
+    try:
+        app = create_app(db)
+    except HornbillError as exc:
+        fail(str(exc))
+        return
+    click.echo(f"hornbill: serving {db} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@main.command("report")
+@db_option
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="report.html", show_default=True,
+              help="HTML file to write ('-' for standard output).")
+def report_cmd(db: str, output: TextIO) -> None:
+    """Write the story as one self-contained HTML file: summary, timeline, network, contradictions, sources.
+
+    Example: hornbill report --db mali.duckdb -o mali.html
+    """
+    from hornbill.web.report import render_report
+
+    kb = open_for_reading(db)
+    try:
+        output.write(render_report(kb))
+    finally:
+        kb.close()
+    click.echo(f"hornbill: wrote {output.name}", err=True)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""Cross-document linking: which stored event a new event mention belongs to, and why.
+"""Cross-document linking: which stored event a new event mention belongs to, and why;
+and which numeric claims from different sources contradict each other.
 
 Pure decisions over small records; the store supplies candidates through an index
 (same event type and actor), so adding one article never scans the whole knowledge base.
@@ -7,8 +8,15 @@ Every merge records its reason, shown by ``hornbill timeline --why`` and kept in
 
 from __future__ import annotations
 
+import math
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
 
 from hornbill.model import EventMention
 
@@ -42,41 +50,66 @@ def dates_compatible(a: str | None, a_prec: str | None, b: str | None, b_prec: s
     return a[:width] == b[:width]
 
 
-def merge_reason(new: EventMention, old: StoredMention) -> str | None:
-    """Why ``new`` reports the same event as ``old``, or None when it does not."""
-    if new.event_type != old.event_type:
+def as_stored(mention: EventMention, event_id: str = "") -> StoredMention:
+    """The linker's view of a mention that has just been extracted."""
+    return StoredMention(
+        event_id, mention.evidence.doc_id, mention.event_type, mention.actor.key if mention.actor else None,
+        mention.recipient.key if mention.recipient else None, mention.date.value, mention.date.precision,
+    )
+
+
+def merge_reason(new: StoredMention, old: StoredMention) -> str | None:
+    """Why two mentions report the same event, or None when they do not (a symmetric relation)."""
+    if new.event_type != old.event_type or new.actor_key != old.actor_key:
         return None
-    actor = new.actor.key if new.actor else None
-    recipient = new.recipient.key if new.recipient else None
-    if actor != old.actor_key:
-        return None
+    actor, recipient = new.actor_key, new.recipient_key
     if actor is None and (recipient is None or recipient != old.recipient_key):
         return None  # with no doer on either side, only a shared recipient identifies the event
     if recipient and old.recipient_key and recipient != old.recipient_key:
         return None
-    if not dates_compatible(new.date.value, new.date.precision, old.date, old.date_precision):
+    if not dates_compatible(new.date, new.date_precision, old.date, old.date_precision):
         return None
     parts = [f"same type {new.event_type}", f"same actor {actor}" if actor else "no actor"]
     if recipient and old.recipient_key:
         parts.append(f"same recipient {recipient}")
     elif recipient or old.recipient_key:
         parts.append("recipient on one side only")
-    parts.append(f"dates {new.date.value} ~ {old.date} agree")
+    parts.append(f"dates {new.date} ~ {old.date} agree")
     return "; ".join(parts)
 
 
-def choose_event(new: EventMention, candidates: Iterable[StoredMention]) -> tuple[str, str] | None:
-    """The (event_id, reason) ``new`` should join, preferring a shared recipient, then the earliest event."""
-    matches = []
-    for old in candidates:
-        reason = merge_reason(new, old)
-        if reason is not None:
-            shared_recipient = bool(new.recipient and new.recipient.key == old.recipient_key)
-            matches.append((not shared_recipient, old.event_id, reason))
-    if not matches:
-        return None
-    _, event_id, reason = min(matches)
-    return event_id, reason
+def events_to_join(new: EventMention, candidates: Iterable[StoredMention]) -> set[str]:
+    """The ids of every stored event ``new`` reports.
+
+    When a new mention matches several events, they are one event told in several ways, and
+    all of them are merged: clusters are the connected components of the pairwise relation
+    ``merge_reason``, which is symmetric, so the result does not depend on the order in which
+    documents arrive.
+    """
+    mine = as_stored(new)
+    return {old.event_id for old in candidates if merge_reason(mine, old) is not None}
+
+
+def link_reasons(members: Sequence[StoredMention], ids: Sequence[str]) -> list[str | None]:
+    """Why each mention belongs to its event: its match with the first member (by id) that it matches.
+
+    The first mention by id has no reason (it founds the event); the result depends only on the
+    set of members, not on the order they arrived in.
+    """
+    order = sorted(range(len(members)), key=lambda i: ids[i])
+    reasons: list[str | None] = [None] * len(members)
+    for rank, i in enumerate(order[1:], start=1):
+        for j in order[:rank]:
+            why = merge_reason(members[i], members[j])
+            if why is not None:
+                reasons[i] = f"with {ids[j]}: {why}"
+                break
+    return reasons
+
+
+def event_id_for(mention_ids: Iterable[str]) -> str:
+    """An event's id: derived from its smallest mention id, so it is the same whatever the arrival order."""
+    return "e" + min(mention_ids)[1:]
 
 
 def mention_rank(date_basis: str | None, date_precision: str | None, confidence: float) -> tuple[int, int, float]:
@@ -87,3 +120,80 @@ def mention_rank(date_basis: str | None, date_precision: str | None, confidence:
 def count_sources(outlets: Sequence[str | None], doc_ids: Sequence[str]) -> int:
     """Distinct outlets reporting an event; a document with no known outlet counts as its own source."""
     return len({outlet or f"doc:{doc_id}" for outlet, doc_id in zip(outlets, doc_ids, strict=True)})
+
+
+# -- numeric claims: what they measure, and where sources disagree ------------------------------
+
+
+@dataclass(frozen=True)
+class Measures:
+    """The measure groups of data/measures.yaml."""
+
+    by_unit: dict[str, str]
+    tolerance: float
+    about: float
+
+    def measure(self, unit: str) -> str:
+        """The measure a unit belongs to; a composite unit ("troops and police") when all its nouns agree."""
+        unit = unit.casefold().strip()
+        if unit in self.by_unit:
+            return self.by_unit[unit]
+        words = [w.strip() for w in unit.replace(",", " and ").split(" and ") if w.strip()]
+        groups = {self.by_unit.get(w) for w in words}
+        if len(groups) == 1 and None not in groups:
+            return groups.pop()  # type: ignore[return-value]
+        for tail in ("killed", "wounded", "injured", "displaced", "detained", "abducted"):
+            if unit.endswith(" " + tail) and tail in self.by_unit:
+                return self.by_unit[tail]
+        return unit
+
+
+@cache
+def measures() -> Measures:
+    raw = yaml.safe_load(resources.files("hornbill.data").joinpath("measures.yaml").read_text("utf-8"))
+    by_unit = {unit.casefold(): name for name, units in raw["measures"].items() for unit in units}
+    return Measures(by_unit, float(raw["tolerance"]), float(raw["hedges"]["about"]))
+
+
+def claim_range(value: float, qualifier: str | None) -> tuple[float, float]:
+    """The values a hedged figure allows: "over 15,000" is [15000, inf), "about 13,000" is 13000 +/- 15 %."""
+    m = measures()
+    if qualifier in ("over", "at least"):
+        return value, math.inf
+    if qualifier in ("under", "up to"):
+        return 0.0, value
+    spread = m.about if qualifier == "about" else m.tolerance
+    return value * (1 - spread), value * (1 + spread)
+
+
+def claims_disagree(a: tuple[float, str | None], b: tuple[float, str | None]) -> bool:
+    """True when no single figure fits both claims, hedges included."""
+    lo_a, hi_a = claim_range(*a)
+    lo_b, hi_b = claim_range(*b)
+    return hi_a < lo_b or hi_b < lo_a
+
+
+def claim_group(about: str | None, subject: str, unit: str) -> tuple[str, str]:
+    """What a claim measures: (who it is about, which measure)."""
+    return (about or subject.casefold(), measures().measure(unit))
+
+
+def conflicting_groups(claims: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Groups of claims on the same measure of the same actor, from two or more documents, that disagree.
+
+    Claims from one document are never held against each other (an article may give a change,
+    "from 1,100 to 1,400"); a group is listed when some pair of claims from different documents
+    cannot both be true.
+    """
+    groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for c in claims:
+        groups[claim_group(c["about_key"], c["subject"], c["unit"])].append(c)
+    out = []
+    for members in groups.values():
+        if len({c["doc_id"] for c in members}) < 2:
+            continue
+        if any(a["doc_id"] != b["doc_id"]
+               and claims_disagree((a["value"], a["qualifier"]), (b["value"], b["qualifier"]))
+               for i, a in enumerate(members) for b in members[i + 1:]):
+            out.append(members)
+    return out

@@ -229,6 +229,7 @@ class Claim:
     unit: str
     qualifier: str | None
     evidence: Evidence
+    about: Actor | None = None  # the actor the number describes, when the sentence names one
 
     @property
     def claim_id(self) -> str:

@@ -127,3 +127,44 @@ def test_reading_commands_explain_a_missing_kb(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["timeline", "--db", str(tmp_path / "nope.duckdb")])
     assert result.exit_code == 2
     assert "no such knowledge base" in result.stderr
+
+
+TWO_REPORTS = {
+    "wire.txt": """Title: Peacekeepers to leave Lebanon border area
+Date: 2025-03-04
+Outlet: Levant Wire
+
+UNIFIL, which has about 10,000 troops in southern Lebanon, will hand its posts to the army, officials said.
+""",
+    "paper.txt": """Title: UN force to shrink
+Date: 2025-03-05
+Outlet: Cedar Daily
+
+UNIFIL has more than 12,500 soldiers in the south, its spokesman said on Tuesday.
+""",
+}
+
+
+def test_conflicts_lists_figures_that_disagree_with_their_sources(tmp_path: Path) -> None:
+    for name, text in TWO_REPORTS.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    db = tmp_path / "kb.duckdb"
+    assert CliRunner().invoke(main, ["build", str(tmp_path), "-o", str(db)]).exit_code == 0
+    result = CliRunner().invoke(main, ["conflicts", "--db", str(db)])
+    assert result.exit_code == 0
+    assert "about 10,000 troops" in result.stdout and "over 12,500 soldiers" in result.stdout
+    assert "Levant Wire" in result.stdout and "Cedar Daily" in result.stdout
+
+
+def test_adding_articles_later_equals_a_full_rebuild(examples_kb: Path, tmp_path: Path) -> None:
+    files = sorted(EXAMPLES.iterdir())
+    late = [files[1], files[-2]]
+    db = tmp_path / "incremental.duckdb"
+    early = [str(f) for f in files if f not in late]
+    assert CliRunner().invoke(main, ["build", *early, "-o", str(db)]).exit_code == 0
+    added = CliRunner().invoke(main, ["add", *(str(f) for f in late), "--db", str(db)])
+    assert added.exit_code == 0, added.output
+    for kind in export.KINDS:
+        incremental = CliRunner().invoke(main, ["export", kind, "--db", str(db)]).stdout
+        rebuilt = CliRunner().invoke(main, ["export", kind, "--db", str(examples_kb)]).stdout
+        assert incremental == rebuilt, kind

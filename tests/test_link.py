@@ -30,14 +30,14 @@ def test_dates_compare_at_the_coarser_precision() -> None:
 
 def test_same_type_actor_recipient_and_date_merge_with_a_reason() -> None:
     reason = link.merge_reason(
-        mention("RETREAT", UK, MALI, DatePoint("2022-11-14", "day", "explicit")),
+        link.as_stored(mention("RETREAT", UK, MALI, DatePoint("2022-11-14", "day", "explicit"))),
         stored("RETREAT", "country:GBR", "country:MLI", "2022-11", "month"),
     )
     assert reason is not None and "same recipient country:MLI" in reason
 
 
 def test_different_type_or_recipient_never_merge() -> None:
-    new = mention("RETREAT", UK, MALI, DatePoint("2022-11-14", "day", "explicit"))
+    new = link.as_stored(mention("RETREAT", UK, MALI, DatePoint("2022-11-14", "day", "explicit")))
     assert (
         link.merge_reason(new, stored("SANCTION", "country:GBR", "country:MLI", "2022-11", "month")) is None
     )
@@ -45,11 +45,38 @@ def test_different_type_or_recipient_never_merge() -> None:
 
 
 def test_events_without_a_doer_merge_only_on_a_shared_recipient() -> None:
-    new = mention("COERCE", None, None, DatePoint("2020", "year", "explicit"))
+    new = link.as_stored(mention("COERCE", None, None, DatePoint("2020", "year", "explicit")))
     assert link.merge_reason(new, stored("COERCE", None, None, "2020", "year")) is None
-    with_recipient = mention("COERCE", None, MALI, DatePoint("2020", "year", "explicit"))
+    with_recipient = link.as_stored(mention("COERCE", None, MALI, DatePoint("2020", "year", "explicit")))
     assert link.merge_reason(with_recipient, stored("COERCE", None, "country:MLI", "2020-08", "month"))
 
 
 def test_sources_are_counted_by_outlet() -> None:
     assert link.count_sources(["A", "A", None], ["d1", "d2", "d3"]) == 2
+
+
+def test_hedged_figures_disagree_only_when_no_value_fits_both() -> None:
+    assert link.claims_disagree((13000, None), (15000, "over"))
+    assert not link.claims_disagree((13000, "about"), (13400, None))
+    assert not link.claims_disagree((16000, None), (15000, "over"))
+    assert link.claims_disagree((300, None), (250, "up to"))
+
+
+def test_units_fall_into_measures() -> None:
+    measures = link.measures()
+    assert measures.measure("soldiers") == measures.measure("troops and police") == "uniformed personnel"
+    assert measures.measure("peacekeepers killed") == "deaths"
+    assert measures.measure("USD per year") == "usd per year"
+
+
+def claim(doc_id: str, value: float, qualifier: str | None, unit: str = "troops", about: str = "igo:x") -> dict:
+    return {"doc_id": doc_id, "value": value, "qualifier": qualifier, "unit": unit, "about_key": about,
+            "subject": f"X {unit}"}
+
+
+def test_conflicts_need_two_documents_and_the_same_measure_of_the_same_actor() -> None:
+    assert link.conflicting_groups([claim("d1", 1100, None), claim("d1", 1400, None)]) == []
+    assert link.conflicting_groups([claim("d1", 1100, None), claim("d2", 1400, None, about="igo:y")]) == []
+    assert link.conflicting_groups([claim("d1", 1100, None), claim("d2", 1400, None, unit="deaths")]) == []
+    groups = link.conflicting_groups([claim("d1", 13000, None, "soldiers"), claim("d2", 15000, "over", "personnel")])
+    assert len(groups) == 1 and len(groups[0]) == 2

@@ -18,7 +18,7 @@ import duckdb
 
 from hornbill import link
 from hornbill.errors import StoreError
-from hornbill.model import QUAD_CLASS, Actor, DocResult, EventMention, content_id
+from hornbill.model import QUAD_CLASS, Actor, DocResult, EventMention
 from hornbill.store import AddSummary, Row
 
 SCHEMA_VERSION = "1"
@@ -44,8 +44,10 @@ class DuckDBKnowledgeBase:
         summary = AddSummary()
         self.con.execute("BEGIN TRANSACTION")
         try:
+            events_before = self._scalar("SELECT count(*) FROM events")
             for result in results:
                 self._add_one(result, summary)
+            summary.events = self._scalar("SELECT count(*) FROM events") - events_before
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
@@ -75,6 +77,9 @@ class DuckDBKnowledgeBase:
         for q in result.quotes:
             if q.speaker is not None:
                 actors.setdefault(q.speaker.key, q.speaker)
+        for c in result.claims:
+            if c.about is not None:
+                actors.setdefault(c.about.key, c.about)
         if result.actors:
             self.con.executemany(
                 "INSERT INTO actor_mentions VALUES (?, ?, ?, ?, ?, ?)",
@@ -94,9 +99,9 @@ class DuckDBKnowledgeBase:
             )
         if result.claims:
             self.con.executemany(
-                "INSERT OR IGNORE INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [[c.claim_id, c.doc_id, c.subject, c.value, c.unit, c.qualifier, c.evidence.sentence,
-                  c.evidence.start, c.evidence.end] for c in result.claims],
+                "INSERT OR IGNORE INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [[c.claim_id, c.doc_id, c.subject, c.about.key if c.about else None, c.value, c.unit, c.qualifier,
+                  c.evidence.sentence, c.evidence.start, c.evidence.end] for c in result.claims],
             )
         summary.added += 1
         summary.doc_ids.append(doc.doc_id)
@@ -120,7 +125,7 @@ class DuckDBKnowledgeBase:
             )
 
     def _link_event(self, ev: EventMention, summary: AddSummary) -> str:
-        """Store one event mention, joined to the stored event it reports or as a new event."""
+        """Store one event mention, merged with every stored event it reports (or as a new event)."""
         actor_key = ev.actor.key if ev.actor else None
         candidates = [
             link.StoredMention(**r) for r in self._rows(
@@ -128,36 +133,47 @@ class DuckDBKnowledgeBase:
                 "FROM event_mentions WHERE event_type = ? AND actor_key IS NOT DISTINCT FROM ?",
                 [ev.event_type, actor_key])
         ]
-        chosen = link.choose_event(ev, candidates)
-        if chosen is None:
-            event_id, reason = content_id(ev.mention_id, prefix="e"), None
-            summary.events += 1
-        else:
-            event_id, reason = chosen
-            summary.merged += 1
+        joined = link.events_to_join(ev, candidates)
         self.con.execute(
             "INSERT OR IGNORE INTO event_mentions VALUES "
             "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [ev.mention_id, event_id, ev.evidence.doc_id, ev.event_type, ev.mode, actor_key,
-             ev.recipient.key if ev.recipient else None, ev.claimed_by.key if ev.claimed_by else None,
+            [ev.mention_id, link.event_id_for([ev.mention_id]), ev.evidence.doc_id, ev.event_type, ev.mode,
+             actor_key, ev.recipient.key if ev.recipient else None, ev.claimed_by.key if ev.claimed_by else None,
              ev.date.value, ev.date.precision, ev.date.basis, ev.status,
              ev.location.name if ev.location else None, ev.location.country if ev.location else None,
              ev.evidence.sentence, ev.evidence.start, ev.evidence.end, ev.trigger, ev.confidence, ev.summary,
-             reason],
+             None],
         )
+        if not joined:
+            return link.event_id_for([ev.mention_id])
+        summary.merged += 1
+        members = [ev.mention_id, *(r["mention_id"] for r in self._rows(
+            "SELECT mention_id FROM event_mentions WHERE list_contains(?, event_id)", [list(joined)]))]
+        event_id = link.event_id_for(members)
+        self.con.execute("UPDATE event_mentions SET event_id = ? WHERE list_contains(?, mention_id)",
+                         [event_id, members])
+        self.con.execute("DELETE FROM events WHERE list_contains(?, event_id) AND event_id <> ?",
+                         [list(joined), event_id])
         return event_id
 
     def _refresh_event(self, event_id: str) -> None:
         """Recompute an event's row from all its mentions (the best-dated mention speaks for it)."""
+        self.con.execute("DELETE FROM events WHERE event_id = ?", [event_id])
         mentions = self._rows(
             "SELECT m.*, d.outlet, d.published FROM event_mentions m JOIN documents d USING (doc_id) "
-            "WHERE m.event_id = ? ORDER BY d.seq, m.start", [event_id])
-        best = max(mentions, key=lambda m: link.mention_rank(m["date_basis"], m["date_precision"],
-                                                               m["confidence"]))
+            "WHERE m.event_id = ? ORDER BY m.mention_id", [event_id])
+        if not mentions:
+            return  # merged into another event by a later mention of the same document
+        stored = [link.StoredMention(event_id, m["doc_id"], m["event_type"], m["actor_key"], m["recipient_key"],
+                                     m["date"], m["date_precision"]) for m in mentions]
+        ids = [m["mention_id"] for m in mentions]
+        for mention_id, reason in zip(ids, link.link_reasons(stored, ids), strict=True):
+            self.con.execute("UPDATE event_mentions SET link_reason = ? WHERE mention_id = ?", [reason, mention_id])
+        best = max(mentions, key=lambda m: (*link.mention_rank(m["date_basis"], m["date_precision"],
+                                                                 m["confidence"]), m["mention_id"]))
         recipient = best["recipient_key"] or next(
             (m["recipient_key"] for m in mentions if m["recipient_key"]), None)
         published = sorted(m["published"] for m in mentions if m["published"])
-        self.con.execute("DELETE FROM events WHERE event_id = ?", [event_id])
         self.con.execute(
             "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [event_id, best["event_type"], best["mode"], QUAD_CLASS.get(best["event_type"]), best["actor_key"],
@@ -187,12 +203,13 @@ class DuckDBKnowledgeBase:
         return {t: int(self._scalar(f"SELECT count(*) FROM {t}")) for t in tables}
 
     def documents(self) -> list[Row]:
-        return self._rows("SELECT * EXCLUDE (original, text, pieces, segments) FROM documents ORDER BY seq")
+        return self._rows("SELECT * EXCLUDE (original, text, pieces, segments, seq) FROM documents "
+                          "ORDER BY published NULLS LAST, source, doc_id")
 
     def document(self, ref: str) -> Row | None:
         """A document by id, id prefix, or source path (exact, or ending with ``ref``)."""
         rows = self._rows(
-            "SELECT * FROM documents WHERE doc_id = ? OR source = ? OR starts_with(doc_id, ?) "
+            "SELECT * EXCLUDE (seq) FROM documents WHERE doc_id = ? OR source = ? OR starts_with(doc_id, ?) "
             "OR ends_with(source, ?) ORDER BY seq", [ref, ref, ref, ref])
         return rows[0] if rows else None
 
@@ -203,20 +220,21 @@ class DuckDBKnowledgeBase:
         sql = ("SELECT m.*, d.source, d.outlet, d.published FROM event_mentions m "
                "JOIN documents d USING (doc_id)")
         if event_ids is None:
-            return self._rows(sql + " ORDER BY d.seq, m.start")
+            return self._rows(sql + " ORDER BY d.published NULLS LAST, d.source, m.start, m.mention_id")
         ids = list(event_ids)
-        return self._rows(sql + " WHERE list_contains(?, m.event_id) ORDER BY d.seq, m.start", [ids])
+        return self._rows(sql + " WHERE list_contains(?, m.event_id) "
+                          "ORDER BY d.published NULLS LAST, d.source, m.start, m.mention_id", [ids])
 
     def actors(self) -> list[Row]:
         return self._rows("SELECT * FROM actors ORDER BY mentions DESC, name")
 
     def quotes(self) -> list[Row]:
         return self._rows("SELECT q.*, d.source FROM quotes q JOIN documents d USING (doc_id) "
-                          "ORDER BY d.seq, q.start")
+                          "ORDER BY d.published NULLS LAST, d.source, q.start")
 
     def claims(self) -> list[Row]:
         return self._rows("SELECT c.*, d.source, d.outlet, d.published FROM claims c "
-                          "JOIN documents d USING (doc_id) ORDER BY d.seq, c.start")
+                          "JOIN documents d USING (doc_id) ORDER BY d.published NULLS LAST, d.source, c.start")
 
     def close(self) -> None:
         self.con.close()

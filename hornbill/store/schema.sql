@@ -104,6 +104,7 @@ CREATE TABLE IF NOT EXISTS claims (
     claim_id VARCHAR PRIMARY KEY,
     doc_id VARCHAR NOT NULL,
     subject VARCHAR,
+    about_key VARCHAR,
     value DOUBLE,
     unit VARCHAR,
     qualifier VARCHAR,
