@@ -8,7 +8,9 @@ stored mentions of the same type and actor (an index lookup), never with the who
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import sys
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
@@ -18,10 +20,16 @@ import duckdb
 
 from hornbill import link
 from hornbill.errors import StoreError
-from hornbill.model import QUAD_CLASS, Actor, DocResult, EventMention
+from hornbill.model import QUAD_CLASS, Actor, DocResult
 from hornbill.store import AddSummary, Row
 
 SCHEMA_VERSION = "1"
+
+# DuckDB's client probes for pandas on every statement that binds parameters, and a failed
+# import is not cached, so without pandas each execute walks sys.path about ten times (more
+# than half the cost of adding an article). When pandas is not installed, record that once.
+if "pandas" not in sys.modules and importlib.util.find_spec("pandas") is None:
+    sys.modules["pandas"] = None  # type: ignore[assignment]
 
 
 class DuckDBKnowledgeBase:
@@ -38,6 +46,19 @@ class DuckDBKnowledgeBase:
             self.con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
 
     # -- writing ---------------------------------------------------------------------------
+
+    def _insert(self, table: str, rows: list[list[Any]], ignore: bool = False) -> None:
+        """Insert many rows in one statement (columns passed as lists and unnested side by side).
+
+        One statement per table and document keeps the cost of an add independent of how
+        many actor mentions or claims the article holds; executemany runs a statement per row.
+        """
+        if not rows:
+            return
+        columns = list(zip(*rows, strict=True))
+        unnest = ", ".join(f"unnest(${i + 1})" for i in range(len(columns)))
+        verb = "INSERT OR IGNORE" if ignore else "INSERT"
+        self.con.execute(f"{verb} INTO {table} SELECT {unnest}", [list(c) for c in columns])
 
     def add(self, results: Iterable[DocResult]) -> AddSummary:
         """Store and link a batch of documents in one transaction."""
@@ -80,95 +101,115 @@ class DuckDBKnowledgeBase:
         for c in result.claims:
             if c.about is not None:
                 actors.setdefault(c.about.key, c.about)
-        if result.actors:
-            self.con.executemany(
-                "INSERT INTO actor_mentions VALUES (?, ?, ?, ?, ?, ?)",
-                [[doc.doc_id, m.start, m.end, m.text, m.actor.key, m.how] for m in result.actors],
-            )
-        self._refresh_actors(actors)
-        touched: set[str] = set()
-        for ev in result.events:
-            touched.add(self._link_event(ev, summary))
-        for event_id in touched:
-            self._refresh_event(event_id)
-        if result.quotes:
-            self.con.executemany(
-                "INSERT OR IGNORE INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [[q.quote_id, q.doc_id, q.speaker.key if q.speaker else None, q.text,
-                  q.evidence.sentence, q.evidence.start, q.evidence.end] for q in result.quotes],
-            )
-        if result.claims:
-            self.con.executemany(
-                "INSERT OR IGNORE INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [[c.claim_id, c.doc_id, c.subject, c.about.key if c.about else None, c.value, c.unit, c.qualifier,
-                  c.evidence.sentence, c.evidence.start, c.evidence.end] for c in result.claims],
-            )
+        self._insert("actor_mentions",
+                     [[doc.doc_id, m.start, m.end, m.text, m.actor.key, m.how] for m in result.actors])
+        self._refresh_actors(actors, result)
+        summary.merged += self._link_events(result)
+        self._insert("quotes", [[q.quote_id, q.doc_id, q.speaker.key if q.speaker else None, q.text,
+                                 q.evidence.sentence, q.evidence.start, q.evidence.end] for q in result.quotes],
+                     ignore=True)
+        self._insert("claims", [[c.claim_id, c.doc_id, c.subject, c.about.key if c.about else None, c.value,
+                                 c.unit, c.qualifier, c.evidence.sentence, c.evidence.start, c.evidence.end]
+                                for c in result.claims], ignore=True)
         summary.added += 1
         summary.doc_ids.append(doc.doc_id)
 
-    def _refresh_actors(self, actors: dict[str, Actor]) -> None:
-        """Upsert canonical actor rows: aliases seen and mention counts are recomputed from mentions."""
-        for key, actor in actors.items():
-            known = self._rows("SELECT * FROM actors WHERE actor_key = ?", [key])
-            aliases = sorted(set(actor.aliases) | set(known[0]["aliases"] if known else []))
-            seen = [r["text"] for r in self._rows(
-                "SELECT DISTINCT text FROM actor_mentions WHERE actor_key = ?", [key])]
-            aliases = sorted(set(aliases) | set(seen))
-            mentions = self._scalar("SELECT count(*) FROM actor_mentions WHERE actor_key = ?", [key])
-            self.con.execute("DELETE FROM actors WHERE actor_key = ?", [key])
-            base = known[0] if known else {"name": actor.name, "type": actor.type, "country": actor.country,
-                                           "wikidata": actor.wikidata}
-            self.con.execute(
-                "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [key, base["name"], base["type"], base["country"] or actor.country,
-                 base["wikidata"] or actor.wikidata, aliases, mentions],
-            )
+    def _refresh_actors(self, actors: dict[str, Actor], result: DocResult) -> None:
+        """Upsert canonical actor rows: add this document's surface forms and mention counts."""
+        if not actors:
+            return
+        keys = sorted(actors)
+        known = {r["actor_key"]: r for r in self._rows(
+            "SELECT * FROM actors WHERE list_contains(?, actor_key)", [keys])}
+        seen: dict[str, set[str]] = {key: set() for key in keys}
+        counts: dict[str, int] = dict.fromkeys(keys, 0)
+        for m in result.actors:
+            seen[m.actor.key].add(m.text)
+            counts[m.actor.key] += 1
+        rows = []
+        for key in keys:
+            actor, old = actors[key], known.get(key)
+            aliases = set(actor.aliases) | seen[key] | set(old["aliases"] if old else [])
+            if old:
+                rows.append([key, old["name"], old["type"], old["country"] or actor.country,
+                             old["wikidata"] or actor.wikidata, sorted(aliases), old["mentions"] + counts[key]])
+            else:
+                rows.append([key, actor.name, actor.type, actor.country, actor.wikidata, sorted(aliases),
+                             counts[key]])
+        self.con.execute("DELETE FROM actors WHERE list_contains(?, actor_key)", [keys])
+        self._insert("actors", rows)
 
-    def _link_event(self, ev: EventMention, summary: AddSummary) -> str:
-        """Store one event mention, merged with every stored event it reports (or as a new event)."""
-        actor_key = ev.actor.key if ev.actor else None
-        candidates = [
-            link.StoredMention(**r) for r in self._rows(
+    def _link_events(self, result: DocResult) -> int:
+        """Store a document's event mentions, each merged with every event it reports; returns how
+        many mentions joined an event rather than founding one.
+
+        Clusters are resolved in memory (union-find over this document's mentions and the stored
+        candidates of the same type and actor, found through an index), then written in a few
+        statements: only clusters that absorb stored events are read back from the KB.
+        """
+        doc = result.document
+        mentions = list({ev.mention_id: ev for ev in result.events}.values())
+        parent: dict[str, str] = {}
+
+        def root(x: str) -> str:
+            while parent.get(x, x) != x:
+                x = parent[x]
+            return x
+
+        own: list[link.StoredMention] = []
+        for ev in mentions:
+            mine = link.event_id_for([ev.mention_id])
+            candidates = [link.StoredMention(**r) for r in self._rows(
                 "SELECT event_id, doc_id, event_type, actor_key, recipient_key, date, date_precision "
                 "FROM event_mentions WHERE event_type = ? AND actor_key IS NOT DISTINCT FROM ?",
-                [ev.event_type, actor_key])
-        ]
-        joined = link.events_to_join(ev, candidates)
-        self.con.execute(
-            "INSERT OR IGNORE INTO event_mentions VALUES "
-            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [ev.mention_id, link.event_id_for([ev.mention_id]), ev.evidence.doc_id, ev.event_type, ev.mode,
-             actor_key, ev.recipient.key if ev.recipient else None, ev.claimed_by.key if ev.claimed_by else None,
-             ev.date.value, ev.date.precision, ev.date.basis, ev.status,
-             ev.location.name if ev.location else None, ev.location.country if ev.location else None,
-             ev.evidence.sentence, ev.evidence.start, ev.evidence.end, ev.trigger, ev.confidence, ev.summary,
-             None],
-        )
-        if not joined:
-            return link.event_id_for([ev.mention_id])
-        summary.merged += 1
-        members = [ev.mention_id, *(r["mention_id"] for r in self._rows(
-            "SELECT mention_id FROM event_mentions WHERE list_contains(?, event_id)", [list(joined)]))]
-        event_id = link.event_id_for(members)
-        self.con.execute("UPDATE event_mentions SET event_id = ? WHERE list_contains(?, mention_id)",
-                         [event_id, members])
-        self.con.execute("DELETE FROM events WHERE list_contains(?, event_id) AND event_id <> ?",
-                         [list(joined), event_id])
-        return event_id
+                [ev.event_type, ev.actor.key if ev.actor else None])]
+            for event_id in link.events_to_join(ev, [*candidates, *own]):
+                parent[root(event_id)] = root(mine)
+            own.append(link.as_stored(ev, mine))
+        clusters: dict[str, list[str]] = {}
+        for event_id in {*parent, *(link.event_id_for([ev.mention_id]) for ev in mentions)}:
+            clusters.setdefault(root(event_id), []).append(event_id)
+        stored_ids = [e for ids in clusters.values() for e in ids if e not in {o.event_id for o in own}]
+        members: dict[str, list[str]] = {}
+        for r in self._rows("SELECT event_id, mention_id FROM event_mentions WHERE list_contains(?, event_id)",
+                            [stored_ids]) if stored_ids else []:
+            members.setdefault(r["event_id"], []).append(r["mention_id"])
+        final: dict[str, str] = {}  # provisional event id -> final event id
+        for ids in clusters.values():
+            mention_ids = [m for e in ids for m in members.get(e, [])]
+            mention_ids += [ev.mention_id for ev in mentions if link.event_id_for([ev.mention_id]) in ids]
+            for e in ids:
+                final[e] = link.event_id_for(mention_ids)
+        self._insert("event_mentions", [[
+            ev.mention_id, final[link.event_id_for([ev.mention_id])], doc.doc_id, ev.event_type, ev.mode,
+            ev.actor.key if ev.actor else None, ev.recipient.key if ev.recipient else None,
+            ev.claimed_by.key if ev.claimed_by else None, ev.date.value, ev.date.precision, ev.date.basis,
+            ev.status, ev.location.name if ev.location else None, ev.location.country if ev.location else None,
+            ev.evidence.sentence, ev.evidence.start, ev.evidence.end, ev.trigger, ev.confidence, ev.summary, None,
+            doc.outlet, doc.published.value] for ev in mentions], ignore=True)
+        moved = {e: f for e, f in final.items() if e in members and e != f}
+        if moved:
+            self.con.execute(
+                "UPDATE event_mentions SET event_id = r.new FROM (SELECT unnest(?) AS old, unnest(?) AS new) r "
+                "WHERE event_mentions.event_id = r.old", [list(moved), list(moved.values())])
+        touched = sorted({final[e] for e in final})
+        self.con.execute("DELETE FROM events WHERE list_contains(?, event_id)", [sorted({*touched, *moved})])
+        for event_id in touched:
+            self._refresh_event(event_id)
+        founded = sum(1 for ids in clusters.values() if not any(e in members for e in ids))
+        return len(mentions) - founded
 
     def _refresh_event(self, event_id: str) -> None:
-        """Recompute an event's row from all its mentions (the best-dated mention speaks for it)."""
-        self.con.execute("DELETE FROM events WHERE event_id = ?", [event_id])
-        mentions = self._rows(
-            "SELECT m.*, d.outlet, d.published FROM event_mentions m JOIN documents d USING (doc_id) "
-            "WHERE m.event_id = ? ORDER BY m.mention_id", [event_id])
-        if not mentions:
-            return  # merged into another event by a later mention of the same document
-        stored = [link.StoredMention(event_id, m["doc_id"], m["event_type"], m["actor_key"], m["recipient_key"],
-                                     m["date"], m["date_precision"]) for m in mentions]
-        ids = [m["mention_id"] for m in mentions]
-        for mention_id, reason in zip(ids, link.link_reasons(stored, ids), strict=True):
-            self.con.execute("UPDATE event_mentions SET link_reason = ? WHERE mention_id = ?", [reason, mention_id])
+        """Write an event's row from all its mentions (the best-dated mention speaks for it)."""
+        mentions = self._rows("SELECT * FROM event_mentions WHERE event_id = ? ORDER BY mention_id", [event_id])
+        if len(mentions) > 1:
+            stored = [link.StoredMention(event_id, m["doc_id"], m["event_type"], m["actor_key"],
+                                         m["recipient_key"], m["date"], m["date_precision"]) for m in mentions]
+            ids = [m["mention_id"] for m in mentions]
+            reasons = link.link_reasons(stored, ids)
+            self.con.execute(
+                "UPDATE event_mentions SET link_reason = r.why FROM (SELECT unnest(?) AS id, unnest(?) AS why) r "
+                "WHERE event_mentions.mention_id = r.id", [ids, reasons])
         best = max(mentions, key=lambda m: (*link.mention_rank(m["date_basis"], m["date_precision"],
                                                                  m["confidence"]), m["mention_id"]))
         recipient = best["recipient_key"] or next(
@@ -217,13 +258,12 @@ class DuckDBKnowledgeBase:
         return self._rows("SELECT * FROM events ORDER BY date NULLS LAST, event_id")
 
     def event_mentions(self, event_ids: Iterable[str] | None = None) -> list[Row]:
-        sql = ("SELECT m.*, d.source, d.outlet, d.published FROM event_mentions m "
-               "JOIN documents d USING (doc_id)")
+        sql = ("SELECT m.*, d.source FROM event_mentions m JOIN documents d USING (doc_id)")
         if event_ids is None:
-            return self._rows(sql + " ORDER BY d.published NULLS LAST, d.source, m.start, m.mention_id")
+            return self._rows(sql + " ORDER BY m.published NULLS LAST, d.source, m.start, m.mention_id")
         ids = list(event_ids)
         return self._rows(sql + " WHERE list_contains(?, m.event_id) "
-                          "ORDER BY d.published NULLS LAST, d.source, m.start, m.mention_id", [ids])
+                          "ORDER BY m.published NULLS LAST, d.source, m.start, m.mention_id", [ids])
 
     def actors(self) -> list[Row]:
         return self._rows("SELECT * FROM actors ORDER BY mentions DESC, name")

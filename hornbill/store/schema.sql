@@ -33,6 +33,8 @@ CREATE TABLE IF NOT EXISTS actor_mentions (
     how VARCHAR
 );
 
+CREATE INDEX IF NOT EXISTS actor_mentions_by_doc ON actor_mentions (doc_id);
+
 -- Canonical actors (derived): one row per actor key.
 CREATE TABLE IF NOT EXISTS actors (
     actor_key VARCHAR,
@@ -65,9 +67,12 @@ CREATE TABLE IF NOT EXISTS event_mentions (
     trigger VARCHAR,
     confidence DOUBLE,
     summary VARCHAR,
-    link_reason VARCHAR
+    link_reason VARCHAR,
+    outlet VARCHAR,          -- copied from the document: refreshing an event needs no join
+    published VARCHAR
 );
 CREATE INDEX IF NOT EXISTS event_mentions_by_type_actor ON event_mentions (event_type, actor_key);
+CREATE INDEX IF NOT EXISTS event_mentions_by_event ON event_mentions (event_id);
 
 -- Events (derived): one row per real-world event, refreshed when a mention joins it.
 CREATE TABLE IF NOT EXISTS events (
