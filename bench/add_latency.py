@@ -40,6 +40,8 @@ COPY = {
               "swap(actor_key, i) AS actor_key, swap(recipient_key, i + 7) AS recipient_key, shift(date, i) AS date",
     "quotes": "quote_id || '-' || i AS quote_id, doc_id || '-' || i AS doc_id, b.* EXCLUDE (quote_id, doc_id)",
     "claims": "claim_id || '-' || i AS claim_id, doc_id || '-' || i AS doc_id, b.* EXCLUDE (claim_id, doc_id)",
+    "doc_signatures": "doc_id || '-' || i AS doc_id, b.* EXCLUDE (doc_id)",
+    "doc_bands": "band || '#' || i AS band, doc_id || '-' || i AS doc_id",
 }
 
 

@@ -1,5 +1,6 @@
 """Cross-document linking: which stored event a new event mention belongs to, and why;
-and which numeric claims from different sources contradict each other.
+which numeric claims from different sources contradict each other; and which documents are
+near-duplicates of each other (MinHash), so a syndicated copy does not count as a second source.
 
 Pure decisions over small records; the store supplies candidates through an index
 (same event type and actor), so adding one article never scans the whole knowledge base.
@@ -8,7 +9,9 @@ Every merge records its reason, shown by ``hornbill timeline --why`` and kept in
 
 from __future__ import annotations
 
+import hashlib
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -16,6 +19,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+import numpy as np
 import yaml
 
 from hornbill.model import EventMention
@@ -117,9 +121,9 @@ def mention_rank(date_basis: str | None, date_precision: str | None, confidence:
     return (BASIS_RANK.get(date_basis or "none", 0), PRECISION_RANK.get(date_precision or "", -1), confidence)
 
 
-def count_sources(outlets: Sequence[str | None], doc_ids: Sequence[str]) -> int:
-    """Distinct outlets reporting an event; a document with no known outlet counts as its own source."""
-    return len({outlet or f"doc:{doc_id}" for outlet, doc_id in zip(outlets, doc_ids, strict=True)})
+def source_key(outlet: str | None, doc_id: str) -> str:
+    """What counts as one source: the outlet; a document with no known outlet is its own source."""
+    return outlet or f"doc:{doc_id}"
 
 
 # -- numeric claims: what they measure, and where sources disagree ------------------------------
@@ -197,3 +201,39 @@ def conflicting_groups(claims: Sequence[dict[str, Any]]) -> list[list[dict[str, 
                for i, a in enumerate(members) for b in members[i + 1:]):
             out.append(members)
     return out
+
+
+# -- near-duplicate documents: syndicated copies and re-scrapes count as one source ------------
+
+SHINGLE_WORDS = 5
+SIGNATURE_SIZE = 64
+BANDS = 16  # 16 bands of 4 rows: pairs above ~0.5 Jaccard share a band and get compared
+NEAR_DUPLICATE = 0.8  # estimated Jaccard of word 5-shingles above which two texts are one article
+_MASKS = np.random.default_rng(20231).integers(0, 2**63, size=SIGNATURE_SIZE, dtype=np.uint64)
+
+
+def minhash(text: str) -> list[int]:
+    """A MinHash signature of a text's word 5-shingles (casefolded, punctuation ignored).
+
+    Each of the 64 hash functions is the shingle hash XOR-ed with a fixed random mask; the
+    signature keeps each function's minimum, so the share of equal positions in two signatures
+    estimates the Jaccard similarity of the two shingle sets.
+    """
+    words = re.findall(r"\w+", text.casefold())
+    shingles = {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(max(len(words) - SHINGLE_WORDS + 1, 1))}
+    hashes = np.fromiter(
+        (int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "little") for s in shingles),
+        dtype=np.uint64, count=len(shingles))
+    return [int(x) for x in (hashes[:, None] ^ _MASKS[None, :]).min(axis=0)]
+
+
+def bands(signature: Sequence[int]) -> list[str]:
+    """Locality-sensitive band keys: texts sharing any key are candidates for near-duplicates."""
+    rows = len(signature) // BANDS
+    return [f"{b}:" + hashlib.blake2b(str(signature[b * rows:(b + 1) * rows]).encode(), digest_size=8).hexdigest()
+            for b in range(BANDS)]
+
+
+def similarity(a: Sequence[int], b: Sequence[int]) -> float:
+    """Estimated Jaccard similarity of the texts behind two signatures."""
+    return sum(x == y for x, y in zip(a, b, strict=True)) / len(a)

@@ -51,8 +51,34 @@ def test_events_without_a_doer_merge_only_on_a_shared_recipient() -> None:
     assert link.merge_reason(with_recipient, stored("COERCE", None, "country:MLI", "2020-08", "month"))
 
 
-def test_sources_are_counted_by_outlet() -> None:
-    assert link.count_sources(["A", "A", None], ["d1", "d2", "d3"]) == 2
+def test_a_source_is_its_outlet_or_else_the_document_itself() -> None:
+    assert link.source_key("Wire A", "d1") == link.source_key("Wire A", "d2") == "Wire A"
+    assert link.source_key(None, "d1") != link.source_key(None, "d2")
+
+
+def test_near_duplicate_texts_have_similar_signatures_and_share_a_band() -> None:
+    article = (
+        "Chad's government said on Thursday that the last French soldiers had left the base in the capital, "
+        "ending a military presence that began decades ago. The handover ceremony was attended by senior "
+        "officers of both armies and by the defence minister, who thanked the departing troops. Officials "
+        "said the remaining equipment would be flown out of the country before the end of the month, and "
+        "that a joint commission would settle the future of the shared airfield. Opposition leaders welcomed "
+        "the departure but asked the government to publish the terms of the new security agreements it has "
+        "signed with other partners, saying parliament had not been consulted. Analysts in the region said "
+        "the withdrawal left the Sahel with no permanent Western military base for the first time in decades, "
+        "and that neighbouring states were watching how the army would cope with attacks near the border."
+    )
+    copy = "Share this story\n" + article.replace("Thursday", "Thursday evening") + "\nRead more from our partners"
+    other = (
+        "French soldiers left their last base in Chad on Thursday, the army said, after the government in "
+        "N'Djamena ended a defence pact with Paris. A ceremony marked the handover to Chadian officers, and the "
+        "defence minister thanked the troops. The remaining equipment will be flown out this month, officials "
+        "said, while a commission decides the fate of the airfield the two armies shared for decades."
+    )
+    a, b, c = link.minhash(article), link.minhash(copy), link.minhash(other)
+    assert link.similarity(a, b) >= link.NEAR_DUPLICATE
+    assert set(link.bands(a)) & set(link.bands(b))
+    assert link.similarity(a, c) < link.NEAR_DUPLICATE
 
 
 def test_hedged_figures_disagree_only_when_no_value_fits_both() -> None:

@@ -81,12 +81,14 @@ class DuckDBKnowledgeBase:
             summary.already_stored += 1
             return
         seq = self._scalar("SELECT coalesce(max(seq), 0) + 1 FROM documents")
+        duplicate_of, source_key = self._near_duplicate(result)
         self.con.execute(
-            "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [doc.doc_id, doc.source, doc.title, doc.outlet, doc.url, doc.published.value,
              doc.published.precision, doc.published.basis, doc.language, len(doc.original), doc.kept_chars,
              list(doc.warnings), doc.original, doc.text, json.dumps(doc.pieces),
-             json.dumps([[s.start, s.end, s.kept, s.reason] for s in doc.segments]), seq],
+             json.dumps([[s.start, s.end, s.kept, s.reason] for s in doc.segments]), seq, duplicate_of,
+             source_key],
         )
         actors: dict[str, Actor] = {}
         for m in result.actors:
@@ -104,7 +106,7 @@ class DuckDBKnowledgeBase:
         self._insert("actor_mentions",
                      [[doc.doc_id, m.start, m.end, m.text, m.actor.key, m.how] for m in result.actors])
         self._refresh_actors(actors, result)
-        summary.merged += self._link_events(result)
+        summary.merged += self._link_events(result, source_key)
         self._insert("quotes", [[q.quote_id, q.doc_id, q.speaker.key if q.speaker else None, q.text,
                                  q.evidence.sentence, q.evidence.start, q.evidence.end] for q in result.quotes],
                      ignore=True)
@@ -120,7 +122,7 @@ class DuckDBKnowledgeBase:
             return
         keys = sorted(actors)
         known = {r["actor_key"]: r for r in self._rows(
-            "SELECT * FROM actors WHERE list_contains(?, actor_key)", [keys])}
+            "SELECT * FROM actors WHERE actor_key = ANY(?)", [keys])}
         seen: dict[str, set[str]] = {key: set() for key in keys}
         counts: dict[str, int] = dict.fromkeys(keys, 0)
         for m in result.actors:
@@ -136,10 +138,29 @@ class DuckDBKnowledgeBase:
             else:
                 rows.append([key, actor.name, actor.type, actor.country, actor.wikidata, sorted(aliases),
                              counts[key]])
-        self.con.execute("DELETE FROM actors WHERE list_contains(?, actor_key)", [keys])
+        self.con.execute("DELETE FROM actors WHERE actor_key = ANY(?)", [keys])
         self._insert("actors", rows)
 
-    def _link_events(self, result: DocResult) -> int:
+    def _near_duplicate(self, result: DocResult) -> tuple[str | None, str]:
+        """(the stored article this one nearly repeats, the source key it counts under)."""
+        doc = result.document
+        signature = link.minhash(doc.text)
+        keys = link.bands(signature)
+        candidates = [r["doc_id"] for r in self._rows(
+            "SELECT DISTINCT doc_id FROM doc_bands WHERE band = ANY(?)", [keys])]
+        self.con.execute("INSERT INTO doc_signatures VALUES (?, ?)", [doc.doc_id, signature])
+        self._insert("doc_bands", [[key, doc.doc_id] for key in keys])
+        best, best_score = None, link.NEAR_DUPLICATE
+        for r in self._rows("SELECT doc_id, signature FROM doc_signatures WHERE doc_id = ANY(?) "
+                            "ORDER BY doc_id", [candidates]) if candidates else []:
+            score = link.similarity(signature, r["signature"])
+            if score >= best_score:
+                best, best_score = r["doc_id"], score
+        if best is None:
+            return None, link.source_key(doc.outlet, doc.doc_id)
+        return best, str(self._scalar("SELECT source_key FROM documents WHERE doc_id = ?", [best]))
+
+    def _link_events(self, result: DocResult, source_key: str) -> int:
         """Store a document's event mentions, each merged with every event it reports; returns how
         many mentions joined an event rather than founding one.
 
@@ -161,8 +182,9 @@ class DuckDBKnowledgeBase:
             mine = link.event_id_for([ev.mention_id])
             candidates = [link.StoredMention(**r) for r in self._rows(
                 "SELECT event_id, doc_id, event_type, actor_key, recipient_key, date, date_precision "
-                "FROM event_mentions WHERE event_type = ? AND actor_key IS NOT DISTINCT FROM ?",
-                [ev.event_type, ev.actor.key if ev.actor else None])]
+                "FROM event_mentions WHERE " + ("actor_key = ? AND event_type = ?" if ev.actor else
+                                                "actor_key IS NULL AND event_type = ?"),
+                [ev.actor.key, ev.event_type] if ev.actor else [ev.event_type])]
             for event_id in link.events_to_join(ev, [*candidates, *own]):
                 parent[root(event_id)] = root(mine)
             own.append(link.as_stored(ev, mine))
@@ -171,7 +193,7 @@ class DuckDBKnowledgeBase:
             clusters.setdefault(root(event_id), []).append(event_id)
         stored_ids = [e for ids in clusters.values() for e in ids if e not in {o.event_id for o in own}]
         members: dict[str, list[str]] = {}
-        for r in self._rows("SELECT event_id, mention_id FROM event_mentions WHERE list_contains(?, event_id)",
+        for r in self._rows("SELECT event_id, mention_id FROM event_mentions WHERE event_id = ANY(?)",
                             [stored_ids]) if stored_ids else []:
             members.setdefault(r["event_id"], []).append(r["mention_id"])
         final: dict[str, str] = {}  # provisional event id -> final event id
@@ -186,14 +208,14 @@ class DuckDBKnowledgeBase:
             ev.claimed_by.key if ev.claimed_by else None, ev.date.value, ev.date.precision, ev.date.basis,
             ev.status, ev.location.name if ev.location else None, ev.location.country if ev.location else None,
             ev.evidence.sentence, ev.evidence.start, ev.evidence.end, ev.trigger, ev.confidence, ev.summary, None,
-            doc.outlet, doc.published.value] for ev in mentions], ignore=True)
+            doc.outlet, doc.published.value, source_key] for ev in mentions], ignore=True)
         moved = {e: f for e, f in final.items() if e in members and e != f}
         if moved:
             self.con.execute(
                 "UPDATE event_mentions SET event_id = r.new FROM (SELECT unnest(?) AS old, unnest(?) AS new) r "
                 "WHERE event_mentions.event_id = r.old", [list(moved), list(moved.values())])
         touched = sorted({final[e] for e in final})
-        self.con.execute("DELETE FROM events WHERE list_contains(?, event_id)", [sorted({*touched, *moved})])
+        self.con.execute("DELETE FROM events WHERE event_id = ANY(?)", [sorted({*touched, *moved})])
         for event_id in touched:
             self._refresh_event(event_id)
         founded = sum(1 for ids in clusters.values() if not any(e in members for e in ids))
@@ -221,7 +243,7 @@ class DuckDBKnowledgeBase:
              recipient, best["date"], best["date_precision"], best["date_basis"], best["status"],
              best["location_name"], best["location_country"], best["summary"],
              max(m["confidence"] for m in mentions),
-             link.count_sources([m["outlet"] for m in mentions], [m["doc_id"] for m in mentions]),
+             len({m["source_key"] for m in mentions}),
              len(mentions), published[0] if published else None],
         )
 
@@ -244,7 +266,7 @@ class DuckDBKnowledgeBase:
         return {t: int(self._scalar(f"SELECT count(*) FROM {t}")) for t in tables}
 
     def documents(self) -> list[Row]:
-        return self._rows("SELECT * EXCLUDE (original, text, pieces, segments, seq) FROM documents "
+        return self._rows("SELECT * EXCLUDE (original, text, pieces, segments, seq, source_key) FROM documents "
                           "ORDER BY published NULLS LAST, source, doc_id")
 
     def document(self, ref: str) -> Row | None:
@@ -262,7 +284,7 @@ class DuckDBKnowledgeBase:
         if event_ids is None:
             return self._rows(sql + " ORDER BY m.published NULLS LAST, d.source, m.start, m.mention_id")
         ids = list(event_ids)
-        return self._rows(sql + " WHERE list_contains(?, m.event_id) "
+        return self._rows(sql + " WHERE m.event_id = ANY(?) "
                           "ORDER BY m.published NULLS LAST, d.source, m.start, m.mention_id", [ids])
 
     def actors(self) -> list[Row]:

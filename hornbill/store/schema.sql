@@ -21,8 +21,16 @@ CREATE TABLE IF NOT EXISTS documents (
     text VARCHAR,
     pieces JSON,
     segments JSON,
-    seq INTEGER
+    seq INTEGER,
+    duplicate_of VARCHAR,    -- the stored article this one nearly repeats (syndicated copy, re-scrape)
+    source_key VARCHAR       -- what counts as one source: the outlet, or the article it duplicates
 );
+
+-- MinHash signatures and their LSH bands, for finding near-duplicate articles by index.
+CREATE TABLE IF NOT EXISTS doc_signatures (doc_id VARCHAR, signature UBIGINT[]);
+CREATE INDEX IF NOT EXISTS doc_signatures_by_doc ON doc_signatures (doc_id);
+CREATE TABLE IF NOT EXISTS doc_bands (band VARCHAR, doc_id VARCHAR);
+CREATE INDEX IF NOT EXISTS doc_bands_by_band ON doc_bands (band);
 
 CREATE TABLE IF NOT EXISTS actor_mentions (
     doc_id VARCHAR NOT NULL,
@@ -45,6 +53,7 @@ CREATE TABLE IF NOT EXISTS actors (
     aliases VARCHAR[],
     mentions INTEGER
 );
+CREATE INDEX IF NOT EXISTS actors_by_key ON actors (actor_key);
 
 CREATE TABLE IF NOT EXISTS event_mentions (
     mention_id VARCHAR PRIMARY KEY,
@@ -69,9 +78,10 @@ CREATE TABLE IF NOT EXISTS event_mentions (
     summary VARCHAR,
     link_reason VARCHAR,
     outlet VARCHAR,          -- copied from the document: refreshing an event needs no join
-    published VARCHAR
+    published VARCHAR,
+    source_key VARCHAR
 );
-CREATE INDEX IF NOT EXISTS event_mentions_by_type_actor ON event_mentions (event_type, actor_key);
+CREATE INDEX IF NOT EXISTS event_mentions_by_actor ON event_mentions (actor_key);
 CREATE INDEX IF NOT EXISTS event_mentions_by_event ON event_mentions (event_id);
 
 -- Events (derived): one row per real-world event, refreshed when a mention joins it.
@@ -94,6 +104,7 @@ CREATE TABLE IF NOT EXISTS events (
     num_mentions INTEGER,
     first_reported VARCHAR
 );
+CREATE INDEX IF NOT EXISTS events_by_id ON events (event_id);
 
 CREATE TABLE IF NOT EXISTS quotes (
     quote_id VARCHAR PRIMARY KEY,

@@ -95,6 +95,7 @@ def documents(kb: KnowledgeBase) -> Iterator[dict[str, Any]]:
             "url": d["url"], "published": d["published"], "published_precision": d["published_precision"],
             "published_basis": d["published_basis"], "language": d["language"], "chars": d["chars"],
             "kept_chars": d["kept_chars"], "warnings": list(d["warnings"] or []),
+            "duplicate_of": d["duplicate_of"],
         }
 
 

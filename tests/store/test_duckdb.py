@@ -172,3 +172,24 @@ def test_the_kb_does_not_depend_on_the_order_documents_arrive_in(tmp_path: Path)
     assert exports[0] == exports[1] == exports[2]
     events = exports[0][0]
     assert sorted(e["num_sources"] for e in events) == [1, 3]
+
+
+WIRE_STORY = (
+    "France withdrew its last soldiers from Niger on Friday, ending a deployment that began more than a decade "
+    "ago, the defence ministry in Paris said. The final convoy crossed into Chad overnight under escort, and "
+    "the remaining equipment will be flown home in the coming weeks. Niger's military rulers had demanded the "
+    "departure after the July coup, and the two governments agreed on a timetable in October. Officials in "
+    "Niamey said the base would be handed to the national army, which has asked other partners for training."
+)
+
+
+def test_a_syndicated_copy_counts_as_the_same_source(kb_path: Path) -> None:
+    kb = open_kb(kb_path)
+    date = DatePoint("2023-12-22", "day", "explicit")
+    kb.add([result(WIRE_STORY, "Wire A", "a.txt", date)])
+    kb.add([result("Advertisement\n" + WIRE_STORY + "\nShare on social media", "Paper B", "b.txt", date)])
+    documents = {d["source"]: d for d in export.documents(kb)}
+    assert documents["b.txt"]["duplicate_of"] == documents["a.txt"]["doc_id"]
+    events = list(export.events(kb))
+    assert len(events) == 1 and len(events[0]["mentions"]) == 2
+    assert events[0]["num_sources"] == 1
