@@ -32,9 +32,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+from entities import score_line  # bench/entities.py: MUC, B-cubed, CEAF-e as the CoNLL scorer defines them
 from spacy.tokens import Doc
 
-from entities import score_line  # bench/entities.py: MUC, B-cubed, CEAF-e as the CoNLL scorer defines them
 from hornbill import nlp as hnlp
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "ecbplus" / "gold_mentions"
@@ -68,7 +68,8 @@ class Split:
 def load(split: str) -> Split:
     """Parse every validated sentence once; keep per mention its head lemma, vector and named arguments."""
     nlp = hnlp.load()
-    rows = [json.loads(line) for line in gzip.open(DATA / f"{split}_event_gold_mentions.jsonl.gz", "rt")]
+    with gzip.open(DATA / f"{split}_event_gold_mentions.jsonl.gz", "rt") as fh:
+        rows = [json.loads(line) for line in fh]
     sentences = {(r["doc_id"], r["sentence_id"]): r["sentence"] for r in rows}
     keys = sorted(sentences)
     docs = nlp.pipe((Doc(nlp.vocab, words=sentences[k].split(" ")) for k in keys), batch_size=64)
@@ -190,7 +191,8 @@ def main() -> int:
     protocol = "documents grouped within gold topics" if args.gold_topics else "documents grouped without gold topics"
     print(f"ECB+ event coreference, gold mentions, singletons kept; {protocol}")
     print(f"tuned on dev: story threshold {story_t}, vector threshold {vector_t} (dev CoNLL F1 {best[0]:.1f})")
-    print(f"{'system':<34} {'MUC R     P     F1':<18} | {'B3 R      P     F1':<18} | {'CEAF-e R  P     F1':<18} | CoNLL F1")
+    header = " | ".join(f"{name:<6} R     P    F1" for name in ("MUC", "B3", "CEAF-e"))
+    print(f"{'system':<34} {header} | CoNLL F1")
     key = {m.mention_id: m.cluster for m in test.mentions}
     story_of = stories(test, story_t, args.gold_topics)
     print(score_line("hornbill (test)", key, cluster(test, story_of, vector_t)))
