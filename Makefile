@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DEMO_DB := build/demo.duckdb
 PIP    := $(BIN)/pip install -qq --disable-pip-version-check
 
-.PHONY: venv demo test lint golden clean
+.PHONY: venv demo test lint golden clean browser bench-tempeval
 
 venv: $(STAMP)
 
@@ -25,7 +25,11 @@ demo: venv
 	$(BIN)/hornbill stats --db $(DEMO_DB)
 	$(BIN)/hornbill timeline --db $(DEMO_DB)
 
-test: venv
+# The web tests drive Debian's chromium with Playwright (never a downloaded browser).
+browser:
+	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
+
+test: venv browser
 	$(BIN)/ruff check hornbill tests bench
 	$(BIN)/mypy
 	$(BIN)/pytest -q
@@ -36,6 +40,10 @@ golden: venv
 lint: venv
 	$(BIN)/ruff check hornbill tests bench
 	$(BIN)/mypy
+
+bench-tempeval: venv
+	$(PIP) -r requirements-bench.txt
+	$(BIN)/python bench/tempeval3.py
 
 clean:
 	rm -rf build .pytest_cache .mypy_cache .ruff_cache

@@ -12,8 +12,10 @@ Three layers:
   one hangs on, normalises it against ``doc._.document.published`` and stores
   sorted :class:`~hornbill.model.Timex` objects in ``doc._.timexes``.
 * :func:`event_date` — the date of an event from its trigger token: the
-  expression governing its clause, else one in its sentence, else one carried
-  from an earlier sentence of the paragraph, else the document date.
+  expression governing its clause, else its main clause's date moved by a duration
+  ("two weeks after Diop called"), else an expression elsewhere in its sentence,
+  else one carried from an earlier sentence of the paragraph, else the story's own
+  day (:func:`story_date`) for narrative clauses, else the document date.
 
 Choices (TimeML where it has an answer):
 
@@ -28,8 +30,11 @@ Choices (TimeML where it has an answer):
 * Without tense, weekdays and bare month names read as past (news reports the
   past); a day and month without year ("20 May") stays within about half a year
   of the anchor, on the side the tense points to.
-  Past includes the anchor day itself: same-day reports ("said on Friday" in a
-  Friday paper) are how the TempEval-3 training annotators read it.
+  Past and future both include the anchor day itself: same-day reports ("said on
+  Friday", "will vote on Friday" in a Friday paper) are how the TempEval-3 annotators
+  read them; "next Friday" is strictly after.
+* A four-digit year range ("2009-2010", "1957-58") is two expressions; "the 20th
+  century" is 19.
 * A range ("between 2013 and 2023") reads as its start; the component tags both
   ends as separate expressions.
 * Durations ("nine years", "decade-old", "for the past nine years") are kind
@@ -227,13 +232,16 @@ def _weekday_date(anchor: date, weekday: int, direction: str) -> date:
     """The date of ``weekday`` seen from ``anchor``.
 
     ``past``: on or before the anchor ("said on Friday" in a Friday paper is that day);
-    ``before``: strictly before; ``future``/``after``: strictly after; ``nearest``:
-    whichever is closer, the anchor day included, ties to the future.
+    ``future``: on or after it ("will vote on Friday" in a Friday paper is that day too);
+    ``before``/``after``: strictly before/after; ``nearest``: whichever is closer, the
+    anchor day included.
     """
     back = (anchor.weekday() - weekday) % 7
-    ahead = (weekday - anchor.weekday()) % 7 or 7
+    ahead = (weekday - anchor.weekday()) % 7
     if direction == "before":
         back = back or 7
+    if direction == "after":
+        ahead = ahead or 7
     if direction in ("past", "before"):
         return anchor - timedelta(days=back)
     if direction == "nearest" and back < ahead:
@@ -416,6 +424,12 @@ def _rule_decade(m: re.Match[str], q: _Query) -> Reading | None:
     return Reading(m["dec"], "decade")
 
 
+def _rule_century(m: re.Match[str], q: _Query) -> Reading | None:
+    """ "the 20th century" is TimeML 19 (the hundreds of its years)."""
+    ordinal = int(m["c"])
+    return Reading(f"{ordinal - 1:02d}", "century") if 1 <= ordinal <= 99 else None
+
+
 def _rule_quarter(m: re.Match[str], q: _Query) -> Reading | None:
     """ "the third quarter (of 2022)", "fourth-quarter": TimeML 2022-Q3, with season precision
     (a quarter is three months, as a season is). Without a year: the latest such quarter not
@@ -593,6 +607,7 @@ def _rules() -> tuple[tuple[re.Pattern[str], _Rule], ...]:
         (rf"(?P<mon>{f.month})\s*,?\s*(?:of\s+)?(?P<y>{f.year})", _rule_month_year),
         (rf"(?:the\s+year\s+)?(?P<y>{f.year})", _rule_year),
         (r"(?:the\s+)?(?P<dec>\d{3})0'?s", _rule_decade),
+        (r"(?:the\s+)?(?P<c>\d{1,2})(?:st|nd|rd|th)[\s-]+century", _rule_century),
         (
             rf"(?:the\s+)?(?:fiscal\s+)?(?P<q>{_alt(list(_lexicon().quarters))})[\s-]+quarter"
             rf"(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>{f.year}))?",
@@ -604,7 +619,7 @@ def _rules() -> tuple[tuple[re.Pattern[str], _Rule], ...]:
         (rf"(?P<word>{_alt(list(_lexicon().day_words))})", _rule_day_word),
         (
             r"(?:(?:earlier|later)\s+)?(?P<rel>last|this|next|the\s+previous|the\s+coming|the\s+following|"
-            r"the\s+current|the|previous|coming|following|current|this\s+past)\s+"
+            r"the\s+current|the|previous|coming|following|current|this\s+past)\s+(?:fiscal\s+)?"
             r"(?P<unit>week|weekend|month|year|decade|century)",
             _rule_period,
         ),
@@ -784,6 +799,7 @@ class _Candidate:
     end: int
     query_start: int  # where the text handed to the normaliser starts (with the preposition)
     needs_check: bool = False  # a bare year: accepted only with temporal context
+    reads_as: str | None = None  # what the normaliser reads instead of the text ("58" in "1957-58": "1958")
 
 
 @cache
@@ -808,6 +824,7 @@ def _detectors() -> tuple[tuple[re.Pattern[str], bool], ...]:
         (rf"{sig}{period_mod}{f.month}\s*,?\s*(?:of\s+)?{f.year}", False),
         (rf"{sig}{period_mod}{f.year}(?:'?s)?", True),
         (rf"{sig}{period_mod}(?:the\s+)?\d{{3}}0'?s", False),
+        (rf"(?:(?P<sig>(?:{_alt(list(lex.signals))}\s+)?the)\s+)?\d{{1,2}}(?:st|nd|rd|th)[\s-]+century", False),
         (
             rf"{sig}(?:the\s+)?(?:fiscal\s+)?{_alt(list(lex.quarters))}[\s-]+quarter"
             rf"(?:\s+(?:of\s+)?(?:fiscal\s+)?{f.year})?",
@@ -820,7 +837,8 @@ def _detectors() -> tuple[tuple[re.Pattern[str], bool], ...]:
         (rf"{sig}{period_mod}{f.season}\s+(?:of\s+)?{f.year}", False),
         (
             rf"{sig}{period_mod}(?:(?:earlier|later)\s+)?(?:last|this|next|previous|coming|following|current|"
-            rf"this\s+past|the\s+(?:previous|coming|following|current))\s+(?:week|weekend|month|year|decade|century)",
+            rf"this\s+past|the\s+(?:previous|coming|following|current))\s+(?:fiscal\s+)?"
+            rf"(?:week|weekend|month|year|decade|century)",
             False,
         ),
         (
@@ -894,6 +912,21 @@ def _regex_candidates(text: str) -> Iterator[_Candidate]:
                 start += 1
             if _well_cased(text[start : m.end()]):
                 yield _Candidate(start, m.end(), m.start(), needs_check)
+    yield from _year_range_candidates(text)
+
+
+_YEAR_RANGE = re.compile(r"(?<![\w/.-])(?P<a>(?:1[89]|20)\d\d)[-\u2013/](?P<b>(?:1[89]|20)?\d\d)(?![\w/.-])")
+
+
+def _year_range_candidates(text: str) -> Iterator[_Candidate]:
+    """ "2009-2010", "1957-58", "2022/23": two years, each its own expression (as TimeML tags them)."""
+    for m in _YEAR_RANGE.finditer(text):
+        first, second = int(m["a"]), int(m["b"])
+        if second < 100:
+            second += first - first % 100
+        if 0 < second - first <= 20:
+            yield _Candidate(m.start("a"), m.end("a"), m.start("a"))
+            yield _Candidate(m.start("b"), m.end("b"), m.start("b"), reads_as=str(second))
 
 
 def _choose(candidates: Sequence[_Candidate]) -> list[_Candidate]:
@@ -962,10 +995,10 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense | None:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lemma_.lower() in ("will", "shall", "would") or a.lower_ == "'ll" for a in auxes):
         return "future"
-    if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxes) and verb.head.i != verb.i:
+    if any(a.lower_ == "to" for a in auxes) and verb.head.i != verb.i:  # "to run", "to be published"
         head = verb.head
-        if head.lemma_.lower() in _lexicon().future_verbs or head.lemma_ == "be":
-            return "future"
+        if head.lemma_.lower() in _lexicon().future_verbs or head.lemma_ == "be" or head.pos_ == "ADJ":
+            return "future"  # "plans to", "is to", "due to be published", "likely to"
         return verb_tense(head, depth + 1) if depth < 3 else None
     tags = {verb.tag_} | {a.tag_ for a in auxes}
     if verb.lemma_.lower() in _lexicon().scheduling_verbs and tags & {"VBZ", "VBP"}:
@@ -996,7 +1029,8 @@ def find_timexes(doc: Doc, anchor: DatePoint) -> tuple[list[Timex], list[str]]:
     timexes: list[Timex] = []
     warnings: list[str] = []
     for c in candidates:
-        reading = normalize(text[c.query_start : c.end], anchor, _tense_at(doc, c.start, c.end))
+        query = c.reads_as or text[c.query_start : c.end]
+        reading = normalize(query, anchor, _tense_at(doc, c.start, c.end))
         if reading is None:
             continue
         timexes.append(
@@ -1069,47 +1103,173 @@ def _date_point(timex: Timex, basis: DateBasis) -> DatePoint:
     return DatePoint(timex.value, timex.precision, basis)
 
 
+def _period_end(anchor: _Anchor) -> date:
+    """The last day of the anchor's period (a month-precise anchor runs to the month's end)."""
+    if anchor.rank <= _RANK["day"]:
+        return anchor.day
+    if anchor.rank == _RANK["week"]:
+        return anchor.day + timedelta(days=6)
+    if anchor.rank <= _RANK["month"]:
+        year, month = _shift_months(anchor.day, 1)
+        return date(year, month, 1) - timedelta(days=1)
+    return date(anchor.day.year, 12, 31)
+
+
+def _published(doc: Doc) -> DatePoint:
+    document = doc._.document
+    return document.published if document is not None else DatePoint.unknown()
+
+
+def _after_publication(timex: Timex, doc: Doc) -> bool:
+    """Whether the expression starts after the whole period of the publication date."""
+    anchor, start = _anchor_of(_published(doc)), _anchor_of(DatePoint(timex.value, timex.precision))
+    return anchor is not None and start is not None and start.day > _period_end(anchor)
+
+
+def _has_perfect(verb: Token) -> bool:
+    """ "has withdrawn", also for a verb coordinated with one ("has rallied ... and brought") or
+    the infinitive it governs ("has begun to cooperate")."""
+    while any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children) and verb.head.pos_ in _VERB_POS:
+        if verb.head.i == verb.i:
+            break
+        verb = verb.head
+    verbs = [verb, verb.head] if verb.dep_ == "conj" else [verb]
+    return any(c.lemma_ == "have" and c.dep_ == "aux" for v in verbs for c in v.children)
+
+
+def _narrative_tense(trigger: Token) -> Tense | None:
+    """The tense of the trigger's clause when it tells of one occasion: the simple past or the
+    future; None for the present and the present perfect (states, background, habits)."""
+    verb = _governing_verb(trigger)
+    tense = verb_tense(verb)
+    if tense == "past" and _has_perfect(verb):
+        return None
+    return tense if tense in ("past", "future") else None
+
+
 def _context_date(trigger: Token) -> Timex | None:
     """The date of the paragraph's episode: the nearest earlier sentence of the same
     paragraph with a (past) date; only for a trigger in the simple past."""
-    verb = _governing_verb(trigger)
-    if verb_tense(verb) != "past" or any(c.lemma_ == "have" and c.dep_ == "aux" for c in verb.children):
+    if _narrative_tense(trigger) != "past":
         return None
     doc, sent = trigger.doc, trigger.sent
     paragraph_start = doc.text.rfind("\n", 0, sent.start_char) + 1
-    anchor = _anchor_of(doc._.document.published) if doc._.document is not None else None
     previous = [s for s in doc.sents if s.end_char <= sent.start_char and s.start_char >= paragraph_start]
     for earlier in reversed(previous):
         dated = _timex_spans(doc, earlier.start_char, earlier.end_char)
         if dated:
             timex, _ = min(dated, key=lambda pair: _path(pair[1].root, earlier.root)[0])
-            start = _anchor_of(DatePoint(timex.value, timex.precision))
-            after_anchor = anchor is not None and start is not None and start.day > anchor.day
-            return None if after_anchor else timex  # an episode still to come is not continued in the past
+            # an episode still to come is not continued in the past
+            return None if _after_publication(timex, doc) else timex
     return None
 
 
-def event_date(trigger: Token) -> DatePoint:
+#: How many days before the publication date the story's own day may lie.
+_STORY_REACH = 7
+
+
+def story_date(doc: Doc) -> Timex | None:
+    """The day the story is about (its news peg): the first relative day expression ("on
+    Friday", "yesterday", "Friday (20 May)") that dates a past-tense clause within a week
+    before the publication date. Undated clauses of the story's narrative happened then:
+    "The vote was held on Friday. ... The US blamed Prigozhin." Cached on the Doc."""
+    cache_key = "hornbill_story_date"
+    if cache_key not in doc.user_data:
+        doc.user_data[cache_key] = _find_story_date(doc)
+    found: Timex | None = doc.user_data[cache_key]
+    return found
+
+
+def _find_story_date(doc: Doc) -> Timex | None:
+    anchor = _anchor_of(_published(doc))
+    if anchor is None or anchor.rank > _RANK["month"]:
+        return None
+    earliest = anchor.day - timedelta(days=_STORY_REACH)
+    for timex, span in _timex_spans(doc, 0, len(doc.text)):
+        if timex.precision != "day" or re.search(r"\d{4}", timex.text):
+            continue
+        day = date.fromisoformat(timex.value)
+        if earliest <= day <= _period_end(anchor) and _narrative_tense(span.root) == "past":
+            return timex
+    return None
+
+
+# ---------------------------------------------------------------------------- relative to another event
+
+_SHIFT_WORDS = {"after": -1, "before": 1}  # "X came two weeks after Y": Y = date(X) - 2 weeks
+
+
+def _relative_clause(trigger: Token) -> tuple[Token, Timex, int] | None:
+    """For a trigger in a clause like "(two weeks) after Diop called ...": the main clause's
+    verb, the duration, and the sign that takes the main clause's date to this clause's."""
+    verb = _governing_verb(trigger)
+    clause = verb.head if verb.dep_ == "conj" else verb
+    if clause.dep_ != "advcl":
+        return None
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in _SHIFT_WORDS), None)
+    if mark is None or mark.i == 0:
+        return None
+    doc = trigger.doc
+    for timex in doc._.timexes or ():
+        if timex.kind == "DURATION" and timex.end <= mark.idx and not doc.text[timex.end : mark.idx].strip():
+            return clause.head, timex, _SHIFT_WORDS[mark.lower_]
+    return None
+
+
+def _shifted(point: DatePoint, duration: str, sign: int) -> DatePoint | None:
+    """``point`` moved by a TimeML duration (P2W, P3D, P1M, P2Y); None for vague ones."""
+    m = re.fullmatch(r"P(\d+)([DWMY])", duration)
+    anchor = _anchor_of(point)
+    if m is None or anchor is None or point.precision is None:
+        return None
+    count, unit = int(m[1]) * sign, m[2]
+    if unit in ("D", "W"):
+        day = anchor.day + timedelta(days=count * (7 if unit == "W" else 1))
+        if point.precision == "day":
+            return DatePoint(_day_value(day), "day", "sentence")
+        return DatePoint(_month_value(day.year, day.month), "month", "sentence") if anchor.rank <= 2 else None
+    months = count * (12 if unit == "Y" else 1)
+    year, month = _shift_months(anchor.day, months)
+    if point.precision == "day":
+        shifted = _safe_date(year, month, min(anchor.day.day, 28))
+        return None if shifted is None else DatePoint(_day_value(shifted), "day", "sentence")
+    if point.precision == "month":
+        return DatePoint(_month_value(year, month), "month", "sentence")
+    return DatePoint(f"{year:04d}", "year", "sentence") if point.precision == "year" else None
+
+
+# ---------------------------------------------------------------------------- the date of an event
+
+
+def event_date(trigger: Token, _relative: bool = True) -> DatePoint:
     """The date of the event ``trigger`` names, with the basis it came from.
 
-    ``explicit``: an expression attached to the trigger's clause (no nested clause in
-    between); ``sentence``: the nearest other expression of the sentence; ``context``:
-    the date of an earlier sentence of the paragraph when this one continues it in the
-    simple past; ``document``: the publication date.
+    In order: ``explicit``, an expression attached to the trigger's clause (no nested
+    clause in between); ``sentence``, a clause placed by a duration relative to its main
+    clause ("two weeks after Diop called ...": the main clause's date minus two weeks), else
+    the nearest other expression of the sentence; ``context``, the date of an earlier
+    sentence of the paragraph when this one continues it in the simple past, else the
+    story's own day (:func:`story_date`) for a clause in the simple past or future;
+    ``document``: the publication date.
     """
     doc, sent = trigger.doc, trigger.sent
     in_sentence = _timex_spans(doc, sent.start_char, sent.end_char)
-    if in_sentence:
-        scored = [
-            (_path(span.root, trigger), abs(span.start - trigger.i), timex) for timex, span in in_sentence
-        ]
-        local = [(dist, gap, timex) for (dist, crosses), gap, timex in scored if not crosses]
-        if local:
-            return _date_point(min(local, key=lambda x: (x[0], x[1]))[2], "explicit")
+    scored = [(_path(span.root, trigger), abs(span.start - trigger.i), timex) for timex, span in in_sentence]
+    local = [(dist, gap, timex) for (dist, crosses), gap, timex in scored if not crosses]
+    if local:
+        return _date_point(min(local, key=lambda x: (x[0], x[1]))[2], "explicit")
+    if _relative and (relative := _relative_clause(trigger)) is not None:
+        main, duration, sign = relative
+        shifted = _shifted(event_date(main, _relative=False), duration.value, sign)
+        if shifted is not None:
+            return shifted
+    if scored:
         return _date_point(min(scored, key=lambda x: (x[0][0], x[1]))[2], "sentence")
     if (carried := _context_date(trigger)) is not None:
         return _date_point(carried, "context")
-    document = doc._.document
-    if document is None or document.published.value is None:
+    if _narrative_tense(trigger) is not None and (peg := story_date(doc)) is not None:
+        return _date_point(peg, "context")
+    published = _published(doc)
+    if published.value is None:
         return DatePoint.unknown()
-    return DatePoint(document.published.value, document.published.precision, "document")
+    return DatePoint(published.value, published.precision, "document")

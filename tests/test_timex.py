@@ -76,7 +76,8 @@ def test_weekday_direction_follows_the_tense() -> None:
     assert value("next Tuesday", TUESDAY) == ("2024-03-19", "day")
     assert value("the previous Friday", TUESDAY) == ("2024-03-08", "day")
     assert value("Tuesday", TUESDAY, "past") == ("2024-03-12", "day")  # "said on Tuesday" in a Tuesday paper
-    assert value("Tuesday", TUESDAY, "future") == ("2024-03-19", "day")
+    assert value("Tuesday", TUESDAY, "future") == ("2024-03-12", "day")  # "will vote on Tuesday": today
+    assert value("next Tuesday", TUESDAY, "future") == ("2024-03-19", "day")
 
 
 def test_an_explicit_date_beside_a_weekday_wins_and_a_mismatch_is_reported() -> None:
@@ -315,7 +316,7 @@ def test_a_past_weekday_is_within_the_week_before_the_anchor(offset: int, weekda
     resolved = date.fromisoformat(reading.value)
     assert resolved.weekday() == weekday and 0 <= (anchor - resolved).days < 7
     future = normalize(f"on {name}", DatePoint(anchor.isoformat(), "day"), "future")
-    assert future is not None and 0 < (date.fromisoformat(future.value) - anchor).days <= 7
+    assert future is not None and 0 <= (date.fromisoformat(future.value) - anchor).days < 7
 
 
 # ---------------------------------------------------------------------------- the spaCy component
@@ -406,6 +407,22 @@ def test_component_keeps_durations_and_ranges(annotate: Callable[..., Doc]) -> N
     assert doc._.timexes[-1].mod == "AFTER"
 
 
+def test_component_reads_centuries_fiscal_years_and_year_ranges(annotate: Callable[..., Doc]) -> None:
+    doc = annotate(
+        "Two of the great expeditions of the 20th century, in 1957-58 and 2009-2010, ran over budget "
+        "this fiscal year.",
+        published="2024-03-12",
+    )
+    assert timex_values(doc) == {
+        "20th century": "19", "1957": "1957", "58": "1958", "2009": "2009", "2010": "2010", "this fiscal year": "2024",
+    }  # fmt: skip
+
+
+def test_an_infinitive_after_due_reads_as_future(annotate: Callable[..., Doc]) -> None:
+    doc = annotate("The book is due to be published in May.", published="2024-07-12")
+    assert timex_values(doc) == {"May": "2025-05"}
+
+
 def test_component_records_a_weekday_mismatch_as_a_document_warning(annotate: Callable[..., Doc]) -> None:
     doc = annotate("On Thursday (8 March) the envoy met the rebels.", published="2024-03-12")
     assert timex_values(doc) == {"Thursday (8 March)": "2024-03-08"}
@@ -460,13 +477,84 @@ def test_durations_do_not_date_events(annotate: Callable[..., Doc]) -> None:
 def test_a_paragraph_carries_its_date_to_the_next_sentence(annotate: Callable[..., Doc]) -> None:
     doc = annotate(
         "Protesters gathered in the capital on Saturday. Police fired tear gas at the crowd.\n"
-        "The interior minister resigned.",
+        "The interior minister has resigned.",
         published="2024-03-12",
     )
     assert event_date(token(doc, "fired")) == DatePoint("2024-03-09", "day", "context")
     assert event_date(token(doc, "resigned")) == DatePoint("2024-03-12", "day", "document")
 
 
+def test_undated_narrative_takes_the_day_of_the_story(annotate: Callable[..., Doc]) -> None:
+    doc = annotate(
+        "The council voted on Friday to close the mission.\n"
+        "The envoy welcomed the decision.\n"
+        "The government will appeal.\n"
+        "The mission has cost billions.",
+        published="2024-03-12",
+    )
+    friday = DatePoint("2024-03-08", "day", "context")
+    assert event_date(token(doc, "welcomed")) == friday
+    assert event_date(token(doc, "appeal")) == friday  # announced on the story's day
+    assert event_date(token(doc, "cost")) == DatePoint("2024-03-12", "day", "document")
+
+
+def test_a_story_day_refines_a_month_precise_publication_date(annotate: Callable[..., Doc]) -> None:
+    doc = annotate("On Friday (8 March) the envoys met.\nThe minister accused the rebels.", published="2024-03")
+    assert event_date(token(doc, "accused")) == DatePoint("2024-03-08", "day", "context")
+
+
+def test_no_story_day_from_an_old_or_absolute_date(annotate: Callable[..., Doc]) -> None:
+    doc = annotate("The talks began on 2 March 2024.\nThe minister resigned.", published="2024-03-12")
+    assert event_date(token(doc, "resigned")) == DatePoint("2024-03-12", "day", "document")
+    doc = annotate("The talks began last month on the 2nd.\nThe minister resigned.", published="2024-03-12")
+    assert event_date(token(doc, "resigned")).basis == "document"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("The vote came two weeks after the minister demanded it.", "demanded", "2024-02-23"),
+        ("The vote was held three days before the rebels attacked.", "attacked", "2024-03-11"),
+        ("The vote came a month after the minister demanded it.", "demanded", "2024-02-08"),
+    ],
+)
+def test_a_clause_placed_by_a_duration_is_dated_from_its_main_clause(
+    annotate: Callable[..., Doc], text: str, trigger: str, expected: str
+) -> None:
+    doc = annotate(f"The council voted on Friday.\n{text}", published="2024-03-12")
+    assert event_date(token(doc, trigger)) == DatePoint(expected, "day", "sentence")
+
+
 def test_undated_document_gives_an_unknown_date(annotate: Callable[..., Doc]) -> None:
     doc = annotate("Police fired tear gas at the crowd.", published=None)
     assert event_date(token(doc, "fired")) == DatePoint.unknown()
+
+
+# ---------------------------------------------------------------------------- acceptance: precision on the timeline
+
+
+def _timeline_event(date_value: str | None, precision: str | None) -> dict[str, object]:
+    return {
+        "event_type": "RETREAT", "mode": None, "actor": {"name": "Chad"}, "recipient": None, "status": "occurred",
+        "date": date_value, "date_value": date_value, "date_precision": precision, "num_sources": 1, "mentions": [],
+    }  # fmt: skip
+
+
+def test_timeline_shows_real_precision_and_sorts_mixed_precisions() -> None:
+    from hornbill.views.timeline import render_text, sort_key
+
+    events = [
+        _timeline_event("2022-08-14", "day"),
+        _timeline_event(None, None),
+        _timeline_event("2022-08", "month"),
+        _timeline_event("2021-12-31", "day"),
+        _timeline_event("2022", "year"),
+        _timeline_event("2022-09", "month"),
+    ]
+    ordered = [e["date"] for e in sorted(events, key=sort_key)]
+    assert ordered == ["2021-12-31", "2022", "2022-08", "2022-08-14", "2022-09", None]
+    lines = render_text(sorted(events, key=sort_key)).splitlines()
+    assert [line.split("  RETREAT")[0].strip() for line in lines] == [
+        "31 December 2021", "2022", "August 2022", "14 August 2022", "September 2022", "undated",
+    ]  # fmt: skip
+
