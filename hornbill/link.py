@@ -116,9 +116,12 @@ def event_id_for(mention_ids: Iterable[str]) -> str:
     return "e" + min(mention_ids)[1:]
 
 
-def mention_rank(date_basis: str | None, date_precision: str | None, confidence: float) -> tuple[int, int, float]:
-    """Sort key for the mention that speaks for an event (best date first, then confidence)."""
-    return (BASIS_RANK.get(date_basis or "none", 0), PRECISION_RANK.get(date_precision or "", -1), confidence)
+def mention_rank(date_basis: str | None, date_precision: str | None, confidence: float) -> tuple[int, int, int, float]:
+    """Sort key for the mention that speaks for an event: a date read from the text beats the
+    publication-date fallback; then the more precise date; then the more trusted basis; then confidence."""
+    from_text = date_basis not in (None, "document", "none")
+    return (from_text, PRECISION_RANK.get(date_precision or "", -1), BASIS_RANK.get(date_basis or "none", 0),
+            confidence)
 
 
 def source_key(outlet: str | None, doc_id: str) -> str:

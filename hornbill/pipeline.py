@@ -50,7 +50,14 @@ def process_documents(
     raws: Iterable[RawDocument], nlp: Language, batch_size: int = BATCH_SIZE
 ) -> Iterator[DocResult]:
     """Run every per-document stage over ``raws``, streaming, in ``nlp.pipe`` batches."""
-    docs = (hnlp.make_doc(nlp, prepare(raw)) for raw in raws)
+    return process_prepared((prepare(raw) for raw in raws), nlp, batch_size)
+
+
+def process_prepared(
+    documents: Iterable[Document], nlp: Language, batch_size: int = BATCH_SIZE
+) -> Iterator[DocResult]:
+    """The NLP stages over cleaned, dated documents, in ``nlp.pipe`` batches."""
+    docs = (hnlp.make_doc(nlp, document) for document in documents)
     for doc in nlp.pipe(docs, batch_size=batch_size):
         yield to_result(doc)
 
@@ -75,8 +82,8 @@ class BuildReport:
     merged_mentions: int = 0
 
 
-def batched(items: Iterable[RawDocument], size: int) -> Iterator[list[RawDocument]]:
-    batch: list[RawDocument] = []
+def batched(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    batch: list[Document] = []
     for item in items:
         batch.append(item)
         if len(batch) >= size:
@@ -106,12 +113,15 @@ def build(
     report = BuildReport()
     nlp: Language | None = None
 
-    def fresh(items: Iterable[RawDocument | Skipped]) -> Iterator[RawDocument]:
+    def skip(item: Skipped) -> None:
+        report.skipped.append(item)
+        if on_skip:
+            on_skip(item)
+
+    def fresh(items: Iterable[RawDocument | Skipped]) -> Iterator[Document]:
         for item in items:
             if isinstance(item, Skipped):
-                report.skipped.append(item)
-                if on_skip:
-                    on_skip(item)
+                skip(item)
                 continue
             report.read += 1
             for warning in item.warnings:
@@ -122,11 +132,16 @@ def build(
                 if progress:
                     progress(1)
                 continue
-            yield item
+            document = prepare(item)
+            if not document.text.strip():
+                report.read -= 1
+                skip(Skipped(item.source, "no article text (nothing left once page furniture is removed)"))
+                continue
+            yield document
 
     for batch in batched(fresh(iter_inputs(paths)), batch_size):
         nlp = nlp or hnlp.load(extra_actors)
-        summary = kb.add(process_documents(batch, nlp, batch_size))
+        summary = kb.add(process_prepared(batch, nlp, batch_size))
         report.added += summary.added
         report.already_stored += summary.already_stored
         report.new_events += summary.events

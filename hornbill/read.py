@@ -118,8 +118,21 @@ def _walk(folder: Path, seen: set[str]) -> Iterator[Path]:
             continue
         if entry.is_dir():
             yield from _walk(entry, seen)
-        elif entry.is_file():
-            yield entry
+        elif entry.is_file() or entry.is_symlink():
+            yield entry  # a broken or looping link reaches read_file, which names it as skipped
+
+
+def _missing_reason(path: Path) -> str:
+    """Why a path that does not resolve to anything cannot be read."""
+    if not path.is_symlink():
+        return "no such file"
+    try:
+        path.resolve(strict=True)
+    except RuntimeError:
+        return "symbolic link loop"
+    except OSError:
+        return f"broken symbolic link (to {os.readlink(path)})"
+    return "no such file"
 
 
 def read_file(path: Path | str) -> list[Result]:
@@ -132,7 +145,7 @@ def read_file(path: Path | str) -> list[Result]:
     if path.is_dir():
         raise InputError(f"not a file: {source} (use iter_inputs for folders)")
     if not path.exists():
-        return [Skipped(source, "no such file")]
+        return [Skipped(source, _missing_reason(path))]
     if not path.is_file():
         return [Skipped(source, "not a regular file")]
     size = path.stat().st_size

@@ -106,3 +106,10 @@ def test_conflicts_need_two_documents_and_the_same_measure_of_the_same_actor() -
     assert link.conflicting_groups([claim("d1", 1100, None), claim("d2", 1400, None, unit="deaths")]) == []
     groups = link.conflicting_groups([claim("d1", 13000, None, "soldiers"), claim("d2", 15000, "over", "personnel")])
     assert len(groups) == 1 and len(groups[0]) == 2
+
+
+def test_the_most_precise_date_from_the_text_speaks_for_an_event() -> None:
+    explicit_month = link.mention_rank("explicit", "month", 0.9)
+    derived_day = link.mention_rank("sentence", "day", 0.5)
+    publication_day = link.mention_rank("document", "day", 0.9)
+    assert derived_day > explicit_month > publication_day
