@@ -30,7 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from hornbill import actors, timex
-from hornbill.model import EVENT_TYPES, Actor, DatePoint, EventMention, Location, Status
+from hornbill.model import EVENT_TYPES, QUAD_CLASS, Actor, DatePoint, EventMention, Location, Status
 from hornbill.nlp import evidence_for
 
 LEXICON_PATH = Path(__file__).parent / "data" / "plover.yaml"
@@ -98,6 +98,7 @@ class Pattern:
     strength: float
     status: Status | None
     standalone: bool
+    fallback: bool = False
 
     @property
     def specificity(self) -> tuple[int, float]:
@@ -120,6 +121,11 @@ class Lexicon:
     requires_recipient: frozenset[str]
     mutual: frozenset[str]
     refusable: frozenset[str]
+    gradual: frozenset[str] = frozenset()
+    attempt: frozenset[str] = frozenset()
+    attempted: frozenset[str] = frozenset()
+    intentions: Mapping[str, str] = field(default_factory=dict)
+    threat_modes: Mapping[str, str] = field(default_factory=dict)
 
     def marker(self, name: str) -> frozenset[str]:
         return self.markers.get(name, frozenset())
@@ -158,6 +164,7 @@ PATTERN_KEYS = frozenset(
         "strength",
         "status",
         "standalone",
+        "fallback",
     }
 )
 
@@ -198,6 +205,7 @@ def _compile_pattern(entry: Mapping[str, Any], groups: Mapping[str, list[str]]) 
         strength=float(entry.get("strength", 0.7)),
         status=entry.get("status"),
         standalone=str(entry.get("standalone", "false")).lower() == "true",
+        fallback=str(entry.get("fallback", "false")).lower() == "true",
     )
 
 
@@ -228,6 +236,11 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         requires_recipient=frozenset(data.get("requires_recipient", [])),
         mutual=frozenset(data.get("mutual", [])),
         refusable=frozenset(data.get("refusable", [])),
+        gradual=frozenset(data.get("gradual", [])),
+        attempt=words("attempt"),
+        attempted=frozenset(data.get("attempted", [])),
+        intentions={str(k): str(v) for k, v in (data.get("intentions") or {}).items()},
+        threat_modes={str(k): str(v) for k, v in (data.get("threat_modes") or {}).items()},
     )
 
 
@@ -339,6 +352,10 @@ def slots_of(trigger: Token, lexicon: Lexicon) -> Slots:
     is_noun = trigger.pos_ in ("NOUN", "PROPN")
     for obj in _objects(trigger):
         slots.add("object", obj)
+        if obj.pos_ == "NUM" or lemma_of(obj) in lexicon.marker("measures"):
+            for name, inner in _prep_objects_of(obj):  # "25,000 tons of food aid", "two of its nationals"
+                if name == "of":
+                    slots.add("object", inner)
     if not is_noun and not slots.get("object") and lemma_of(trigger) in lexicon.object_control:
         for comp in trigger.children:  # "helped the government take back control"
             if comp.dep_ in ("ccomp", "xcomp"):
@@ -369,7 +386,9 @@ def slots_of(trigger: Token, lexicon: Lexicon) -> Slots:
     if is_noun:
         for subj in _noun_subjects(trigger):
             slots.add("subject", subj)
-    hosts = [trigger, *slots.get("object")]
+    objects = slots.get("object")
+    participles = [c for obj in objects for c in obj.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    hosts = [trigger, *objects, *participles]  # "its forces deployed in the training mission"
     verb = _light_verb(trigger, lexicon) if is_noun else None
     if verb is not None:
         hosts.append(verb)
@@ -430,6 +449,8 @@ def _satisfies(pattern: Pattern, slots: Slots, trigger: Token) -> bool:
 def _consumed_tokens(pattern: Pattern, slots: Slots) -> set[int]:
     """Tokens that a pattern's needs name: they cannot trigger an event of their own."""
     used: set[int] = set()
+    if pattern.fallback:
+        return used  # "agreed to X": X keeps its own event when it has one
     for name in pattern.needs:
         if name in ("subject", "head", "particle", "trigger") or name.endswith("_ent"):
             continue
@@ -512,6 +533,11 @@ def _slot_heads(slot: str, trigger: Token, slots: Slots, lexicon: Lexicon) -> li
         return _clause_subject(trigger, lexicon)
     if slot == "clause" and is_noun:
         return _noun_clause_actor(trigger, lexicon, any_verb=True)
+    if slot == "object_doer":  # "demanded the mission's departure": the mission is asked to leave
+        objects = slots.get("object")
+        inner = [t for obj in objects for t in _noun_subjects(obj)]
+        inner += [pobj for obj in objects for name, pobj in _prep_objects_of(obj) if name == "of"]
+        return [t for head in inner for t in _conjuncts(head)]
     return [t for head in slots.get(slot) for t in _conjuncts(head)]
 
 
@@ -563,11 +589,25 @@ def _choose(heads: Sequence[Token]) -> list[Token]:
     return resolved or list(heads)
 
 
-def _role_options(slot_names: Sequence[str], trigger: Token, slots: Slots, lexicon: Lexicon) -> list[Token]:
+def _is_own(head: Token) -> bool:
+    """A phrase owned by the doer itself ("their mission", "its troops"): never the recipient."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
+
+
+def _role_options(
+    slot_names: Sequence[str], trigger: Token, slots: Slots, lexicon: Lexicon, recipient: bool = False
+) -> list[Token]:
     """Role heads from the first slot that yields an actor (else from the first slot present)."""
     fallback: list[Token] = []
     for slot in slot_names:
-        heads = [h for h in _slot_heads(slot, trigger, slots, lexicon) if h.i != trigger.i]
+        heads = [
+            h
+            for h in _slot_heads(slot, trigger, slots, lexicon)
+            if h.i != trigger.i
+            and not (recipient and _is_own(h))
+            and h.pos_ != "NUM"
+            and lemma_of(h) not in lexicon.marker("quantities")  # "from a maximum of 600 soldiers to 300"
+        ]
         if not heads:
             continue
         chosen = _choose(heads)
@@ -625,7 +665,7 @@ def _words(token: Token) -> set[str]:
     return {c.lower_ for c in token.children}
 
 
-def _is_future(node: Token, lexicon: Lexicon) -> bool:
+def _is_future(node: Token, lexicon: Lexicon, decided_is_done: bool = False) -> bool:
     """Future tense, "would" (conditionals are dropped before), "is to", "going to", "to" headlines."""
     children = list(node.children)
     aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
@@ -638,10 +678,12 @@ def _is_future(node: Token, lexicon: Lexicon) -> bool:
         return True  # "the pullout is to be completed"
     if node.dep_ == "ROOT" and "to" in aux and node.tag_ == "VB":
         return True  # headline style: "Germany to withdraw troops"
-    # "the soldiers to be deployed", but not "the latest country to pull out"
+    # "the soldiers to be deployed", but not "the latest country to pull out", nor "the decision to
+    # suspend rotations" (done when decided; a decision to withdraw is still a plan)
     return (
         node.dep_ in ("acl", "relcl")
         and _is_infinitival(node)
+        and not (decided_is_done and lemma_of(head) in lexicon.marker("decision_nouns"))
         and not any(c.lower_ in ORDINAL_WORDS for c in head.children if c.dep_ == "amod")
     )
 
@@ -699,6 +741,8 @@ def setting_of(trigger: Token, lexicon: Lexicon, triggers: Mapping[int, Pattern]
     speaker: Token | None = None
     accusing = False
     node, sibling, own_clause = trigger, False, True
+    own_type = triggers[trigger.i].event_type if trigger.i in triggers else None
+    done_when_decided = own_type is not None and own_type not in lexicon.gradual
     for _ in range(8):
         if not sibling and _is_hypothetical(node, lexicon, own_clause):
             return Setting("drop")
@@ -706,7 +750,7 @@ def setting_of(trigger: Token, lexicon: Lexicon, triggers: Mapping[int, Pattern]
             # "will not meet", "there will be no cooperation": a refusal; other negations: nothing
             refused = status == "announced" or _is_future(node, lexicon) or _is_future(node.head, lexicon)
             return Setting("refused" if refused else "drop", speaker or _reporter(node, lexicon))
-        if _is_future(node, lexicon) or _has_deadline(node, lexicon):
+        if _is_future(node, lexicon, done_when_decided) or _has_deadline(node, lexicon):
             status = "announced"
         speaker = speaker or _according_to(node)
         head, dep = node.head, node.dep_
@@ -722,7 +766,7 @@ def setting_of(trigger: Token, lexicon: Lexicon, triggers: Mapping[int, Pattern]
         if dep == "ccomp" and word in lexicon.speech | lexicon.accusing_speech:
             speaker = speaker or next(iter(_clause_subject(head, lexicon)), None)
             accusing = accusing or word in lexicon.accusing_speech
-        elif word in lexicon.block:
+        elif word in lexicon.block and not (word in lexicon.attempt and own_type in lexicon.attempted):
             return Setting("drop")
         elif word in lexicon.announce or (head.i in triggers and triggers[head.i].event_type == "AGREE"):
             status = "announced"
@@ -768,7 +812,9 @@ def _refusal(trigger: Token, pattern: Pattern, slots: Slots, setting: Setting, l
     actors_found: list[Token | None] = [*_role_options(pattern.actor, trigger, slots, lexicon)]
     if not any(a is not None and actor_of(a) is not None for a in actors_found) and setting.speaker:
         actors_found = [setting.speaker]
-    recipients: list[Token | None] = [*_role_options(pattern.recipient, trigger, slots, lexicon)] or [None]
+    recipients: list[Token | None] = [*_role_options(pattern.recipient, trigger, slots, lexicon, recipient=True)] or [
+        None
+    ]
     return [
         Candidate(trigger, reject, actor, recipient, None, "occurred", None, slots)
         for actor in actors_found or [None]
@@ -831,7 +877,9 @@ def find_candidates(sentence: Span, lexicon: Lexicon | None = None) -> list[Cand
             continue
         status: Status = "announced" if "announced" in (pattern.status, setting.context) else "occurred"
         actor_heads: list[Token | None] = [*_role_options(pattern.actor, trigger, slots, lexicon)] or [None]
-        recipient_heads: list[Token | None] = [*_role_options(pattern.recipient, trigger, slots, lexicon)] or [None]
+        recipient_heads: list[Token | None] = [
+            *_role_options(pattern.recipient, trigger, slots, lexicon, recipient=True)
+        ] or [None]
         mutual = (
             len(actor_heads) > 1
             and pattern.event_type in lexicon.mutual
@@ -855,6 +903,12 @@ def find_candidates(sentence: Span, lexicon: Lexicon | None = None) -> list[Cand
                     )
                 )
     return candidates + _modal_demands(sentence, lexicon)
+
+
+def _governs_any(trigger: Token, positions: set[int]) -> bool:
+    """Whether an event trigger sits below ``trigger``: a fallback ("agreed to ...") is kept only when
+    nothing it governs is an event of its own ("agreed to set up a research centre" is an AGREE)."""
+    return any(t.i in positions for t in trigger.subtree if t.i != trigger.i)
 
 
 # --------------------------------------------------------------------------- events
@@ -895,6 +949,54 @@ def _names_people(head: Token, lexicon: Lexicon) -> bool:
     if head.ent_type_ in ACTOR_LABELS or head.pos_ == "PROPN":
         return True
     return lemma_of(head) in lexicon.marker("people") or any(c.dep_ == "nummod" for c in head.children)
+
+
+def _antecedent(pronoun: Token, lexicon: Lexicon) -> Actor | None:
+    """The actor a subject pronoun stands for when its clause is the complement of another verb:
+    that verb's subject ("the junta announced that it would expel ...")."""
+    node = pronoun.head
+    for _ in range(4):
+        if node.dep_ not in ("ccomp", "xcomp", "conj") or node.head is node:
+            return None
+        node = node.head
+        for subject in _clause_subject(node, lexicon):
+            if subject.pos_ != "PRON":
+                return actor_of(subject)
+    return None
+
+
+def _affiliation(head: Token, lexicon: Lexicon) -> Actor | None:
+    """People not in the dictionary, known by whom they are linked to: "13 individuals with links to
+    the cartel", "businesses connected to the army"."""
+    links = lexicon.marker("affiliations")
+    nearby = list(head.children)
+    if head.dep_ in ("dobj", "nsubjpass"):
+        nearby += [c for c in head.head.children if c.i > head.i]  # the parser may hang "with links" on the verb
+    for child in nearby:
+        if child.dep_ == "acl" and lemma_of(child) in links:
+            hosts = [child]
+        elif child.dep_ == "prep" and child.lower_ == "with":
+            hosts = [p for p in child.children if p.dep_ == "pobj" and lemma_of(p) in links]
+        else:
+            continue
+        for host in hosts:
+            for name, pobj in _prep_objects_of(host):
+                if name in ("to", "with") and (found := actor_of(pobj)) is not None:
+                    return found
+    return None
+
+
+def _object_antecedent(pronoun: Token) -> Actor | None:
+    """An object pronoun in an adverbial clause stands for the main clause's object: "removed the
+    president after accusing him of fraud"."""
+    clause = pronoun.head
+    while clause.dep_ in ("dobj", "pobj", "prep") and clause.head.i != clause.i:
+        clause = clause.head
+    main = clause.head.head if clause.dep_ == "pcomp" else clause.head
+    if clause.dep_ not in ("advcl", "pcomp") or main.pos_ not in ("VERB", "AUX"):
+        return None
+    objects = [c for c in main.children if c.dep_ == "dobj"]
+    return actor_of(objects[0]) if objects else None
 
 
 def _date_for(trigger: Token) -> DatePoint:
@@ -966,9 +1068,17 @@ def _event_of(
     unnamed = candidate.recipient is None or not _names_people(candidate.recipient, lexicon)
     if recipient is None and pattern.event_type in lexicon.requires_recipient and unnamed:
         return None  # the codebook wants a recipient; people not in the dictionary ("13 individuals") do
+    if recipient is None and candidate.recipient is not None:
+        recipient = (
+            _object_antecedent(candidate.recipient)
+            if candidate.recipient.pos_ == "PRON"
+            else _affiliation(candidate.recipient, lexicon)
+        )
     claimed_by = actor_of(candidate.claimed_by) if candidate.claimed_by is not None else None
     if actor is None and candidate.actor is not None and candidate.actor.pos_ == "PRON":
-        actor = claimed_by  # "Switzerland said it had expelled ...": the pronoun is the speaker
+        # "Switzerland said it had expelled ...", "Chad announced that it would leave": the pronoun
+        # is the speaker, or the subject of the clause that reports or announces the event
+        actor = claimed_by or _antecedent(candidate.actor, lexicon)
     if claimed_by is not None and claimed_by == actor:
         claimed_by = None
     named_doer = not require_actor and candidate.actor is not None  # "Protesters marched ..."
@@ -1011,6 +1121,21 @@ def deduplicate(events: Iterable[EventMention]) -> list[EventMention]:
     return sorted(best.values(), key=lambda e: (e.evidence.start, e.event_type))
 
 
+def codebook_coding(
+    event_type: str, mode: str | None, status: Status, lexicon: Lexicon | None = None
+) -> tuple[str, str | None]:
+    """The PLOVER codebook's (type, mode) for an event: an announced cooperative action ("will
+    withdraw", "pledged to visit") is an AGREE, an announced conflictual one ("will impose
+    sanctions") a THREATEN with the threatened action as mode; anything else is coded as it is."""
+    lexicon = lexicon or default_lexicon()
+    coded = lexicon.intentions.get(QUAD_CLASS.get(event_type, ""))
+    if status != "announced" or coded is None or coded == event_type:
+        return event_type, mode
+    if coded == "THREATEN":
+        return coded, lexicon.threat_modes.get(f"{event_type}/{mode}") or lexicon.threat_modes.get(event_type)
+    return coded, None
+
+
 class EventExtractor(Protocol):
     """Anything that turns sentences into event mentions (patterns today; a model backend later)."""
 
@@ -1036,10 +1161,15 @@ class PatternExtractor:
 
     def extract_sentence(self, sentence: Span) -> list[EventMention]:
         found: list[EventMention] = []
+        kept: list[tuple[Candidate, EventMention]] = []
         for candidate in find_candidates(sentence, self.lexicon):
             event = _event_of(candidate, sentence, self.lexicon, self.require_actor)
-            if event is None:
-                continue
+            if event is not None:
+                kept.append((candidate, event))
+        events_at = {c.trigger.i for c, _ in kept if not c.pattern.fallback}
+        for candidate, event in kept:
+            if candidate.pattern.fallback and _governs_any(candidate.trigger, events_at):
+                continue  # "agreed to withdraw": the RETREAT is the event, not an AGREE as well
             found.append(event)
             if candidate.accusing_speech:
                 accusation = _accusation_of(candidate, event.claimed_by, event.actor, sentence, self.lexicon)

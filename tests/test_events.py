@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -32,6 +33,7 @@ POSITIVES: list[tuple[str, str, str, str | None, str]] = [
     ("Japan promised financial assistance to Ukraine on Tuesday.", "AGREE", "Japan", "Ukraine", "announced"),
     ("Ethiopia and Eritrea reached an agreement in Algiers.", "AGREE", "Ethiopia", "Eritrea", "occurred"),
     ("China reaffirmed its commitment to Pakistan's security.", "AGREE", "China", "Pakistan", "announced"),
+    ("Jordan and Egypt agreed to set up a joint research centre.", "AGREE", "Jordan", "Egypt", "occurred"),
     # CONSULT
     ("Qatar held talks with the Taliban in Doha.", "CONSULT", "Qatar", "Taliban", "occurred"),
     (
@@ -52,6 +54,7 @@ POSITIVES: list[tuple[str, str, str, str | None, str]] = [
     # SUPPORT
     ("The European Union praised Moldova's reforms.", "SUPPORT", "European Union", "Moldova", "occurred"),
     ("Brazil recognized the new government of Bolivia.", "SUPPORT", "Brazil", "Bolivia", "occurred"),
+    ("Rwanda said it was willing to forgive Uganda.", "SUPPORT", "Rwanda", "Uganda", "announced"),
     (
         "Israel and the United Arab Emirates signed a peace treaty in Washington.",
         "SUPPORT",
@@ -61,6 +64,7 @@ POSITIVES: list[tuple[str, str, str, str | None, str]] = [
     ),
     # CONCEDE
     ("Iran lifted the curfew in Tehran.", "CONCEDE", "Iran", None, "occurred"),
+    ("Colombia met the demands of the striking truckers.", "CONCEDE", "Colombia", "*", "occurred"),
     (
         "The Burmese military apologized to Thailand for the border incident.",
         "CONCEDE",
@@ -98,7 +102,7 @@ POSITIVES: list[tuple[str, str, str, str | None, str]] = [
     # RETREAT
     ("Russian forces withdrew from Kherson in November.", "RETREAT", "Russia", None, "occurred"),
     (
-        "Burundi will pull its soldiers out of Somalia by the end of the year.",
+        "Burundi will pull its soldiers out of Somalia by December.",
         "RETREAT",
         "Burundi",
         "Somalia",
@@ -106,6 +110,7 @@ POSITIVES: list[tuple[str, str, str, str | None, str]] = [
     ),
     ("France announced the withdrawal of its troops from Niger.", "RETREAT", "France", "Niger", "announced"),
     ("Russia and Ukraine exchanged prisoners on Saturday.", "RETREAT", "Russia", None, "occurred"),
+    ("Germany paid compensation to Namibia.", "RETREAT", "Germany", "Namibia", "occurred"),
     ("Iraq allowed UN inspectors into the country.", "RETREAT", "Iraq", "United Nations", "occurred"),
     ("Hundreds of M23 rebels surrendered to the Congolese army.", "RETREAT", "M23", "*", "occurred"),
     # REQUEST
@@ -127,6 +132,7 @@ POSITIVES: list[tuple[str, str, str, str | None, str]] = [
         "occurred",
     ),
     ("Poland criticised Germany's energy policy.", "ACCUSE", "Poland", "Germany", "occurred"),
+    ("Lebanon complained to the United Nations about Israeli air strikes.", "ACCUSE", "Lebanon", "Israel", "occurred"),
     ("Ethiopia blamed the TPLF for the attack.", "ACCUSE", "Ethiopia", "TPLF", "occurred"),
     # REJECT
     ("Israel rejected the ceasefire proposal from Hamas.", "REJECT", "Israel", "*", "occurred"),
@@ -138,6 +144,7 @@ POSITIVES: list[tuple[str, str, str, str | None, str]] = [
         "occurred",
     ),
     ("Russia vetoed the resolution on Syria.", "REJECT", "Russia", "*", "occurred"),
+    ("Kenya turned down the Somali request for troops.", "REJECT", "Kenya", "Somalia", "occurred"),
     # THREATEN
     ("North Korea threatened to attack South Korea.", "THREATEN", "North Korea", "South Korea", "occurred"),
     ("China warned that it would retaliate against the Philippines.", "THREATEN", "China", "*", "occurred"),
@@ -171,9 +178,11 @@ POSITIVES: list[tuple[str, str, str, str | None, str]] = [
     ("Mali suspended cooperation with France.", "SANCTION", "Mali", "France", "occurred"),
     ("Russia banned imports of Georgian wine.", "SANCTION", "Russia", "Georgia", "occurred"),
     ("Azerbaijan closed its border with Iran.", "SANCTION", "Azerbaijan", "Iran", "occurred"),
+    ("Qatar halted its mediation between Israel and Hamas.", "SANCTION", "Qatar", "Israel", "occurred"),
     ("The Palestinian delegation walked out of the talks with Israel.", "SANCTION", "*", "Israel", "occurred"),
     # MOBILIZE
     ("Russia deployed troops to the Belarusian border.", "MOBILIZE", "Russia", None, "occurred"),
+    ("Armenia called up reservists on Tuesday.", "MOBILIZE", "Armenia", None, "occurred"),
     ("Azerbaijan mobilized its army against Armenia.", "MOBILIZE", "Azerbaijan", "Armenia", "occurred"),
     (
         "Wagner fighters mutinied against the Russian military in June.",
@@ -194,6 +203,7 @@ POSITIVES: list[tuple[str, str, str, str | None, str]] = [
     ),
     # ASSAULT
     ("Russia attacked Ukraine's power grid on Monday.", "ASSAULT", "Russia", "Ukraine", "occurred"),
+    ("Syria shot down a Turkish jet near the border.", "ASSAULT", "Syria", "Turkey", "occurred"),
     ("Hamas militants killed hundreds of Israelis on 7 October.", "ASSAULT", "Hamas", "Israel", "occurred"),
     (
         "Al-Shabaab militants ambushed Kenyan soldiers near the border.",
@@ -242,6 +252,8 @@ def test_every_plover_type_has_three_positive_sentences() -> None:
         "The company will end its sponsorship of the tournament.",
         "The junta said it would stay in power for five years before holding elections in Guinea.",
         "Colombia said the conditions for talks with the ELN were no longer met.",
+        "Kenya's president spoke at a press conference with reporters.",
+        "Canada's foreign minister warned that the talks could fail.",
     ],
 )
 def test_negated_hypothetical_and_non_political_sentences_give_no_event(annotate: Annotate, text: str) -> None:
@@ -278,10 +290,10 @@ def test_passive_candidate_roles_are_agent_and_passive_subject(annotate: Annotat
 
 
 def test_coordinated_actors_give_one_event_each(annotate: Annotate) -> None:
-    doc = annotate("France and Germany announced an end to their counterterrorism mission in Somalia.")
+    doc = annotate("Kenya and Uganda announced an end to their joint training operation in Somalia.")
     assert found(doc) == {
-        ("RETREAT", "France", "Somalia", "announced"),
-        ("RETREAT", "Germany", "Somalia", "announced"),
+        ("RETREAT", "Kenya", "Somalia", "announced"),
+        ("RETREAT", "Uganda", "Somalia", "announced"),
     }
 
 
@@ -343,10 +355,10 @@ def test_consumed_argument_does_not_trigger_a_second_event(annotate: Annotate) -
 
 
 def test_visitor_is_actor_and_host_is_recipient(annotate: Annotate) -> None:
-    doc = annotate("On Friday, Sergei Lavrov received in Moscow his Malian counterpart Abdoulaye Diop.")
+    doc = annotate("On Monday, Antony Blinken received in Washington his Ukrainian counterpart Dmytro Kuleba.")
     consult = [e for e in doc._.events if e.event_type == "CONSULT"]
     assert [(e.actor and e.actor.name, e.recipient and e.recipient.name, e.mode) for e in consult] == [
-        ("Abdoulaye Diop", "Sergei Lavrov", "visit")
+        ("Dmytro Kuleba", "Antony Blinken", "visit")
     ]
 
 
@@ -390,6 +402,7 @@ def test_lexicon_covers_all_types_with_known_slots() -> None:
         "head",
         "clause",
         "trigger",
+        "object_doer",
     }
     for pattern in patterns:
         for slot in [*pattern.needs, *pattern.forbid, *pattern.actor, *pattern.recipient, *pattern.modes]:
@@ -426,3 +439,103 @@ def test_other_extractors_plug_in_through_the_protocol(annotate: Annotate) -> No
     doc = annotate("Leaders met in Accra.")
     extractor: events.EventExtractor = _FixedExtractor()
     assert [e.trigger for e in events.find_events(doc, extractor)] == ["met"]
+
+
+@pytest.mark.parametrize(
+    ("event_type", "mode", "status", "coded"),
+    [
+        ("RETREAT", "withdraw", "announced", ("AGREE", None)),  # "will withdraw": a promise
+        ("CONSULT", "visit", "announced", ("AGREE", None)),
+        ("SANCTION", "sever", "announced", ("THREATEN", "relations")),  # "will cut ties": a threat
+        ("COERCE", "arrest", "announced", ("THREATEN", "arrest")),
+        ("ASSAULT", None, "announced", ("THREATEN", "violence")),
+        ("REQUEST", None, "announced", ("REQUEST", None)),  # verbal conflict keeps its type
+        ("RETREAT", "withdraw", "occurred", ("RETREAT", "withdraw")),
+    ],
+)
+def test_codebook_coding_of_announced_events(
+    event_type: str, mode: str | None, status: str, coded: tuple[str, str | None]
+) -> None:
+    assert events.codebook_coding(event_type, mode, status) == coded  # type: ignore[arg-type]
+
+
+def test_agreement_to_an_action_is_the_action_when_it_is_an_event(annotate: Annotate) -> None:
+    assert found(annotate("Chad agreed to withdraw its troops from Libya.")) == {
+        ("RETREAT", "Chad", "Libya", "announced")
+    }
+
+
+def test_subject_pronoun_of_an_announced_clause_is_the_announcer(annotate: Annotate) -> None:
+    doc = annotate("Argentina announced that it would expel the British ambassador.")
+    assert ("SANCTION", "Argentina", "United Kingdom", "announced") in found(doc)
+
+
+def test_object_pronoun_in_an_adverbial_clause_is_the_main_object(annotate: Annotate) -> None:
+    doc = annotate("Gabon's military ousted Ali Bongo after accusing him of corruption.")
+    accusations = [e for e in doc._.events if e.event_type == "ACCUSE"]
+    assert [e.recipient and e.recipient.name for e in accusations] == ["Ali Bongo"]
+
+
+def test_own_mission_is_not_the_recipient_but_its_place_is(annotate: Annotate) -> None:
+    doc = annotate("Chad and Niger announced an end to their mission in Libya.")
+    assert found(doc) == {("RETREAT", "Chad", "Libya", "announced"), ("RETREAT", "Niger", "Libya", "announced")}
+
+
+def test_place_of_the_forces_withdrawn_is_the_recipient(annotate: Annotate) -> None:
+    doc = annotate("Italy will draw down its troops deployed in Lebanon.")
+    assert found(doc) == {("RETREAT", "Italy", "Lebanon", "announced")}
+
+
+def test_decision_to_act_is_the_act(annotate: Annotate) -> None:
+    doc = annotate("Niger made the decision to suspend cooperation with France.")
+    assert found(doc) == {("SANCTION", "Niger", "France", "occurred")}
+
+
+def test_refusal_to_meet_demands_is_a_rejection(annotate: Annotate) -> None:
+    assert types_of(annotate("Germany will not meet the demands of the strikers.")) == {"REJECT"}
+
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
+LEXICON_FILE = Path(events.__file__).parent / "data" / "plover.yaml"
+
+
+def _six_grams(text: str) -> set[tuple[str, ...]]:
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return {tuple(words[i : i + 6]) for i in range(len(words) - 5)}
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="no seed corpus beside the repository")
+def test_no_seed_sentence_is_in_the_lexicon_or_these_tests() -> None:
+    """Patterns and tests are written for the language, not for the seed articles: no run of six
+    words of any seed article appears in the lexicon or in this file."""
+    seed_grams: set[tuple[str, ...]] = set()
+    for path in sorted(SEEDS.glob("*.txt")):
+        seed_grams |= _six_grams(path.read_text(encoding="utf-8", errors="replace"))
+    for own in (LEXICON_FILE, Path(__file__)):
+        shared = seed_grams & _six_grams(own.read_text(encoding="utf-8"))
+        assert not shared, f"{own.name} repeats seed text: {sorted(' '.join(g) for g in shared)[:5]}"
+
+
+def test_attempted_coup_is_coded_but_attempted_withdrawal_is_not(annotate: Annotate) -> None:
+    assert types_of(annotate("The Sudanese army attempted to seize power in Khartoum.")) == {"COERCE"}
+    assert annotate("Kenya tried to withdraw its troops from Somalia.")._.events == []
+
+
+def test_unknown_recipients_are_known_by_their_links(annotate: Annotate) -> None:
+    doc = annotate("Last month, Canada sanctioned seven individuals with links to Hamas.")
+    assert ("SANCTION", "Canada", "Hamas", "occurred") in found(doc)
+
+
+def test_demand_is_made_of_the_doer_of_the_demanded_act(annotate: Annotate) -> None:
+    doc = annotate("Kenya demanded the departure of the Ugandan contingent from the country.")
+    assert ("REQUEST", "Kenya", "Uganda", "occurred") in found(doc)
+
+
+def test_measured_object_is_the_thing_measured(annotate: Annotate) -> None:
+    doc = annotate("The United Nations will provide 25,000 tons of food aid to Liberia.")
+    assert ("AID", "United Nations", "Liberia", "announced") in found(doc)
+
+
+def test_agreement_stands_when_the_agreed_action_is_no_event(annotate: Annotate) -> None:
+    # sharing without a partner is no COOPERATE, so the agreement itself is the event
+    assert types_of(annotate("Peru agreed to share intelligence on drug gangs.")) == {"AGREE"}
