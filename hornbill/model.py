@@ -202,7 +202,10 @@ class EventMention:
 
     @property
     def mention_id(self) -> str:
-        return content_id(self.evidence.doc_id, self.evidence.start, self.event_type, self.trigger, prefix="m")
+        """Stable per statement and roles: "removed X and Y" states two events with one trigger."""
+        return content_id(self.evidence.doc_id, self.evidence.start, self.event_type, self.trigger,
+                          self.actor.key if self.actor else None, self.recipient.key if self.recipient else None,
+                          prefix="m")
 
 
 @dataclass(frozen=True)

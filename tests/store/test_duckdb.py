@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -193,3 +194,13 @@ def test_a_syndicated_copy_counts_as_the_same_source(kb_path: Path) -> None:
     events = list(export.events(kb))
     assert len(events) == 1 and len(events[0]["mentions"]) == 2
     assert events[0]["num_sources"] == 1
+
+
+def test_one_trigger_with_two_recipients_stays_two_events(kb_path: Path) -> None:
+    doc = document("Soldiers removed the president and the prime minister from office.", "Wire A", "a.txt")
+    base = withdrawal(doc, DatePoint("2021-05-24", "day", "explicit"))
+    first = dataclasses.replace(base, event_type="COERCE", recipient=NIGER)
+    second = dataclasses.replace(base, event_type="COERCE", recipient=CHAD)
+    kb = open_kb(kb_path)
+    kb.add([DocResult(document=doc, events=(first, second))])
+    assert sorted(e["recipient"]["name"] for e in export.events(kb)) == ["Chad", "Niger"]
