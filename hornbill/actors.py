@@ -10,9 +10,10 @@ The cascade, per document (``find_actor_mentions``), most reliable evidence firs
    guarded fuzzy match (misspellings), else new PERSON/ORG actors keyed by their normalised name;
 4. lone surnames ("Lavrov", "Mr Traoré") linked to the one full name the document gives them,
    abstaining when two people share the surname;
-5. role nouns ("the Malian authorities", "the junta", "the mission", "the minister") resolved
-   within the document; 6. "he"/"she" as the subject of a speech verb, when one person is the
-   clear antecedent.
+5. role nouns ("the Malian authorities", "the junta", "the mission", "the minister", "his Malian
+   counterpart", "the Wagner mercenary army") resolved within the document;
+6. "he"/"she" as the subject of a speech verb, when one person is the clear antecedent; "it" and
+   "them" as objects (the nearest organisation or country; the first of two coordinated actors).
 
 Overlaps are settled greedily: longer spans and more reliable evidence win. The dictionary lives
 in ``data/actors.yaml`` plus ``data/actors/countries.yaml`` (pycountry supplies the countries);
@@ -52,8 +53,10 @@ FUZZY_MIN_LENGTH = 6
 FUZZY_MIN_SCORE = 88.0
 ACRONYM_MAX_LENGTH = 5  # all-capital aliases this short only match text written in capitals
 PRONOUNS = frozenset({"he", "she"})
+OBJECT_DEPS = frozenset({"dobj", "pobj", "dative"})
 TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ"})
 DETERMINERS = frozenset({"the", "its", "their", "this", "that", "these", "those"})
+COUNTRY_NOUNS = frozenset({"country", "nation"})  # "the country's junta": as definite as "the junta"
 #: lower-case words inside names: "Economic Community of West African States", "Alliance des États du Sahel"
 EXPANSION_CONNECTORS = frozenset(
     {"of", "for", "the", "in", "and", "on", "de", "du", "des", "la", "le", "l'", "pour", "al", "wal"}
@@ -268,7 +271,8 @@ class ActorDictionary:
         """The one actor a misspelt ``name`` is close to (same first letter, similar length).
 
         Abstains when the name is short or when aliases of two different actors pass the bar.
-        For people only the surname may be misspelt: "Ibrahima Traoré" is not "Ibrahim Traoré".
+        For people only the surname may be misspelt: "Ibrahima Traoré" is not "Ibrahim Traoré";
+        lower-case words must be spelt as in the alias.
         """
         norm = normalise(name)
         if len(norm) < FUZZY_MIN_LENGTH:
@@ -278,8 +282,9 @@ class ActorDictionary:
         hits = process.extract(norm, [a for a, _ in candidates], scorer=fuzz.ratio,
                                score_cutoff=FUZZY_MIN_SCORE, limit=None)
         keys = {candidates[i][1] for _, _, i in hits
-                if self.entries[candidates[i][1]].actor.type != "PERSON"
-                or _same_given_names(norm, candidates[i][0])}
+                if _common_words_kept(name, candidates[i][0])
+                and (self.entries[candidates[i][1]].actor.type != "PERSON"
+                     or _same_given_names(norm, candidates[i][0]))}
         return self.entries[keys.pop()].actor if len(keys) == 1 else None
 
     def country(self, iso3: str) -> Actor | None:
@@ -316,6 +321,13 @@ class ActorDictionary:
             yield demonym, f"demonym:{iso3}"
 
 
+def _common_words_kept(name: str, alias: str) -> bool:
+    """Misspellings are in names, not in common words: "Russian foreign minister" is not a
+    misspelt "Russian foreign ministry"."""
+    words = set(alias.split())
+    return all(normalise(word) in words for word in name.split() if word.islower())
+
+
 def _same_given_names(name: str, alias: str) -> bool:
     """Two normalised person names with the same words before the surname."""
     return name.split()[:-1] == alias.split()[:-1]
@@ -335,8 +347,9 @@ class RoleBook:
 
     country_roles: Mapping[str, str]  # noun -> bare policy
     forces_roles: Mapping[str, str]
-    group_roles: Mapping[str, tuple[str, str]]  # noun -> ("type", "PMC") | ("tag", "mission")
+    group_roles: Mapping[str, str]  # noun -> what the group must be: "type=PMC", "tag=mission;type=IGO"
     person_titles: frozenset[str]
+    counterparts: frozenset[str]
     title_words: frozenset[str]
     honorifics: frozenset[str]
     speech_verbs: frozenset[str]
@@ -349,14 +362,16 @@ class RoleBook:
             yield noun, f"country|{policy}"
         for noun, policy in self.forces_roles.items():
             yield noun, f"forces|{policy}"
-        for noun, (kind, value) in self.group_roles.items():
-            yield noun, f"group|{kind}|{value}"
+        for noun, target in self.group_roles.items():
+            yield noun, f"group|{target}"
         for noun in self.person_titles:
             yield noun, "title"
+        for noun in self.counterparts:
+            yield noun, "counterpart"
 
 
-def _group_target(group: Mapping[str, Any]) -> tuple[str, str]:
-    return ("type", group["type"]) if "type" in group else ("tag", group["tag"])
+def _group_target(group: Mapping[str, Any]) -> str:
+    return ";".join(f"{name}={group[name]}" for name in ("tag", "type") if name in group)
 
 
 @lru_cache(maxsize=1)
@@ -372,6 +387,7 @@ def load_roles(path: Path = ROLES_FILE) -> RoleBook:
         forces_roles=nouns_with("forces_roles", lambda g: g.get("bare", "none")),
         group_roles=nouns_with("group_roles", _group_target),
         person_titles=titles,
+        counterparts=frozenset(data.get("counterpart_nouns", [])),
         title_words=frozenset(w for t in titles for w in t.split()),
         honorifics=frozenset(data.get("honorifics", [])),
         speech_verbs=frozenset(data.get("speech_verbs", [])),
@@ -565,10 +581,11 @@ class _Resolution:
     def dictionary_candidates(self, deferred: list[_Unresolved]) -> list[_Candidate]:
         found: list[_Candidate] = []
         vocab = self.doc.vocab
+        roles = [(s, e) for _, s, e in self.matchers.role_nouns(self.doc)]
         for match_id, match_start, end in self.matchers.names(self.doc):
             start = match_start + (self.doc[match_start].lower_ == "the" and end - match_start > 1)
             span = self.doc[start:end]
-            if not self._case_fits(span):
+            if not self._case_fits(span) or _cut_by_role(start, end, roles):
                 continue
             label = vocab.strings[match_id]
             if label.startswith("demonym:"):
@@ -605,6 +622,8 @@ class _Resolution:
             span = self._trim(ent)
             if span is None:
                 continue
+            if ent.label_ == "PERSON":
+                span = self._drop_title_country(span)
             actor, how = self._resolve_name(span.text, ent.label_)
             if actor is not None:
                 resolved.append(_Candidate(span.start, span.end, actor, how))
@@ -646,6 +665,14 @@ class _Resolution:
         while end > start and (self.doc[end - 1].tag_ == "POS" or self.doc[end - 1].is_punct):
             end -= 1
         return self.doc[start:end] if end > start else None
+
+    def _drop_title_country(self, span: Span) -> Span:
+        """"Minister of Foreign Affairs of [Mali Abdoulaye Diop]": the country ends the title, the
+        name follows it (only after "of", so "Jordan Henderson" keeps his first name)."""
+        if (len(span) > 2 and span.start > 0 and self.doc[span.start - 1].lower_ == "of"
+                and self._country_word(span[0])):
+            return span[1:]
+        return span
 
     def _strip_honorifics(self, span: Span) -> Span | None:
         start = span.start
@@ -794,16 +821,24 @@ class _Resolution:
             if self._role_blocked(end, kind):
                 continue
             actor: Actor | None = None
-            if kind in ("country", "forces"):
-                if iso3 is None and has_det:
+            owner = self._named_modifier(span_start)
+            if kind in ("country", "forces") and owner is not None:
+                actor = owner  # "the Wagner mercenary army", "NATO forces": that organisation's
+            elif kind in ("country", "forces"):
+                indefinite = span_start > 0 and self.doc[span_start - 1].lower_ in ("a", "an")
+                if iso3 is None and (has_det or (indefinite and detail == "junta")):  # "a junta seized power"
                     iso3 = self._bare_country(detail, start, dominant, junta_links)
                 if iso3 is not None:
                     actor = (self.dictionary.country(iso3) if kind == "country"
                              else self.dictionary.armed_forces(iso3))
-            elif kind == "group" and (has_det or self.doc[end - 1].tag_ in ("NNS", "NNPS")):
+            elif kind == "group" and (has_det or owner is not None or self.doc[end - 1].tag_ in ("NNS", "NNPS")):
+                if owner is not None and owner.type == "IGO":
+                    detail += ";type=IGO"  # "the UN mission": an international one
                 actor = self._recent_group(start, detail)
             elif kind == "title" and has_det and not self._names_its_organisation(self.doc[end - 1]):
                 actor = self._titled_person(start, end, iso3)
+            elif kind == "counterpart" and iso3 is not None:
+                actor = self._counterpart(start, iso3)
             if actor is not None:
                 found.append(_Candidate(span_start, end, actor, "role"))
         return found
@@ -836,10 +871,22 @@ class _Resolution:
         opener = i
         while opener >= 0 and doc[opener].dep_ == "compound" and opener in self.selected:
             opener -= 1  # "the UN mission": a named modifier between determiner and noun
-        has_det = (opener >= 0 and doc[opener].lower_ in DETERMINERS) or iso3 is not None
+        has_det = (opener >= 0 and doc[opener].lower_ in DETERMINERS) or iso3 is not None or (
+            opener >= 1 and doc[opener].tag_ == "POS" and doc[opener - 1].lower_ in COUNTRY_NOUNS)
         if iso3 is None:
             iso3 = self._country_after(doc[end - 1])
         return iso3, span_start, has_det
+
+    def _named_modifier(self, span_start: int) -> Actor | None:
+        """The organisation named right before a role phrase, perhaps across a noun modifier or two
+        ("the Wagner mercenary army", "the EU training mission")."""
+        i = span_start - 1
+        while i >= 0 and span_start - i <= 2 and self.doc[i].is_lower and self.doc[i].dep_ == "compound":
+            i -= 1
+        mention = self.selected.get(i)
+        if mention is None or mention.actor.type in ("COUNTRY", "PERSON"):
+            return None
+        return mention.actor if self.doc[i].dep_ in ("compound", "nmod", "amod") else None
 
     def _country_after(self, head: Token) -> str | None:
         """"the authorities of Mali", "the junta in Niger" -> the country of the object;
@@ -877,17 +924,31 @@ class _Resolution:
 
     def _recent_group(self, start: int, detail: str) -> Actor | None:
         """The most recent actor of the type/tag named before ``start``, else the only one in the doc."""
-        kind, _, value = detail.partition("|")
+        wanted = dict(condition.split("=", 1) for condition in detail.split(";"))
 
         def fits(actor: Actor) -> bool:
-            return actor.type == value if kind == "type" else self.dictionary.has_tag(actor.key, value)
+            return (wanted.get("type", actor.type) == actor.type
+                    and ("tag" not in wanted or self.dictionary.has_tag(actor.key, wanted["tag"])))
 
         named = [m for m in self.mentions() if m.how != "role" and fits(m.actor)]
+        defined = self._parenthesised_after(start)
+        if defined is not None and fits(defined):
+            return defined  # "the peacekeeping force in Mali (MINUSMA)"
         before = [m for m in named if m.end <= start]
         if before:
             return before[-1].actor
         distinct = {m.actor.key: m.actor for m in named}
         return next(iter(distinct.values())) if len(distinct) == 1 else None
+
+    def _parenthesised_after(self, start: int) -> Actor | None:
+        """The actor named in parentheses right after the phrase that starts at ``start``."""
+        sentence = self.doc[start].sent
+        for i in range(start + 1, min(sentence.end - 2, start + 8)):
+            if self.doc[i].text == "(":
+                inside = self.selected.get(i + 1)
+                closed = inside is not None and inside.end < len(self.doc) and self.doc[inside.end].text == ")"
+                return inside.actor if inside is not None and closed else None
+        return None
 
     def _titled_person(self, start: int, end: int, iso3: str | None) -> Actor | None:
         """"the minister" -> the most recent person whose title holds all the role's words."""
@@ -901,17 +962,66 @@ class _Resolution:
                 return mention.actor
         return None
 
+    def _counterpart(self, start: int, iso3: str) -> Actor | None:
+        """"Putin and his Malian counterpart" -> the most recent person of that country who shares a
+        title word with the nearest person of another country named before (abstains otherwise)."""
+        people = [m for m in self.mentions()
+                  if m.actor.type == "PERSON" and m.end <= start and m.how != "pronoun"]
+        holder = next((m for m in reversed(people) if m.actor.country not in (None, iso3)), None)
+        if holder is None:
+            return None
+        office = self.title_words(holder) & self.roles.title_words - {"of", "the"}
+        for mention in reversed(people):
+            if mention.actor.country == iso3 and office & self.title_words(mention):
+                return mention.actor
+        return None
+
     # -- step 6: pronouns as speakers
 
     def pronoun_candidates(self) -> list[_Candidate]:
+        """"he"/"she" as speakers; "it"/"them" as objects ("called it a failure", "accused them")."""
         found: list[_Candidate] = []
         for token in self.doc:
-            if (token.lower_ in PRONOUNS and token.dep_ == "nsubj" and token.i not in self.selected
+            if token.i in self.selected:
+                continue
+            actor: Actor | None = None
+            if (token.lower_ in PRONOUNS and token.dep_ == "nsubj"
                     and token.head.lemma_ in self.roles.speech_verbs):
                 actor = self._antecedent(token)
-                if actor is not None:
-                    found.append(_Candidate(token.i, token.i + 1, actor, "pronoun"))
+            elif token.lower_ == "it" and token.dep_ in OBJECT_DEPS:
+                actor = self._thing_antecedent(token)
+            elif token.lower_ == "them" and token.dep_ in OBJECT_DEPS:
+                actor = self._pair_antecedent(token)
+            if actor is not None:
+                found.append(_Candidate(token.i, token.i + 1, actor, "pronoun"))
         return found
+
+    def _thing_antecedent(self, pronoun: Token) -> Actor | None:
+        """The nearest organisation or country named earlier in the sentence, else the only one
+        the previous sentence names."""
+        sentence = pronoun.sent
+        things = [m for m in self.mentions() if m.actor.type != "PERSON" and m.how != "pronoun"]
+        here = [m for m in things if sentence.start <= m.start and m.end <= pronoun.i]
+        if here:
+            return here[-1].actor
+        if sentence.start == 0:
+            return None
+        previous = self.doc[sentence.start - 1].sent
+        named = {m.actor.key: m.actor for m in things if previous.start <= m.start < previous.end}
+        return next(iter(named.values())) if len(named) == 1 else None
+
+    def _pair_antecedent(self, pronoun: Token) -> Actor | None:
+        """The first of the last two actors coordinated earlier in the sentence ("X and Y ... them")."""
+        earlier = [m for m in self.mentions() if pronoun.sent.start <= m.start < pronoun.i and m.how != "pronoun"]
+        for k in range(len(earlier) - 1, 0, -1):
+            first, second = earlier[k - 1], earlier[k]
+            one, two = self.doc[first.start:first.end].root, self.doc[second.start:second.end].root
+            joined = any(t.lower_ in ("and", "or") for t in self.doc[first.end:second.start])
+            coordinated = (two.dep_ == "conj" and two.head.i == one.i) or (
+                one.head.i == two.head.i and one.dep_ == two.dep_)
+            if joined and coordinated:
+                return first.actor
+        return None
 
     def _antecedent(self, pronoun: Token) -> Actor | None:
         """The person of the nearest sentence (up to three back) that names exactly one, or one subject."""
@@ -937,6 +1047,12 @@ def _is_subject(token: Token) -> bool:
 
 def _is_person(mention: _Candidate | None) -> bool:
     return mention is not None and mention.actor.type == "PERSON"
+
+
+def _cut_by_role(start: int, end: int, roles: Iterable[tuple[int, int]]) -> bool:
+    """A name whose last words open a longer role noun: "Malian military" in "the Malian military
+    government" is the government, not the army (the demonym alone still names the country)."""
+    return any(start < role_start < end < role_end for role_start, role_end in roles)
 
 
 def _looks_like_acronym(text: str) -> bool:
@@ -996,13 +1112,21 @@ def index_mentions(doc: Doc, mentions: Iterable[ActorMention]) -> dict[int, Acto
 def actor_for_span(span: Span) -> Actor | None:
     """The actor a phrase stands for (e.g. a subject's subtree).
 
-    The mention covering the phrase's head, else the first mention in it that is not inside a
-    prepositional modifier other than "of" ("the withdrawal of British troops" -> United Kingdom,
-    but not "talks with Russia").
+    The mention covering the phrase's head, else a name in apposition to the head, else the person
+    a title heads, else the first mention in it that is not inside a prepositional modifier other
+    than "of" ("the withdrawal of British troops" -> United Kingdom, but not "talks with Russia").
     """
     index: dict[int, ActorMention] = span.doc._.actor_index or {}
     if span.root.i in index:
         return index[span.root.i].actor
+    named = [index[c.i] for c in span.root.children if c.dep_ == "appos" and c.i in index and c in span]
+    if named:
+        return named[0].actor  # "the Russian mercenary group Wagner"
+    if span.root.lower_ in load_roles().title_words:
+        # "Secretary General of the UN António Guterres": a title heads the phrase, the person is meant
+        person = next((m.actor for t in span if (m := index.get(t.i)) and m.actor.type == "PERSON"), None)
+        if person is not None:
+            return person
     for token in span:
         mention = index.get(token.i)
         if mention is not None and not _under_preposition(token, span.root):

@@ -18,6 +18,7 @@ from hornbill.errors import HornbillError
 from hornbill.model import Skipped
 from hornbill.pipeline import BuildReport, build
 from hornbill.store import KnowledgeBase, open_kb
+from hornbill.views import actors as actor_views
 from hornbill.views import conflicts, export, stats, timeline
 
 DEFAULT_DB = os.environ.get("HORNBILL_DB", "hornbill.duckdb")
@@ -191,6 +192,44 @@ def conflicts_cmd(db: str, fmt: str) -> None:
     click.echo(conflicts.render(records, fmt) if records else "(no disagreements found)")
 
 
+@main.command("actors")
+@db_option
+@click.option("--type", "actor_type", help="Only this actor type (COUNTRY, GOV, MIL, IGO, PERSON, REB, PMC, ORG).")
+@click.option("--limit", type=int, help="At most this many actors.")
+def actors_cmd(db: str, actor_type: str | None, limit: int | None) -> None:
+    """List the canonical actors: mentions, type, country and the aliases seen.
+
+    Example: hornbill actors --db mali.duckdb --type PERSON
+    """
+    kb = open_for_reading(db)
+    try:
+        rows = actor_views.actor_list(kb, actor_type)
+    finally:
+        kb.close()
+    click.echo(actor_views.render_list(rows[:limit] if limit else rows) if rows else "(no actors)")
+
+
+@main.command("actor")
+@click.argument("name")
+@db_option
+def actor_cmd(name: str, db: str) -> None:
+    """Show one actor (by id, name, alias or misspelling): aliases, events, quotes and relations.
+
+    Example: hornbill actor MINUSMA --db mali.duckdb
+    """
+    kb = open_for_reading(db)
+    try:
+        row, candidates = actor_views.find_actor(kb, name)
+        page = actor_views.actor_page(kb, row["actor_key"]) if row is not None else None
+    finally:
+        kb.close()
+    if page is None:
+        names = ", ".join(f"{c['name']} [{c['actor_key']}]" for c in candidates[:10])
+        fail(f"{name!r} is ambiguous: {names}" if candidates else f"no actor matches {name!r}")
+        return
+    click.echo(actor_views.render_page(page))
+
+
 @main.command("stats")
 @db_option
 def stats_cmd(db: str) -> None:
@@ -209,7 +248,9 @@ def stats_cmd(db: str) -> None:
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
-def serve_cmd(db: str, host: str, port: int) -> None:
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Server processes (each loads the knowledge base).")
+def serve_cmd(db: str, host: str, port: int, workers: int) -> None:
     """Serve the web workspace and the JSON API (/api, documented at /docs) over a knowledge base.
 
     The knowledge base is opened read-only; stop the server before adding articles.
@@ -218,7 +259,7 @@ def serve_cmd(db: str, host: str, port: int) -> None:
     """
     import uvicorn
 
-    from hornbill.web.app import create_app
+    from hornbill.web.app import DB_VARIABLE, create_app
 
     try:
         app = create_app(db)
@@ -226,7 +267,13 @@ def serve_cmd(db: str, host: str, port: int) -> None:
         fail(str(exc))
         return
     click.echo(f"hornbill: serving {db} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+        return
+    app.state.kb.close()
+    os.environ[DB_VARIABLE] = db
+    uvicorn.run("hornbill.web.app:app_from_env", factory=True, host=host, port=port, workers=workers,
+                log_level="warning", access_log=False)
 
 
 @main.command("report")

@@ -344,3 +344,116 @@ def test_title_with_its_own_organisation_does_not_link_to_a_recent_name(annotate
     )
     assert key_of(doc, "head") is None
     assert key_of(doc, "World Food Programme") == "igo:wfp"
+
+
+# --------------------------------------------------------------------------- role phrases, round 2
+
+
+def phrase_actor(doc: Doc, words: str) -> str | None:
+    """The actor id ``actor_for_span`` reads for the first occurrence of ``words`` in ``doc``."""
+    start = doc.text.index(words)
+    span = doc.char_span(start, start + len(words), alignment_mode="expand")
+    assert span is not None
+    actor = actor_for_span(span)
+    return actor.key if actor is not None else None
+
+
+def test_counterpart_is_the_person_of_that_country_holding_the_same_office(annotate: Annotate) -> None:
+    doc = annotate(
+        "Ugandan President Yoweri Museveni and Ugandan Prime Minister Robinah Nabbanja greeted guests "
+        "in Entebbe. Later, Kenyan President William Ruto and his Ugandan counterpart signed a pipeline deal."
+    )
+    assert key_of(doc, "Ugandan counterpart") == "person:yoweri_museveni"
+
+
+def test_counterpart_abstains_without_a_person_of_that_country(annotate: Annotate) -> None:
+    doc = annotate("Kenyan President William Ruto and his Tanzanian counterpart opened the border post.")
+    assert key_of(doc, "Tanzanian counterpart") is None
+
+
+def test_military_government_is_the_country_not_its_army(annotate: Annotate) -> None:
+    doc = annotate("Moscow promised wheat and fuel to the Nigerien military government on Tuesday.")
+    assert phrase_actor(doc, "the Nigerien military government") == "country:NER"
+    assert phrase_actor(doc, "Moscow") == "country:RUS"
+
+
+def test_the_country_s_junta_resolves_like_the_junta(annotate: Annotate) -> None:
+    doc = annotate(
+        "Guinea's borders reopened in March. Traders in Conakry said the country's military junta "
+        "had lifted the curfew."
+    )
+    assert key_of(doc, "military junta") == "country:GIN"
+
+
+def test_an_organisation_before_a_role_noun_owns_it(annotate: Annotate) -> None:
+    doc = annotate("Villagers said the Wagner mercenary army and NATO forces had never met in the region.")
+    assert key_of(doc, "mercenary army") == "pmc:wagner"
+    assert key_of(doc, "forces") == "igo:nato"
+
+
+def test_peacekeeping_nouns_want_an_international_mission(annotate: Annotate) -> None:
+    doc = annotate(
+        "The UN Mission in South Sudan (UNMISS) extended its patrols. French soldiers of Operation "
+        "Barkhane were far away in Niger. Residents said the peacekeeping force protected the camp, "
+        "and the UN operation would stay."
+    )
+    assert key_of(doc, "peacekeeping force") == "igo:unmiss"
+    assert phrase_actor(doc, "the UN operation") == "igo:unmiss"
+
+
+def test_a_role_phrase_takes_the_acronym_in_parentheses_after_it(annotate: Annotate) -> None:
+    doc = annotate("Kenya sent 400 soldiers to the peacekeeping force in Somalia (ATMIS) last year.")
+    assert phrase_actor(doc, "the peacekeeping force in Somalia") == "igo:atmis"
+
+
+def test_object_pronouns_it_and_them(annotate: Annotate) -> None:
+    doc = annotate(
+        "The junta in Bamako expelled Colonel Amadou Sanogo and Colonel Moussa Keita after accusing "
+        "them of plotting. Critics praised ECOWAS but called it slow."
+    )
+    assert key_of(doc, "them") == "person:amadou_sanogo"
+    assert key_of(doc, "it") == "igo:ecowas"
+
+
+def test_a_title_phrase_stands_for_its_person_and_an_apposition_for_its_name(annotate: Annotate) -> None:
+    doc = annotate(
+        "Secretary General of the UN António Guterres called for calm. "
+        "The Russian mercenary group Wagner denied it."
+    )
+    first = next(iter(doc.sents))
+    subject = next(t for t in first if t.dep_ == "nsubj")
+    guterres = actor_for_span(doc[subject.left_edge.i:subject.right_edge.i + 1])
+    assert guterres is not None and guterres.key == "person:antonio_guterres"
+    assert phrase_actor(doc, "The Russian mercenary group Wagner") == "pmc:wagner"
+
+
+def test_a_country_closing_a_title_is_not_part_of_the_name(annotate: Annotate) -> None:
+    doc = annotate("Minister of Foreign Affairs of Togo Robert Dussey demanded an apology.")
+    assert key_of(doc, "Robert Dussey") == "person:robert_dussey"
+    assert key_of(doc, "Togo") == "country:TGO"
+
+
+def test_fuzzy_match_never_changes_a_common_word() -> None:
+    dictionary = ActorDictionary.load()
+    assert dictionary.fuzzy("Russian foreign minister") is None
+    assert dictionary.fuzzy("Russian Foriegn Ministry") is not None
+
+
+def test_parliaments_and_seats_of_power_stand_for_their_country() -> None:
+    dictionary = ActorDictionary.load()
+    assert dictionary.lookup("Bundestag").key == "country:DEU"  # type: ignore[union-attr]
+    assert dictionary.lookup("State Duma").key == "country:RUS"  # type: ignore[union-attr]
+
+
+def test_an_indefinite_junta_still_resolves_to_the_junta_country(annotate: Annotate) -> None:
+    doc = annotate("Burkina Faso's borders were closed. Since a military junta seized power in Ouagadougou, "
+                   "Burkina Faso has expelled French troops.")
+    assert key_of(doc, "military junta") == "country:BFA"
+
+
+def test_an_organisation_across_a_noun_modifier_picks_its_own_kind_of_mission(annotate: Annotate) -> None:
+    doc = annotate(
+        "The EU Training Mission in Mali (EUTM Mali) trained officers, while Operation Barkhane hunted "
+        "jihadists. Officials said the EU training mission would end in May."
+    )
+    assert phrase_actor(doc, "the EU training mission") == "igo:eutm_mali"

@@ -126,7 +126,8 @@ class DuckDBKnowledgeBase:
         seen: dict[str, set[str]] = {key: set() for key in keys}
         counts: dict[str, int] = dict.fromkeys(keys, 0)
         for m in result.actors:
-            seen[m.actor.key].add(m.text)
+            if m.how != "pronoun":  # "he", "it" are mentions, never names of the actor
+                seen[m.actor.key].add(m.text)
             counts[m.actor.key] += 1
         rows = []
         for key in keys:
