@@ -261,16 +261,17 @@ def serve_cmd(db: str, host: str, port: int, workers: int) -> None:
 
     from hornbill.web.app import DB_VARIABLE, create_app
 
-    try:
-        app = create_app(db)
-    except HornbillError as exc:
-        fail(str(exc))
-        return
-    click.echo(f"hornbill: serving {db} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
     if workers == 1:
+        try:
+            app = create_app(db)
+        except HornbillError as exc:
+            fail(str(exc))
+            return
+        click.echo(f"hornbill: serving {db} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
         uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
         return
-    app.state.kb.close()
+    open_for_reading(db).close()
+    click.echo(f"hornbill: serving {db} on http://{host}:{port}/ with {workers} workers (Ctrl-C stops)", err=True)
     os.environ[DB_VARIABLE] = db
     uvicorn.run("hornbill.web.app:app_from_env", factory=True, host=host, port=port, workers=workers,
                 log_level="warning", access_log=False)
