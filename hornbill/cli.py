@@ -253,7 +253,8 @@ def stats_cmd(db: str) -> None:
 def serve_cmd(db: str, host: str, port: int, workers: int) -> None:
     """Serve the web workspace and the JSON API (/api, documented at /docs) over a knowledge base.
 
-    The knowledge base is opened read-only; stop the server before adding articles.
+    The server answers from a snapshot of the knowledge base and never keeps the file open, so
+    `hornbill add` can write while it serves; it picks up new articles within a few seconds.
 
     Example: hornbill serve --db mali.duckdb --port 8080
     """

@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import sys
+import time
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
@@ -24,6 +25,7 @@ from hornbill.model import QUAD_CLASS, Actor, DocResult
 from hornbill.store import AddSummary, Row
 
 SCHEMA_VERSION = "1"
+LOCK_WAIT = 30.0  # seconds a writer waits for a reader's lock to go
 
 # DuckDB's client probes for pandas on every statement that binds parameters, and a failed
 # import is not cached, so without pandas each execute walks sys.path about ten times (more
@@ -36,14 +38,26 @@ class DuckDBKnowledgeBase:
     def __init__(self, path: Path, read_only: bool = False) -> None:
         if read_only and not path.exists():
             raise StoreError(f"{path}: no such knowledge base (build one with `hornbill build`)")
-        try:
-            self.con = duckdb.connect(str(path), read_only=read_only)
-        except duckdb.Error as exc:
-            raise StoreError(f"{path}: cannot open knowledge base: {exc}") from exc
+        self.con = self._connect(path, read_only)
         self.path = path
         if not read_only:
             self.con.execute(resources.files("hornbill.store").joinpath("schema.sql").read_text("utf-8"))
             self.con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+
+    @staticmethod
+    def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+        """Open the file; a writer waits (up to LOCK_WAIT seconds) while a reader such as
+        `hornbill serve` briefly holds it to take its snapshot."""
+        deadline = time.monotonic() + (0 if read_only else LOCK_WAIT)
+        while True:
+            try:
+                return duckdb.connect(str(path), read_only=read_only)
+            except duckdb.IOException as exc:
+                if "lock" not in str(exc).lower() or time.monotonic() > deadline:
+                    raise StoreError(f"{path}: cannot open knowledge base: {exc}") from exc
+                time.sleep(0.1)
+            except duckdb.Error as exc:
+                raise StoreError(f"{path}: cannot open knowledge base: {exc}") from exc
 
     # -- writing ---------------------------------------------------------------------------
 

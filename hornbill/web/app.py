@@ -1,9 +1,21 @@
-"""The FastAPI application: ``create_app(db)`` opens the KB read-only and mounts the API, pages and assets."""
+"""The FastAPI application: ``create_app(db)`` serves a snapshot of the KB and mounts the API, pages and assets.
+
+Concurrency (DuckDB allows one writer and, while it writes, no other process on the file):
+the server never keeps the user's KB file open. It copies the file under a brief shared lock
+(no writer can be mid-transaction then) and serves that private snapshot. Every
+``HORNBILL_RELOAD_SECONDS`` (default 5) it checks whether the file changed; if it did and no
+writer holds it, it takes a new snapshot, loads it in a thread and swaps it in, so requests
+are always answered from a complete, committed state while `hornbill add` writes.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import gc
 import os
+import shutil
+import tempfile
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -15,7 +27,8 @@ from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 
 from hornbill import __version__
-from hornbill.store import open_kb
+from hornbill.errors import StoreError
+from hornbill.store import KnowledgeBase, open_kb
 from hornbill.web import api, pages
 from hornbill.web.catalog import Catalog
 
@@ -23,19 +36,80 @@ STATIC = Path(__file__).resolve().parent / "static"
 DB_VARIABLE = "HORNBILL_SERVE_DB"
 
 
+RELOAD_VARIABLE = "HORNBILL_RELOAD_SECONDS"
+
+
+def file_state(db: Path) -> tuple[float, ...]:
+    """What changes when a writer commits: the modification times and sizes of the file and its WAL."""
+    state: list[float] = []
+    for path in (db, db.with_name(db.name + ".wal")):
+        with contextlib.suppress(OSError):
+            info = path.stat()
+            state += [info.st_mtime, info.st_size]
+    return tuple(state)
+
+
+def take_snapshot(db: Path, folder: Path) -> tuple[Path, tuple[float, ...]]:
+    """Copy the KB (and its WAL) while holding a shared lock, so the copy is a committed state."""
+    holder = open_kb(db, read_only=True)  # fails while a writer holds the file: try again later
+    try:
+        state = file_state(db)
+        target = Path(tempfile.mkdtemp(dir=folder)) / db.name
+        shutil.copyfile(db, target)
+        wal = db.with_name(db.name + ".wal")
+        if wal.exists():
+            shutil.copyfile(wal, target.with_name(target.name + ".wal"))
+        return target, state
+    finally:
+        holder.close()
+
+
+RETIRE_AFTER = 30.0  # seconds a replaced snapshot stays open for requests that are still using it
+
+
+def load_snapshot(db: Path, folder: Path) -> tuple[KnowledgeBase, Catalog, tuple[float, ...], Path]:
+    snapshot, state = take_snapshot(db, folder)
+    kb = open_kb(snapshot, read_only=True)
+    return kb, Catalog.load(kb), state, snapshot
+
+
+def retire(kb: KnowledgeBase, snapshot: Path) -> None:
+    kb.close()
+    shutil.rmtree(snapshot.parent, ignore_errors=True)
+
+
 def create_app(db: str | Path) -> FastAPI:
-    """The web app over the knowledge base at ``db`` (opened read-only, loaded once)."""
-    kb = open_kb(db, read_only=True)
-    catalog = Catalog.load(kb)
-    # The catalog lives as long as the server and never changes: keep the collector from walking
-    # its millions of objects again (a full collection of a 100k-event KB pauses every request).
+    """The web app over a snapshot of the knowledge base at ``db``, refreshed when the file changes."""
+    db = Path(db)
+    folder = Path(tempfile.mkdtemp(prefix="hornbill-serve-"))
+    kb, catalog, state, snapshot = load_snapshot(db, folder)
+    # The catalog never changes once loaded: keep the collector from walking its millions of
+    # objects again (a full collection of a 100k-event KB pauses every request).
     gc.collect()
     gc.freeze()
+    interval = float(os.environ.get(RELOAD_VARIABLE, "5"))
+
+    async def keep_fresh(app: FastAPI) -> None:
+        nonlocal state, snapshot
+        while True:
+            await asyncio.sleep(interval)
+            if file_state(db) == state:
+                continue
+            try:
+                new_kb, new_catalog, new_state, new_snapshot = await asyncio.to_thread(load_snapshot, db, folder)
+            except (StoreError, OSError):
+                continue  # a writer holds the file: keep serving the last snapshot, look again later
+            old_kb, old_snapshot = app.state.kb, snapshot
+            app.state.kb, app.state.catalog, state, snapshot = new_kb, new_catalog, new_state, new_snapshot
+            asyncio.get_running_loop().call_later(RETIRE_AFTER, retire, old_kb, old_snapshot)
 
     @asynccontextmanager
-    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        task = asyncio.create_task(keep_fresh(app))
         yield
-        kb.close()
+        task.cancel()
+        app.state.kb.close()
+        shutil.rmtree(folder, ignore_errors=True)
 
     app = FastAPIOffline(title="hornbill", version=__version__, lifespan=lifespan,
                          description="PLOVER events with evidence: the JSON API of a hornbill knowledge base.")
