@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DEMO_DB := build/demo.duckdb
 PIP    := $(BIN)/pip install -qq --disable-pip-version-check
 
-.PHONY: venv demo test lint golden clean browser bench-tempeval
+.PHONY: venv demo test lint golden clean browser bench-tempeval fuzz
 
 venv: $(STAMP)
 
@@ -44,6 +44,10 @@ lint: venv
 bench-tempeval: venv
 	$(PIP) -r requirements-bench.txt
 	$(BIN)/python bench/tempeval3.py
+
+fuzz: venv
+	$(PIP) -r requirements-bench.txt
+	$(BIN)/python bench/fuzz.py --seconds 100
 
 clean:
 	rm -rf build .pytest_cache .mypy_cache .ruff_cache
