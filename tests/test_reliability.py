@@ -84,7 +84,9 @@ def test_each_bad_input_gets_one_line_naming_it_and_the_rest_is_stored(tmp_path:
     kb = open_kb(db, read_only=True)
     sources = sorted(d["source"].rsplit("/", 1)[-1] for d in export.documents(kb))
     hostile = kb.document("hostile.html")
+    languages = {d["source"].rsplit("/", 1)[-1]: d["language"] for d in export.documents(kb)}
     kb.close()
+    assert languages["latin1.txt"] == "fr" and languages["utf16.txt"] == "en"  # another language is kept, marked
     assert hostile is not None and "withdrew" in hostile["text"]
     assert "pwned" not in hostile["original"] and "onerror" not in hostile["original"]
     # again.txt repeats good.txt: the same article is stored once, whichever copy comes first
