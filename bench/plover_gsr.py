@@ -106,16 +106,7 @@ def split(records: Sequence[Record], seed: int) -> tuple[list[Record], list[Reco
 
 def document_for(record: Record) -> Document:
     """One Document per GSR sentence (the records' dates are placeholders: 2000-01-01)."""
-    return Document(
-        doc_id=record.rid,
-        source=record.rid,
-        original=record.text,
-        text=record.text,
-        pieces=((0, 0, len(record.text)),),
-        segments=(),
-        published=DatePoint("2000-01-01", "day", "metadata"),
-        language="en",
-    )
+    return Document.verbatim(record.text, record.rid, record.rid, DatePoint("2000-01-01", "day", "metadata"))
 
 
 def _depth(token: Token) -> int:

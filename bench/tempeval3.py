@@ -135,16 +135,7 @@ def hornbill_system(docs: list[Doc]) -> list[list[Span]]:
 
 
 def _document(d: Doc) -> Document:
-    return Document(
-        doc_id=d.doc_id,
-        source=d.doc_id,
-        original=d.text,
-        text=d.text,
-        pieces=((0, 0, len(d.text)),),
-        segments=(),
-        published=DatePoint(d.dct, "day", "metadata"),
-        language="en",
-    )
+    return Document.verbatim(d.text, d.doc_id, d.doc_id, DatePoint(d.dct, "day", "metadata"))
 
 
 def heideltime_available() -> str | None:

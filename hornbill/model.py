@@ -116,6 +116,13 @@ class Document:
     metadata_published: str | None = None
     warnings: tuple[str, ...] = ()
 
+    @classmethod
+    def verbatim(cls, text: str, doc_id: str, source: str, published: DatePoint | None = None,
+                 language: str | None = "en") -> Document:
+        """A document whose text is taken as it is, with no cleaning (test sentences, benchmark records)."""
+        return cls(doc_id=doc_id, source=source, original=text, text=text, pieces=((0, 0, len(text)),),
+                   segments=(), published=published or DatePoint.unknown(), language=language)
+
     def to_original(self, offset: int) -> int:
         """Map an offset in ``text`` to the matching offset in ``original``."""
         if not self.pieces:

@@ -21,16 +21,8 @@ def nlp() -> Language:
 def make_document(text: str, published: str | None = "2023-07-01", source: str = "test.txt") -> Document:
     """A Document whose cleaned text is ``text`` verbatim (no cleaning), dated ``published``."""
     precision = None if published is None else {4: "year", 7: "month"}.get(len(published), "day")
-    return Document(
-        doc_id="dtest",
-        source=source,
-        original=text,
-        text=text,
-        pieces=((0, 0, len(text)),),
-        segments=(),
-        published=DatePoint(published, precision, "metadata" if published else "none"),  # type: ignore[arg-type]
-        language="en",
-    )
+    date = DatePoint(published, precision, "metadata") if published else None  # type: ignore[arg-type]
+    return Document.verbatim(text, "dtest", source, date)
 
 
 @pytest.fixture(scope="session")

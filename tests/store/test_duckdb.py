@@ -18,6 +18,7 @@ from hornbill.model import (
     EventMention,
     Evidence,
     Quote,
+    content_id,
 )
 from hornbill.store import open_kb
 from hornbill.views import export
@@ -28,13 +29,8 @@ CHAD = Actor("country:TCD", "Chad", "COUNTRY", "TCD", ("Chad",))
 
 
 def document(text: str, outlet: str, source: str) -> Document:
-    from hornbill.model import content_id
-
-    return Document(
-        doc_id=content_id(text, prefix="d"), source=source, original=text, text=text,
-        pieces=((0, 0, len(text)),), segments=(), outlet=outlet,
-        published=DatePoint("2023-12-23", "day", "metadata"), language="en",
-    )
+    verbatim = Document.verbatim(text, content_id(text, prefix="d"), source, DatePoint("2023-12-23", "day", "metadata"))
+    return dataclasses.replace(verbatim, outlet=outlet)
 
 
 def withdrawal(doc: Document, date: DatePoint, recipient: Actor = NIGER, actor: Actor = FRANCE) -> EventMention:
