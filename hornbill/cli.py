@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 import click
 from tqdm import tqdm
@@ -26,7 +26,7 @@ db_option = click.option("--db", "db", default=DEFAULT_DB, show_default=True, ty
                          help="Knowledge base file (or set HORNBILL_DB).")
 
 
-def fail(message: str) -> None:
+def fail(message: str) -> NoReturn:
     click.echo(f"hornbill: error: {message}", err=True)
     sys.exit(2)
 
@@ -36,7 +36,6 @@ def open_for_reading(db: str) -> KnowledgeBase:
         return open_kb(db, read_only=True)
     except HornbillError as exc:
         fail(str(exc))
-        raise  # unreachable: fail() exits
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -51,7 +50,6 @@ def run_build(paths: tuple[str, ...], db: str, actors: str | None, batch_size: i
         kb = open_kb(db)
     except HornbillError as exc:
         fail(str(exc))
-        return
     bar = tqdm(unit="doc", desc="building", file=sys.stderr, disable=None, dynamic_ncols=True)
 
     def on_skip(item: Skipped) -> None:
@@ -69,7 +67,6 @@ def run_build(paths: tuple[str, ...], db: str, actors: str | None, batch_size: i
     except HornbillError as exc:
         bar.close()
         fail(str(exc))
-        return
     finally:
         kb.close()
     bar.close()
@@ -169,7 +166,6 @@ def show_cmd(doc: str, db: str, kept_only: bool) -> None:
         kb.close()
     if row is None:
         fail(f"no document matches {doc!r}")
-        return
     click.echo(stats.render_document(row, kept_only=kept_only))
 
 
@@ -226,7 +222,6 @@ def actor_cmd(name: str, db: str) -> None:
     if page is None:
         names = ", ".join(f"{c['name']} [{c['actor_key']}]" for c in candidates[:10])
         fail(f"{name!r} is ambiguous: {names}" if candidates else f"no actor matches {name!r}")
-        return
     click.echo(actor_views.render_page(page))
 
 
@@ -267,7 +262,6 @@ def serve_cmd(db: str, host: str, port: int, workers: int) -> None:
             app = create_app(db)
         except HornbillError as exc:
             fail(str(exc))
-            return
         click.echo(f"hornbill: serving {db} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
         uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
         return
