@@ -123,20 +123,20 @@ def build(
             if isinstance(item, Skipped):
                 skip(item)
                 continue
-            report.read += 1
             for warning in item.warnings:
                 if on_warning:
                     on_warning(item.source, warning)
             if kb.has_document(item.doc_id):
+                report.read += 1
                 report.already_stored += 1
                 if progress:
                     progress(1)
                 continue
             document = prepare(item)
             if not document.text.strip():
-                report.read -= 1
                 skip(Skipped(item.source, "no article text (nothing left once page furniture is removed)"))
                 continue
+            report.read += 1
             yield document
 
     for batch in batched(fresh(iter_inputs(paths)), batch_size):
