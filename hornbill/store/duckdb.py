@@ -185,6 +185,7 @@ class DuckDBKnowledgeBase:
         """
         doc = result.document
         mentions = list({ev.mention_id: ev for ev in result.events}.values())
+        provisional = {ev.mention_id: link.event_id_for([ev.mention_id]) for ev in mentions}
         parent: dict[str, str] = {}
 
         def root(x: str) -> str:
@@ -194,7 +195,7 @@ class DuckDBKnowledgeBase:
 
         own: list[link.StoredMention] = []
         for ev in mentions:
-            mine = link.event_id_for([ev.mention_id])
+            mine = provisional[ev.mention_id]
             candidates = [link.StoredMention(**r) for r in self._rows(
                 "SELECT event_id, doc_id, event_type, actor_key, recipient_key, date, date_precision "
                 "FROM event_mentions WHERE " + ("actor_key = ? AND event_type = ?" if ev.actor else
@@ -204,9 +205,10 @@ class DuckDBKnowledgeBase:
                 parent[root(event_id)] = root(mine)
             own.append(link.as_stored(ev, mine))
         clusters: dict[str, list[str]] = {}
-        for event_id in {*parent, *(link.event_id_for([ev.mention_id]) for ev in mentions)}:
+        for event_id in {*parent, *provisional.values()}:
             clusters.setdefault(root(event_id), []).append(event_id)
-        stored_ids = [e for ids in clusters.values() for e in ids if e not in {o.event_id for o in own}]
+        new_ids = set(provisional.values())
+        stored_ids = [e for ids in clusters.values() for e in ids if e not in new_ids]
         members: dict[str, list[str]] = {}
         for r in self._rows("SELECT event_id, mention_id FROM event_mentions WHERE event_id = ANY(?)",
                             [stored_ids]) if stored_ids else []:
@@ -214,11 +216,11 @@ class DuckDBKnowledgeBase:
         final: dict[str, str] = {}  # provisional event id -> final event id
         for ids in clusters.values():
             mention_ids = [m for e in ids for m in members.get(e, [])]
-            mention_ids += [ev.mention_id for ev in mentions if link.event_id_for([ev.mention_id]) in ids]
+            mention_ids += [m for m, e in provisional.items() if e in ids]
             for e in ids:
                 final[e] = link.event_id_for(mention_ids)
         self._insert("event_mentions", [[
-            ev.mention_id, final[link.event_id_for([ev.mention_id])], doc.doc_id, ev.event_type, ev.mode,
+            ev.mention_id, final[provisional[ev.mention_id]], doc.doc_id, ev.event_type, ev.mode,
             ev.actor.key if ev.actor else None, ev.recipient.key if ev.recipient else None,
             ev.claimed_by.key if ev.claimed_by else None, ev.date.value, ev.date.precision, ev.date.basis,
             ev.status, ev.location.name if ev.location else None, ev.location.country if ev.location else None,
