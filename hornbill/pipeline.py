@@ -13,6 +13,7 @@ import dataclasses
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -25,6 +26,7 @@ from hornbill.read import iter_inputs
 from hornbill.store import KnowledgeBase
 
 BATCH_SIZE = 16
+T = TypeVar("T")
 
 
 def prepare(raw: RawDocument) -> Document:
@@ -62,12 +64,26 @@ def process_prepared(
         yield to_result(doc)
 
 
+def process_raws(
+    raws: Iterable[RawDocument], nlp: Language, batch_size: int = BATCH_SIZE
+) -> Iterator[DocResult | Skipped]:
+    """Every per-document stage over ``raws``, in input order: a DocResult per article, or a
+    Skipped for one with no text left once page furniture is removed. This is what a worker runs."""
+    for batch in batched((prepare(raw) for raw in raws), batch_size):
+        texts = [document for document in batch if document.text.strip()]
+        results = iter(process_prepared(texts, nlp, batch_size))
+        for document in batch:
+            yield next(results) if document.text.strip() else no_text(document.source)
+
+
+def no_text(source: str) -> Skipped:
+    return Skipped(source, "no article text (nothing left once page furniture is removed)")
+
+
 def process_text(text: str, nlp: Language, source: str = "<text>", published: str | None = None) -> DocResult:
     """Convenience for one string: the whole per-document pipeline."""
     raw = RawDocument(source=source, text=text, published=published)
     return next(process_documents([raw], nlp))
-
-
 
 
 @dataclass
@@ -82,8 +98,8 @@ class BuildReport:
     merged_mentions: int = 0
 
 
-def batched(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    batch: list[Document] = []
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    batch: list[T] = []
     for item in items:
         batch.append(item)
         if len(batch) >= size:
@@ -134,7 +150,7 @@ def build(
                 continue
             document = prepare(item)
             if not document.text.strip():
-                skip(Skipped(item.source, "no article text (nothing left once page furniture is removed)"))
+                skip(no_text(item.source))
                 continue
             report.read += 1
             yield document
