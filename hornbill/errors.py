@@ -8,7 +8,9 @@ build goes on. Exceptions are for misuse and for failures the caller must see::
      ├── InputError    input that cannot be read at all, or a reader used wrongly
      │                 (e.g. read_file() given a directory)
      ├── StoreError    the knowledge base cannot be opened, read or written
-     └── ConfigError   a settings or data file (YAML marker lists, dictionaries) is invalid
+     ├── ConfigError   a settings or data file (YAML marker lists, dictionaries) is invalid
+     └── EngineError   (hornbill.engine) the engine running the per-document stages failed
+          └── WorkerError   a pool worker raised an exception or died
 
 Messages are short and name the thing at fault: ``InputError("not a file: notes/")``.
 """

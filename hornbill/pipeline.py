@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -21,6 +22,7 @@ from spacy.tokens import Doc
 from hornbill import nlp as hnlp
 from hornbill.clean import clean
 from hornbill.docdate import date_document
+from hornbill.engine import EngineError, run_batches
 from hornbill.model import DocResult, Document, RawDocument, Skipped
 from hornbill.read import iter_inputs
 from hornbill.store import KnowledgeBase
@@ -115,6 +117,10 @@ def build(
     *,
     extra_actors: str | None = None,
     batch_size: int = BATCH_SIZE,
+    workers: int = 1,
+    engine: str = "local",
+    ray_address: str | None = None,
+    ray_results: str | None = None,
     on_skip: Callable[[Skipped], None] | None = None,
     on_warning: Callable[[str, str], None] | None = None,
     progress: Callable[[int], None] | None = None,
@@ -125,43 +131,84 @@ def build(
     Each batch is stored in one transaction. ``on_skip`` hears of every unreadable input as it
     is met, ``on_warning`` of every (source, warning) a reader raised on a document it could
     still read (e.g. decoded as Latin-1); ``progress`` is called with the number of documents each finished batch held.
+
+    ``workers`` > 1 runs the per-document stages in that many local processes; reading, storing
+    and linking stay here, and batches are stored in input order, so the KB is the same as with
+    one worker. ``engine="ray"`` hands the build to :mod:`hornbill.engine.ray` (on the cluster at
+    ``ray_address``, or a local one), with ``workers`` > 1 as its number of workers (else Ray's choice) and
+    its per-document Parquet results in ``ray_results`` (a temporary folder if not given).
     """
-    report = BuildReport()
-    nlp: Language | None = None
+    if engine == "ray":
+        try:
+            from hornbill.engine.ray import build_with_ray  # ray is optional: imported only when asked for
+        except ModuleNotFoundError as exc:
+            if exc.name is None or exc.name.split(".")[0] != "ray":
+                raise
+            raise EngineError("the ray engine needs Ray: pip install -r requirements-ray.txt") from exc
+        return build_with_ray(paths, kb, extra_actors=extra_actors, batch_size=batch_size, ray_address=ray_address,
+                              workers=workers if workers > 1 else None, results_dir=ray_results,
+                              on_skip=on_skip, on_warning=on_warning, progress=progress)
+    if engine != "local":
+        raise EngineError(f"unknown engine {engine!r} (local or ray)")
+    run = BuildRun(kb, on_skip=on_skip, on_warning=on_warning, progress=progress)
+    batches = batched(run.new_documents(iter_inputs(paths)), batch_size)
+    # closing: should storing fail, the workers stop now, not when the generator is collected
+    with closing(run_batches(batches, workers=workers, extra_actors=extra_actors, batch_size=batch_size)) as results:
+        for outcomes in results:
+            run.store(outcomes)
+    return run.report
 
-    def skip(item: Skipped) -> None:
-        report.skipped.append(item)
-        if on_skip:
-            on_skip(item)
 
-    def fresh(items: Iterable[RawDocument | Skipped]) -> Iterator[Document]:
+@dataclass
+class BuildRun:
+    """The parent's side of a build, whatever engine parses: it drops what is already stored,
+    stores each batch of outcomes (linking happens in ``kb.add``), tallies the report and tells
+    the caller's callbacks."""
+
+    kb: KnowledgeBase
+    on_skip: Callable[[Skipped], None] | None = None
+    on_warning: Callable[[str, str], None] | None = None
+    progress: Callable[[int], None] | None = None
+    report: BuildReport = field(default_factory=BuildReport)
+
+    def skip(self, item: Skipped) -> None:
+        self.report.skipped.append(item)
+        if self.on_skip:
+            self.on_skip(item)
+
+    def new_documents(self, items: Iterable[RawDocument | Skipped]) -> Iterator[RawDocument]:
+        """The documents of ``items`` not yet in the KB; reader skips and warnings are reported
+        as they are met, documents already stored are counted."""
         for item in items:
             if isinstance(item, Skipped):
-                skip(item)
+                self.skip(item)
                 continue
             for warning in item.warnings:
-                if on_warning:
-                    on_warning(item.source, warning)
-            if kb.has_document(item.doc_id):
-                report.read += 1
-                report.already_stored += 1
-                if progress:
-                    progress(1)
+                if self.on_warning:
+                    self.on_warning(item.source, warning)
+            if self.kb.has_document(item.doc_id):
+                self.report.read += 1
+                self.report.already_stored += 1
+                if self.progress:
+                    self.progress(1)
                 continue
-            document = prepare(item)
-            if not document.text.strip():
-                skip(no_text(item.source))
-                continue
-            report.read += 1
-            yield document
+            yield item
 
-    for batch in batched(fresh(iter_inputs(paths)), batch_size):
-        nlp = nlp or hnlp.load(extra_actors)
-        summary = kb.add(process_prepared(batch, nlp, batch_size))
-        report.added += summary.added
-        report.already_stored += summary.already_stored
-        report.new_events += summary.events
-        report.merged_mentions += summary.merged
-        if progress:
-            progress(len(batch))
-    return report
+    def store(self, outcomes: Iterable[DocResult | Skipped]) -> None:
+        """Store one batch in one transaction; a Skipped (no text left once cleaned) is reported."""
+        results: list[DocResult] = []
+        for outcome in outcomes:
+            if isinstance(outcome, Skipped):
+                self.skip(outcome)
+            else:
+                results.append(outcome)
+        if not results:
+            return
+        summary = self.kb.add(results)
+        self.report.read += len(results)
+        self.report.added += summary.added
+        self.report.already_stored += summary.already_stored
+        self.report.new_events += summary.events
+        self.report.merged_mentions += summary.merged
+        if self.progress:
+            self.progress(len(results))
