@@ -82,7 +82,7 @@ def merge_reason(new: StoredMention, old: StoredMention) -> str | None:
     return "; ".join(parts)
 
 
-def events_to_join(new: EventMention, candidates: Iterable[StoredMention]) -> set[str]:
+def events_to_join(new: StoredMention, candidates: Iterable[StoredMention]) -> set[str]:
     """The ids of every stored event ``new`` reports.
 
     When a new mention matches several events, they are one event told in several ways, and
@@ -90,8 +90,61 @@ def events_to_join(new: EventMention, candidates: Iterable[StoredMention]) -> se
     ``merge_reason``, which is symmetric, so the result does not depend on the order in which
     documents arrive.
     """
-    mine = as_stored(new)
-    return {old.event_id for old in candidates if merge_reason(mine, old) is not None}
+    return {old.event_id for old in candidates if merge_reason(new, old) is not None}
+
+
+# -- candidate keys: the index that finds a new mention's possible partners --------------------
+
+#: How many leading characters of a date a key keeps: one level per precision width.
+DATE_LEVELS = sorted(set(PRECISION_WIDTH.values()))
+
+
+def _who(mention: StoredMention) -> str | None:
+    """The role every partner must share: the actor, or with no actor the recipient (see merge_reason)."""
+    if mention.actor_key is not None:
+        return f"actor {mention.actor_key}"
+    if mention.recipient_key is not None:
+        return f"recipient {mention.recipient_key}"
+    return None
+
+
+def _date_level(date: str, precision: str | None) -> int:
+    """How many leading characters of ``date`` two compatible dates share (an ISO week: its year)."""
+    return 4 if "W" in date else PRECISION_WIDTH.get(precision or "day", 10)
+
+
+def filing_keys(mention: StoredMention) -> list[str]:
+    """The keys a stored mention is found under: its type, actor and date prefix at its own
+    precision ("="), and at every coarser one ("+": a finer date below this prefix).
+
+    A mention that no other can merge with (no actor and no recipient) has none.
+    """
+    who = _who(mention)
+    if who is None:
+        return []
+    stem = f"{mention.event_type}|{who}|"
+    if mention.date is None:
+        return [stem + "undated"]
+    level = _date_level(mention.date, mention.date_precision)
+    return [f"{stem}{n}{'=' if n == level else '+'}{mention.date[:n]}" for n in DATE_LEVELS if n <= level]
+
+
+def probe_keys(mention: StoredMention) -> list[str]:
+    """The keys to look up for every stored mention ``merge_reason`` could accept.
+
+    Two dates are compatible only if they share a prefix as long as the coarser precision
+    allows: a stored date at a coarser level is found under its own "=" key, one at the same
+    or a finer level under the "=" or "+" key of this mention's level.
+    """
+    who = _who(mention)
+    if who is None:
+        return []
+    stem = f"{mention.event_type}|{who}|"
+    if mention.date is None:
+        return [stem + "undated"]
+    level = _date_level(mention.date, mention.date_precision)
+    coarser = [f"{stem}{n}={mention.date[:n]}" for n in DATE_LEVELS if n <= level]
+    return [*coarser, f"{stem}{level}+{mention.date[:level]}"]
 
 
 def link_reasons(members: Sequence[StoredMention], ids: Sequence[str]) -> list[str | None]:

@@ -51,6 +51,40 @@ def test_events_without_a_doer_merge_only_on_a_shared_recipient() -> None:
     assert link.merge_reason(with_recipient, stored("COERCE", None, "country:MLI", "2020-08", "month"))
 
 
+DATES = [(None, None), ("2022-11-14", "day"), ("2022-11-03", "day"), ("2022-11", "month"), ("2022-12", "month"),
+         ("2022", "year"), ("2021", "year"), ("202", "decade"), ("201", "decade"), ("20", "century"),
+         ("2022-W46", "week"), ("2021-W46", "week"), ("2022-SU", "season"), ("2022-Q4", "quarter")]
+ROLES = [("country:GBR", "country:MLI"), ("country:GBR", None), (None, "country:MLI"), (None, None),
+         ("country:MLI", "country:GBR")]
+
+
+def test_probe_keys_find_every_stored_mention_a_new_one_could_merge_with() -> None:
+    mentions = [stored(kind, actor, recipient, date, precision) for kind in ("RETREAT", "COERCE")
+                for actor, recipient in ROLES for date, precision in DATES]
+    merges = misses = 0
+    for new in mentions:
+        probes = set(link.probe_keys(new))
+        for old in mentions:
+            found = bool(probes & set(link.filing_keys(old)))
+            if link.merge_reason(new, old) is not None:
+                merges += 1
+                misses += not found
+    assert merges > 100 and misses == 0
+
+
+def test_probe_keys_leave_out_other_actors_types_and_years() -> None:
+    new = stored("RETREAT", "country:GBR", None, "2022-11-14", "day")
+    probes = set(link.probe_keys(new))
+    assert probes & set(link.filing_keys(stored("RETREAT", "country:GBR", "country:MLI", "2022", "year")))
+    assert probes & set(link.filing_keys(stored("RETREAT", "country:GBR", None, "2022-11-14", "day")))
+    for other in (stored("RETREAT", "country:GBR", None, "2021-11-14", "day"),
+                  stored("RETREAT", "country:GBR", None, "2022-11-15", "day"),
+                  stored("RETREAT", "country:MLI", None, "2022-11-14", "day"),
+                  stored("COERCE", "country:GBR", None, "2022-11-14", "day")):
+        assert not probes & set(link.filing_keys(other))
+    assert link.probe_keys(stored("COERCE", None, None, "2022", "year")) == []
+
+
 def test_a_source_is_its_outlet_or_else_the_document_itself() -> None:
     assert link.source_key("Wire A", "d1") == link.source_key("Wire A", "d2") == "Wire A"
     assert link.source_key(None, "d1") != link.source_key(None, "d2")

@@ -1,6 +1,9 @@
 -- hornbill knowledge base schema (DuckDB).
 -- Per-document tables are written once per document and never updated;
 -- `events` and `actors` are derived by the link stage and refreshed for what a new document touches.
+-- Only tables that adding a document looks up have an index. Checkpointing a table that has an
+-- index and has grown rewrites its last row group (see ROW_GROUP_SIZE in duckdb.py), so bulky
+-- rows (texts, signatures, quotes, claims, actor mentions) live in tables without one.
 
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 
@@ -17,18 +20,22 @@ CREATE TABLE IF NOT EXISTS documents (
     chars INTEGER,
     kept_chars INTEGER,
     warnings VARCHAR[],
-    original VARCHAR,
-    text VARCHAR,
-    pieces JSON,
-    segments JSON,
     seq INTEGER,
     duplicate_of VARCHAR,    -- the stored article this one nearly repeats (syndicated copy, re-scrape)
     source_key VARCHAR       -- what counts as one source: the outlet, or the article it duplicates
 );
 
--- MinHash signatures and their LSH bands, for finding near-duplicate articles by index.
+CREATE TABLE IF NOT EXISTS document_texts (
+    doc_id VARCHAR NOT NULL,
+    original VARCHAR,
+    text VARCHAR,
+    pieces JSON,
+    segments JSON
+);
+
+-- MinHash signatures and their LSH bands, for finding near-duplicate articles by index
+-- (signatures are read only for the few documents sharing a band).
 CREATE TABLE IF NOT EXISTS doc_signatures (doc_id VARCHAR, signature UBIGINT[]);
-CREATE INDEX IF NOT EXISTS doc_signatures_by_doc ON doc_signatures (doc_id);
 CREATE TABLE IF NOT EXISTS doc_bands (band VARCHAR, doc_id VARCHAR);
 CREATE INDEX IF NOT EXISTS doc_bands_by_band ON doc_bands (band);
 
@@ -40,8 +47,6 @@ CREATE TABLE IF NOT EXISTS actor_mentions (
     actor_key VARCHAR NOT NULL,
     how VARCHAR
 );
-
-CREATE INDEX IF NOT EXISTS actor_mentions_by_doc ON actor_mentions (doc_id);
 
 -- Canonical actors (derived): one row per actor key.
 CREATE TABLE IF NOT EXISTS actors (
@@ -81,8 +86,12 @@ CREATE TABLE IF NOT EXISTS event_mentions (
     published VARCHAR,
     source_key VARCHAR
 );
-CREATE INDEX IF NOT EXISTS event_mentions_by_actor ON event_mentions (actor_key);
 CREATE INDEX IF NOT EXISTS event_mentions_by_event ON event_mentions (event_id);
+
+-- Where the linker looks for a new mention's partners: each mention filed under its type, actor
+-- and date prefix at every precision level (link.filing_keys); looked up by link.probe_keys.
+CREATE TABLE IF NOT EXISTS event_keys (key VARCHAR NOT NULL, mention_id VARCHAR NOT NULL);
+CREATE INDEX IF NOT EXISTS event_keys_by_key ON event_keys (key);
 
 -- Events (derived): one row per real-world event, refreshed when a mention joins it.
 CREATE TABLE IF NOT EXISTS events (
@@ -107,7 +116,7 @@ CREATE TABLE IF NOT EXISTS events (
 CREATE INDEX IF NOT EXISTS events_by_id ON events (event_id);
 
 CREATE TABLE IF NOT EXISTS quotes (
-    quote_id VARCHAR PRIMARY KEY,
+    quote_id VARCHAR NOT NULL,
     doc_id VARCHAR NOT NULL,
     speaker_key VARCHAR,
     text VARCHAR,
@@ -117,7 +126,7 @@ CREATE TABLE IF NOT EXISTS quotes (
 );
 
 CREATE TABLE IF NOT EXISTS claims (
-    claim_id VARCHAR PRIMARY KEY,
+    claim_id VARCHAR NOT NULL,
     doc_id VARCHAR NOT NULL,
     subject VARCHAR,
     about_key VARCHAR,

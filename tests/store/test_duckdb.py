@@ -6,8 +6,10 @@ import dataclasses
 import json
 from pathlib import Path
 
+import duckdb
 import pytest
 
+from hornbill.errors import StoreError
 from hornbill.model import (
     Actor,
     ActorMention,
@@ -200,3 +202,13 @@ def test_one_trigger_with_two_recipients_stays_two_events(kb_path: Path) -> None
     kb = open_kb(kb_path)
     kb.add([DocResult(document=doc, events=(first, second))])
     assert sorted(e["recipient"]["name"] for e in export.events(kb)) == ["Chad", "Niger"]
+
+
+def test_a_kb_written_with_another_schema_version_is_refused_with_a_hint(kb_path: Path) -> None:
+    open_kb(kb_path).close()
+    con = duckdb.connect(str(kb_path))
+    con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    con.close()
+    for read_only in (False, True):
+        with pytest.raises(StoreError, match=r"schema version 1.*hornbill build"):
+            open_kb(kb_path, read_only=read_only)
