@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn, TextIO
 
@@ -44,8 +46,10 @@ def main() -> None:
     """hornbill: news articles in, an evidence-backed knowledge base of PLOVER events out."""
 
 
-def run_build(paths: tuple[str, ...], db: str, actors: str | None, batch_size: int) -> None:
+def run_build(paths: tuple[str, ...], db: str, actors: str | None, batch_size: int, engine: EngineChoice) -> None:
     """Shared by ``build`` and ``add``: progress bar, one line per skipped file, summary at the end."""
+    if (engine.ray_address or engine.ray_results) and engine.name != "ray":
+        fail("--ray-address and --ray-results need --engine ray")
     try:
         kb = open_kb(db)
     except HornbillError as exc:
@@ -62,8 +66,9 @@ def run_build(paths: tuple[str, ...], db: str, actors: str | None, batch_size: i
         tqdm.write(f"hornbill: warning: {source}: {warning}", file=sys.stderr)
 
     try:
-        report = build(paths, kb, extra_actors=actors, batch_size=batch_size, on_skip=on_skip,
-                       on_warning=on_warning, progress=advance)
+        report = build(paths, kb, extra_actors=actors, batch_size=batch_size, workers=engine.workers,
+                       engine=engine.name, ray_address=engine.ray_address, ray_results=engine.ray_results,
+                       on_skip=on_skip, on_warning=on_warning, progress=advance)
     except HornbillError as exc:
         bar.close()
         fail(str(exc))
@@ -74,6 +79,36 @@ def run_build(paths: tuple[str, ...], db: str, actors: str | None, batch_size: i
     if report.read == 0:
         click.echo("hornbill: error: no document could be read", err=True)
         sys.exit(1)
+
+
+@dataclass(frozen=True)
+class EngineChoice:
+    """Where ``build`` and ``add`` run the per-document stages."""
+
+    name: str = "local"
+    workers: int = 1
+    ray_address: str | None = None
+    ray_results: str | None = None
+
+
+def engine_options(command: Callable[..., None]) -> Callable[..., None]:
+    """``--workers``, ``--engine``, ``--ray-address`` and ``--ray-results``, shared by ``build`` and ``add``."""
+    options = [
+        click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 256),
+                     help="Local processes parsing articles (each loads the pipeline, ~0.6 GB); "
+                          "reading, linking and storing stay in the main process."),
+        click.option("--engine", default="local", show_default=True, type=click.Choice(["local", "ray"]),
+                     help="local: this machine (see --workers); ray: Ray Data, on a local Ray or on --ray-address."),
+        click.option("--ray-address", metavar="ADDR",
+                     help="Ray cluster to join with --engine ray (HOST:6379, run on a cluster node, or 'auto'); "
+                          "default: start a local one."),
+        click.option("--ray-results", metavar="DIR",
+                     help="Folder (shared storage or s3://...) for the per-document Parquet results; "
+                          "needed on a cluster of several machines."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
 
 
 def summary_line(report: BuildReport, db: str) -> str:
@@ -88,29 +123,33 @@ def summary_line(report: BuildReport, db: str) -> str:
               help="Knowledge base file to create or extend.")
 @click.option("--actors", type=click.Path(exists=True, dir_okay=False), help="Your own actor dictionary (YAML).")
 @click.option("--batch-size", default=16, show_default=True, help="Documents per spaCy batch and transaction.")
-def build_cmd(paths: tuple[str, ...], db: str, actors: str | None, batch_size: int) -> None:
+@engine_options
+def build_cmd(paths: tuple[str, ...], db: str, actors: str | None, batch_size: int, workers: int, engine: str,
+              ray_address: str | None, ray_results: str | None) -> None:
     """Build (or extend) a knowledge base from files and folders of articles.
 
     Reads .txt, .html, .jsonl and .csv files. Articles already stored are recognised
     by their content and skipped, so building the same folder twice changes nothing.
 
-    Example: hornbill build ~/articles/ -o mali.duckdb
+    Example: hornbill build ~/articles/ -o mali.duckdb --workers 2
     """
-    run_build(paths, db, actors, batch_size)
+    run_build(paths, db, actors, batch_size, EngineChoice(engine, workers, ray_address, ray_results))
 
 
 @main.command("add")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @db_option
 @click.option("--actors", type=click.Path(exists=True, dir_okay=False), help="Your own actor dictionary (YAML).")
-def add_cmd(paths: tuple[str, ...], db: str, actors: str | None) -> None:
+@engine_options
+def add_cmd(paths: tuple[str, ...], db: str, actors: str | None, workers: int, engine: str,
+            ray_address: str | None, ray_results: str | None) -> None:
     """Link new articles into an existing knowledge base without reprocessing it.
 
     Example: hornbill add new-article.txt --db mali.duckdb
     """
     if not Path(db).exists():
         fail(f"{db}: no such knowledge base (create one with `hornbill build`)")
-    run_build(paths, db, actors, 16)
+    run_build(paths, db, actors, 16, EngineChoice(engine, workers, ray_address, ray_results))
 
 
 @main.command("timeline")
@@ -243,9 +282,10 @@ def stats_cmd(db: str) -> None:
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Server processes (each loads the knowledge base).")
-def serve_cmd(db: str, host: str, port: int, workers: int) -> None:
+@click.option("--workers", default=None, type=click.IntRange(1, 64),
+              help="Server processes, forked once the knowledge base is loaded, so they share it "
+                   "[default: one per CPU, at most 4].")
+def serve_cmd(db: str, host: str, port: int, workers: int | None) -> None:
     """Serve the web workspace and the JSON API (/api, documented at /docs) over a knowledge base.
 
     The server answers from a snapshot of the knowledge base and never keeps the file open, so
@@ -253,23 +293,24 @@ def serve_cmd(db: str, host: str, port: int, workers: int) -> None:
 
     Example: hornbill serve --db mali.duckdb --port 8080
     """
-    import uvicorn
+    from hornbill.web import server
+    from hornbill.web.app import create_app
 
-    from hornbill.web.app import DB_VARIABLE, create_app
-
-    if workers == 1:
-        try:
-            app = create_app(db)
-        except HornbillError as exc:
-            fail(str(exc))
-        click.echo(f"hornbill: serving {db} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
-        uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
-        return
-    open_for_reading(db).close()
-    click.echo(f"hornbill: serving {db} on http://{host}:{port}/ with {workers} workers (Ctrl-C stops)", err=True)
-    os.environ[DB_VARIABLE] = db
-    uvicorn.run("hornbill.web.app:app_from_env", factory=True, host=host, port=port, workers=workers,
-                log_level="warning", access_log=False)
+    count = workers or server.default_workers()
+    open_for_reading(db).close()  # a missing or unreadable file, and a port in use, fail before the long load
+    try:
+        listeners = server.sockets(host, port, count)
+    except OSError as exc:
+        fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
+    try:
+        app = create_app(db)
+    except HornbillError as exc:
+        for listener in listeners:
+            listener.close()
+        fail(str(exc))
+    click.echo(f"hornbill: serving {db} on http://{host}:{listeners[0].getsockname()[1]}/ with {count} "
+               f"worker{'s' if count > 1 else ''} (Ctrl-C stops)", err=True)
+    server.run(app, listeners)
 
 
 @main.command("report")

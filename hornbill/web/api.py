@@ -8,13 +8,22 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request, Response
 
 from hornbill.model import EVENT_TYPES, QUAD_CLASS
-from hornbill.web.catalog import Catalog, EventFilter, Record, document_text, match_words, period, to_json
+from hornbill.web.catalog import (
+    Catalog,
+    EventFilter,
+    Positions,
+    Record,
+    document_text,
+    json_array,
+    match_words,
+    period,
+    to_json,
+)
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -43,8 +52,8 @@ def json_response(head: Record, items: bytes) -> Response:
     return Response(to_json(head)[:-1] + b',"items":' + items + b"}", media_type="application/json")
 
 
-def event_array(catalog: Catalog, positions: Sequence[int]) -> bytes:
-    return b"[" + b",".join(catalog.event_json[p] for p in positions) + b"]"
+def event_array(catalog: Catalog, positions: Positions) -> bytes:
+    return json_array(catalog.event_json, positions.tolist())
 
 
 def page(items: list[Any], limit: int, offset: int) -> Record:
@@ -171,12 +180,13 @@ async def list_quotes(request: Request, limit: Limit = 50, offset: Offset = 0,
                       speaker: Annotated[Text, Query(description="Speaker id or name/alias.")] = None,
                       doc_id: Text = None) -> Record:
     catalog = catalog_of(request)
-    items = catalog.quotes
+    chosen: set[int] | None = None
     if speaker:
-        ids = catalog.resolve_actor(speaker)
-        items = [q for q in items if q["speaker"] and q["speaker"]["id"] in ids]
+        chosen = {i for actor_id in catalog.resolve_actor(speaker) for i in catalog.quotes_by_speaker.get(actor_id, [])}
     if doc_id:
-        items = [q for q in items if q["doc_id"] == doc_id]
+        in_doc = set(catalog.quotes_by_doc.get(doc_id, []))
+        chosen = in_doc if chosen is None else chosen & in_doc
+    items = catalog.quotes if chosen is None else [catalog.quotes[i] for i in sorted(chosen)]
     return page(items, limit, offset)
 
 
@@ -211,10 +221,12 @@ async def search(request: Request, q: Annotated[str, Query(min_length=1, max_len
     positions = catalog.filter_events(EventFilter(q=q))
     needle = q.strip()
     actors = catalog.matching_actors(needle)[:limit] if needle else []
-    documents = match_words(catalog.document_words, q)[:limit]
-    quotes = match_words(catalog.quote_words, q)[:limit]
-    head = {"q": q, "actors": [catalog.actors[i] for i in actors],
-            "documents": [catalog.documents[i] for i in documents], "quotes": [catalog.quotes[i] for i in quotes]}
-    events = b'{"total":%d,"items":' % len(positions) + event_array(catalog, positions[:limit]) + b"}"
-    body = to_json(head)[:-1] + b',"events":' + events + b"}"
+    documents = match_words(catalog.document_words, q)[:limit].tolist()
+    quotes = match_words(catalog.quote_words, q)[:limit].tolist()
+    body = b"".join([
+        b'{"q":', to_json(q), b',"actors":', json_array(catalog.actor_json, actors),
+        b',"documents":', json_array(catalog.document_json, documents),
+        b',"quotes":', json_array(catalog.quote_json, quotes),
+        b',"events":{"total":%d,"items":' % len(positions), event_array(catalog, positions[:limit]), b"}}",
+    ])
     return Response(body, media_type="application/json")

@@ -33,9 +33,6 @@ from hornbill.web import api, pages
 from hornbill.web.catalog import Catalog
 
 STATIC = Path(__file__).resolve().parent / "static"
-DB_VARIABLE = "HORNBILL_SERVE_DB"
-
-
 RELOAD_VARIABLE = "HORNBILL_RELOAD_SECONDS"
 
 
@@ -67,10 +64,24 @@ def take_snapshot(db: Path, folder: Path) -> tuple[Path, tuple[float, ...]]:
 RETIRE_AFTER = 30.0  # seconds a replaced snapshot stays open for requests that are still using it
 
 
-def load_snapshot(db: Path, folder: Path) -> tuple[KnowledgeBase, Catalog, tuple[float, ...], Path]:
+def load_catalog(db: Path, folder: Path) -> tuple[Catalog, tuple[float, ...], Path]:
+    """The catalog of a fresh snapshot of ``db`` (the snapshot's connection is closed again), its file state, its path.
+
+    The garbage collector is off while the catalog is built and the catalog is frozen after:
+    it never changes once loaded, and a full collection walking its millions of objects would
+    pause every request (and, in forked workers, copy every page it touches)."""
     snapshot, state = take_snapshot(db, folder)
     kb = open_kb(snapshot, read_only=True)
-    return kb, Catalog.load(kb), state, snapshot
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        catalog = Catalog.load(kb)
+        gc.freeze()
+    finally:
+        kb.close()
+        if was_enabled:
+            gc.enable()
+    return catalog, state, snapshot
 
 
 def retire(kb: KnowledgeBase, snapshot: Path) -> None:
@@ -79,14 +90,19 @@ def retire(kb: KnowledgeBase, snapshot: Path) -> None:
 
 
 def create_app(db: str | Path) -> FastAPI:
-    """The web app over a snapshot of the knowledge base at ``db``, refreshed when the file changes."""
+    """The web app over a snapshot of the knowledge base at ``db``, refreshed when the file changes.
+
+    The catalog is loaded here; the snapshot's connection (for article texts) is opened when the
+    app starts serving, in the process that serves, so the app may be built once and then forked
+    into workers (DuckDB's threads do not survive a fork)."""
     db = Path(db)
     folder = Path(tempfile.mkdtemp(prefix="hornbill-serve-"))
-    kb, catalog, state, snapshot = load_snapshot(db, folder)
-    # The catalog never changes once loaded: keep the collector from walking its millions of
-    # objects again (a full collection of a 100k-event KB pauses every request).
-    gc.collect()
-    gc.freeze()
+    owner = os.getpid()
+    try:
+        catalog, state, snapshot = load_catalog(db, folder)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
     interval = float(os.environ.get(RELOAD_VARIABLE, "5"))
 
     async def keep_fresh(app: FastAPI) -> None:
@@ -96,7 +112,8 @@ def create_app(db: str | Path) -> FastAPI:
             if file_state(db) == state:
                 continue
             try:
-                new_kb, new_catalog, new_state, new_snapshot = await asyncio.to_thread(load_snapshot, db, folder)
+                new_catalog, new_state, new_snapshot = await asyncio.to_thread(load_catalog, db, folder)
+                new_kb = await asyncio.to_thread(open_kb, new_snapshot, True)
             except (StoreError, OSError):
                 continue  # a writer holds the file: keep serving the last snapshot, look again later
             old_kb, old_snapshot = app.state.kb, snapshot
@@ -105,27 +122,24 @@ def create_app(db: str | Path) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.kb = open_kb(snapshot, read_only=True)
         task = asyncio.create_task(keep_fresh(app))
         yield
         task.cancel()
         app.state.kb.close()
-        shutil.rmtree(folder, ignore_errors=True)
+        if os.getpid() == owner:  # forked workers leave the folder to the process that made it
+            shutil.rmtree(folder, ignore_errors=True)
 
     app = FastAPIOffline(title="hornbill", version=__version__, lifespan=lifespan,
                          description="PLOVER events with evidence: the JSON API of a hornbill knowledge base.")
-    app.state.kb = kb
     app.state.catalog = catalog
+    app.state.folder = folder
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_exception_handler(HTTPException, http_error)
     app.add_exception_handler(RequestValidationError, validation_error)
     return app
-
-
-def app_from_env() -> FastAPI:
-    """The app over ``$HORNBILL_SERVE_DB``: the factory each worker process calls when serving with workers."""
-    return create_app(os.environ[DB_VARIABLE])
 
 
 def wants_json(request: Request) -> bool:

@@ -53,9 +53,9 @@ async def timeline_page(request: Request, involving: str | None = None, type: st
         return render("timeline.html", status=400, form=form, error=exc.detail, events=[], points=[], total=0,
                       types=EVENT_TYPES, quads=QUAD_CLASSES, actors=catalog.actors[:300])
     positions = catalog.filter_events(f)
-    events = [catalog.events[p] for p in positions]
-    return render("timeline.html", form=form, error=None, events=events[:TIMELINE_LIST], total=len(events),
-                  points=[point(e) for e in events[:TIMELINE_POINTS] if e["date"]], types=EVENT_TYPES,
+    events = catalog.events_at(positions[:TIMELINE_POINTS])
+    return render("timeline.html", form=form, error=None, events=events[:TIMELINE_LIST], total=len(positions),
+                  points=[point(e) for e in events if e["date"]], types=EVENT_TYPES,
                   quads=QUAD_CLASSES, actors=catalog.actors[:300])
 
 
@@ -101,9 +101,9 @@ async def actor_page(request: Request, actor_id: str) -> HTMLResponse:
     profile = catalog.actor_profile(actor_id)
     if profile is None:
         raise HTTPException(404, f"no actor with id {actor_id!r}")
-    positions = catalog.index.get("involving", {}).get(actor_id, [])
+    positions = catalog.lookup("involving", actor_id)
     return render("actor.html", actor=profile, chart=charts.bar_chart(profile["events_by_year"]),
-                  events=[catalog.events[p] for p in positions[:TIMELINE_LIST]])
+                  events=catalog.events_at(positions[:TIMELINE_LIST]))
 
 
 @router.get("/graph", response_class=HTMLResponse)
@@ -169,6 +169,6 @@ async def search_page(request: Request, q: str = "") -> HTMLResponse:
         return render("search.html", q=q, events=[], total=0, actors=[], documents=[])
     positions = catalog.filter_events(EventFilter(q=q[:200]))
     needle = q.strip()[:200]
-    return render("search.html", q=q, events=[catalog.events[p] for p in positions[:100]], total=len(positions),
+    return render("search.html", q=q, events=catalog.events_at(positions[:100]), total=len(positions),
                   actors=[catalog.actors[i] for i in catalog.matching_actors(needle)[:50]],
-                  documents=[catalog.documents[i] for i in match_words(catalog.document_words, needle)[:50]])
+                  documents=[catalog.documents[i] for i in match_words(catalog.document_words, needle)[:50].tolist()])

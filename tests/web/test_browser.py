@@ -11,7 +11,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Dialog, Page, sync_playwright
 
 from tests.web.conftest import CHROMIUM, CHROMIUM_ARGS
 
@@ -115,7 +115,12 @@ def test_document_and_conflicts_pages(page: Page, base_url: str, api: httpx.Clie
 
 def test_hostile_article_is_shown_as_text_and_never_runs(page: Page, base_url: str, api: httpx.Client) -> None:
     dialogs: list[str] = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+
+    def refuse(dialog: Dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", refuse)
     doc = next(d for d in api.get("/api/documents", params={"limit": 100}).json()["items"]
                if d["source"].endswith("hostile.txt"))
     events = api.get("/api/events", params={"q": "ambassador expelled"}).json()["items"]
