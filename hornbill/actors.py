@@ -39,6 +39,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from hornbill.model import Actor, ActorMention
+from hornbill.timex import sentence_bounds, sentence_starts, string_ids, token_ids
 
 DATA_DIR = Path(__file__).parent / "data"
 ACTORS_FILE = DATA_DIR / "actors.yaml"
@@ -51,9 +52,12 @@ ENTRY_FIELDS = frozenset({"key", "name", "type", "country", "aliases", "titles",
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 FUZZY_MIN_LENGTH = 6
 FUZZY_MIN_SCORE = 88.0
+_FUZZY_MEMO_SIZE = 50_000  # names whose fuzzy match is remembered (then the memo starts again)
 ACRONYM_MAX_LENGTH = 5  # all-capital aliases this short only match text written in capitals
 PRONOUNS = frozenset({"he", "she"})
 OBJECT_DEPS = frozenset({"dobj", "pobj", "dative"})
+#: Every word pronoun_candidates looks at: speaker pronouns, and "it"/"them" as objects.
+_PRONOUN_WORDS = PRONOUNS | {"it", "them"}
 TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ"})
 DETERMINERS = frozenset({"the", "its", "their", "this", "that", "these", "those"})
 COUNTRY_NOUNS = frozenset({"country", "nation"})  # "the country's junta": as definite as "the junta"
@@ -76,6 +80,7 @@ def strip_diacritics(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
+@lru_cache(maxsize=65536)
 def normalise(name: str) -> str:
     """The lookup form of a name: casefolded, no diacritics, dots, dashes or leading "the"."""
     text = strip_diacritics(name.translate(_QUOTES)).casefold().replace(".", "")
@@ -224,6 +229,8 @@ class ActorDictionary:
         for alias, key in self._index.items():
             if len(alias) >= FUZZY_MIN_LENGTH:
                 self._fuzzy[alias[0]].append((alias, key))
+        #: names already matched: the same names recur from article to article
+        self._fuzzy_seen: dict[str, Actor | None] = {}
         self._forces = {e.actor.country: e.actor for e in self.entries.values()
                         if "national_forces" in e.tags and e.actor.country}
 
@@ -274,6 +281,13 @@ class ActorDictionary:
         For people only the surname may be misspelt: "Ibrahima Traoré" is not "Ibrahim Traoré";
         lower-case words must be spelt as in the alias.
         """
+        if name not in self._fuzzy_seen:
+            if len(self._fuzzy_seen) >= _FUZZY_MEMO_SIZE:
+                self._fuzzy_seen.clear()
+            self._fuzzy_seen[name] = self._fuzzy_match(name)
+        return self._fuzzy_seen[name]
+
+    def _fuzzy_match(self, name: str) -> Actor | None:
         norm = normalise(name)
         if len(norm) < FUZZY_MIN_LENGTH:
             return None
@@ -507,11 +521,15 @@ class _Resolution:
     def acronym_candidates(self) -> list[_Candidate]:
         """Definitions "Expansion (ACR)" and every later use of ACR; fills ``doc_aliases``."""
         doc = self.doc
+        words = token_ids(doc, "ORTH")
+        opening, closing = doc.vocab.strings["("], doc.vocab.strings[")"]
         found: list[_Candidate] = []
-        for i in range(1, len(doc) - 2):
-            if doc[i].text != "(" or doc[i + 2].text != ")" or not _looks_like_acronym(doc[i + 1].text):
+        for i in range(1, len(words) - 2):
+            if words[i] != opening or words[i + 2] != closing:
                 continue
             acronym = doc[i + 1].text
+            if not _looks_like_acronym(acronym):
+                continue
             expansion = self._expansion_before(i, acronym)
             if expansion is None:
                 continue
@@ -522,9 +540,10 @@ class _Resolution:
             self.doc_aliases[normalise(acronym)] = actor
             self.doc_aliases[normalise(expansion.text)] = actor
             found.append(_Candidate(expansion.start, expansion.end, actor, "acronym"))
-        for token in doc:
-            if token.text in self.acronyms:
-                found.append(_Candidate(token.i, token.i + 1, self.acronyms[token.text], "acronym"))
+        defined = {doc.vocab.strings[acronym]: actor for acronym, actor in self.acronyms.items()}
+        for i, word in enumerate(words):
+            if word in defined:
+                found.append(_Candidate(i, i + 1, defined[word], "acronym"))
         return found
 
     def _expansion_before(self, paren: int, acronym: str) -> Span | None:
@@ -553,7 +572,7 @@ class _Resolution:
     def _capitalised_run(self, paren: int) -> Span | None:
         doc = self.doc
         start = paren
-        sentence_start = doc[paren].sent.start
+        sentence_start = sentence_starts(doc)[paren]
         while start - 1 >= sentence_start:
             token = doc[start - 1]
             capitalised = token.text[:1].isupper() or token.text[:1].isdigit()
@@ -757,7 +776,8 @@ class _Resolution:
         doc = self.doc
         left: list[Token] = []
         i = start - 1
-        sentence_start = doc[start].sent.start
+        starts = sentence_starts(doc)
+        sentence_start = starts[start]
         while i >= sentence_start and len(left) < 8:
             token = doc[i]
             other = self.selected.get(i)
@@ -774,7 +794,7 @@ class _Resolution:
         for child in root.children:
             if child.dep_ == "appos":
                 appositive += list(child.subtree)
-        return [t for t in (left + appositive) if t.sent.start == sentence_start]
+        return [t for t in (left + appositive) if starts[t.i] == sentence_start]
 
     def title_words(self, mention: _Candidate) -> frozenset[str]:
         """Lower-case words of a person's title in the text, plus the dictionary's titles."""
@@ -981,9 +1001,11 @@ class _Resolution:
     def pronoun_candidates(self) -> list[_Candidate]:
         """"he"/"she" as speakers; "it"/"them" as objects ("called it a failure", "accused them")."""
         found: list[_Candidate] = []
-        for token in self.doc:
-            if token.i in self.selected:
+        pronouns = string_ids(self.doc, _PRONOUN_WORDS)
+        for i, lower in enumerate(token_ids(self.doc, "LOWER")):
+            if lower not in pronouns or i in self.selected:
                 continue
+            token = self.doc[i]
             actor: Actor | None = None
             if (token.lower_ in PRONOUNS and token.dep_ == "nsubj"
                     and token.head.lemma_ in self.roles.speech_verbs):
@@ -1025,11 +1047,11 @@ class _Resolution:
 
     def _antecedent(self, pronoun: Token) -> Actor | None:
         """The person of the nearest sentence (up to three back) that names exactly one, or one subject."""
-        sentences = list(self.doc.sents)
-        here = next(k for k, s in enumerate(sentences) if s.start <= pronoun.i < s.end)
+        sentences = sentence_bounds(self.doc)
+        here = next(k for k, (start, end, _, _) in enumerate(sentences) if start <= pronoun.i < end)
         people = [m for m in self.mentions() if m.actor.type == "PERSON"]
-        for sentence in reversed(sentences[max(0, here - 3):here + 1]):
-            inside = [m for m in people if sentence.start <= m.start < min(sentence.end, pronoun.i)]
+        for start, end, _, _ in reversed(sentences[max(0, here - 3):here + 1]):
+            inside = [m for m in people if start <= m.start < min(end, pronoun.i)]
             distinct = {m.actor.key: m.actor for m in inside}
             if len(distinct) == 1:
                 return next(iter(distinct.values()))

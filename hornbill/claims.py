@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from hornbill.model import Actor, ActorMention, Claim
 from hornbill.nlp import evidence_for
+from hornbill.timex import doc_text
 
 DATA_FILE = Path(__file__).parent / "data" / "claims.yaml"
 
@@ -455,7 +456,7 @@ def _is_not_a_count(doc: Doc, match: re.Match[str], tokens: Span) -> bool:
 
 def _find(doc: Doc) -> list[_Found]:
     found: list[_Found] = []
-    for match in number_pattern().finditer(doc.text):
+    for match in number_pattern().finditer(doc_text(doc)):
         tokens = doc.char_span(*match.span("num"), alignment_mode="expand")
         value = _number_value(match)
         if tokens is None or len(tokens) == 0 or value is None or _is_not_a_count(doc, match, tokens):

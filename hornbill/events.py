@@ -21,17 +21,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
 import yaml
 from spacy.language import Language
+from spacy.symbols import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from hornbill import actors, timex
 from hornbill.model import EVENT_TYPES, QUAD_CLASS, Actor, DatePoint, EventMention, Location, Status
 from hornbill.nlp import evidence_for
+from hornbill.timex import doc_text, string_ids, token_ids
 
 LEXICON_PATH = Path(__file__).parent / "data" / "plover.yaml"
 
@@ -129,6 +131,12 @@ class Lexicon:
 
     def marker(self, name: str) -> frozenset[str]:
         return self.markers.get(name, frozenset())
+
+    @cached_property
+    def trigger_words(self) -> frozenset[str]:
+        """Every word a pattern is indexed under: a token whose lemma and form are none of
+        them (nor "co" + lemma, see :func:`lemma_of`) cannot trigger anything."""
+        return frozenset(word for word, _ in self.patterns)
 
 
 class _WordLoader(yaml.SafeLoader):
@@ -735,7 +743,8 @@ def _reporter(node: Token, lexicon: Lexicon) -> Token | None:
 
 def setting_of(trigger: Token, lexicon: Lexicon, triggers: Mapping[int, Pattern]) -> Setting:
     """Walk from the trigger up its governors: status, dropping, and the reporting speaker."""
-    if trigger.sent.text.rstrip().endswith("?"):
+    sentence = trigger.sent
+    if doc_text(trigger.doc)[sentence.start_char : sentence.end_char].rstrip().endswith("?"):
         return Setting("drop")
     status: Context = "occurred"
     speaker: Token | None = None
@@ -842,9 +851,13 @@ MODAL_DEMAND = Pattern(
 def _modal_demands(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
     """ "Russia said Sudan must return the helicopter": a REQUEST by Russia of Sudan."""
     found: list[Candidate] = []
-    for verb in sentence:
-        aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-        if not aux & lexicon.marker("demand_aux") or _is_negated(verb, lexicon):
+    doc = sentence.doc
+    demand_aux, aux = string_ids(doc, lexicon.marker("demand_aux")), doc.vocab.strings["aux"]
+    lowers, deps = token_ids(doc, "LOWER"), token_ids(doc, "DEP")
+    # the verbs with a demanding auxiliary ("must", "should") are the heads of those auxiliaries
+    heads = {doc[i].head.i for i in range(sentence.start, sentence.end) if deps[i] == aux and lowers[i] in demand_aux}
+    for verb in (doc[i] for i in sorted(heads)):
+        if not sentence.start <= verb.i < sentence.end or _is_negated(verb, lexicon):
             continue
         speaker = _reporter(verb, lexicon)
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -853,12 +866,28 @@ def _modal_demands(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
     return found
 
 
+def _possible_triggers(sentence: Span, lexicon: Lexicon) -> Iterator[Token]:
+    """The sentence's nouns and verbs whose lemma or form some pattern is indexed under, in order:
+    the only tokens :func:`_match_token` can match."""
+    doc, words, strings = sentence.doc, lexicon.trigger_words, sentence.doc.vocab.strings
+    pos, lemmas, lowers = token_ids(doc, "POS"), token_ids(doc, "LEMMA"), token_ids(doc, "LOWER")
+    for i in range(sentence.start, sentence.end):
+        if pos[i] not in _TRIGGER_POS:
+            continue
+        lemma = strings[lemmas[i]].lower()
+        if lemma in words or "co" + lemma in words or strings[lowers[i]] in words:
+            yield doc[i]
+
+
+_TRIGGER_POS = frozenset({NOUN, PROPN, VERB, AUX})
+
+
 def find_candidates(sentence: Span, lexicon: Lexicon | None = None) -> list[Candidate]:
     """Matched triggers in a sentence with their role phrases, status and speaker."""
     lexicon = lexicon or default_lexicon()
     matches: dict[int, tuple[Pattern, Slots]] = {}
     consumed: set[int] = set()
-    for token in sentence:
+    for token in _possible_triggers(sentence, lexicon):
         found = _match_token(token, lexicon)
         if found is not None:
             matches[token.i] = found

@@ -44,7 +44,7 @@ Choices (TimeML where it has an answer):
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
@@ -1018,10 +1018,68 @@ def _tense_at(doc: Doc, start: int, end: int) -> Tense | None:
     return verb_tense(verb) if verb.pos_ in _VERB_POS else None
 
 
+# Per-Doc values the stages share, kept in ``doc.user_data`` (plain strings, ints and tuples). They are
+# first asked for by the hornbill stages, after the parse; nothing changes a Doc's tokens after that.
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc and kept in ``user_data``: spaCy re-joins every token
+    on each access, and the stages read the text many times."""
+    text: str | None = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+_TEXT_KEY = "hornbill_text"
+
+
+def token_ids(doc: Doc, attr: str) -> list[int]:
+    """Every token's ``attr`` ("ORTH", "LOWER", "POS", "DEP", ...) as its string-store id, read
+    from the Doc's array once per Doc: the stages sift whole documents by word, and building a
+    ``Token`` object per word for that costs more than the test. Compare with :func:`string_ids`."""
+    key = f"hornbill_ids_{attr}"
+    found: list[int] | None = doc.user_data.get(key)
+    if found is None:
+        found = doc.user_data[key] = doc.to_array(attr).tolist()
+    return found
+
+
+def string_ids(doc: Doc, words: Iterable[str]) -> frozenset[int]:
+    """The string-store ids of ``words``, as :func:`token_ids` gives them."""
+    strings = doc.vocab.strings
+    return frozenset(strings[word] for word in words)
+
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int, int, int]]:
+    """Every sentence's token start and end and character start and end, once per Doc
+    (``doc.sents`` builds a Span for every sentence on each pass)."""
+    found: list[tuple[int, int, int, int]] | None = doc.user_data.get(_SENTENCE_BOUNDS_KEY)
+    if found is None:
+        found = [(s.start, s.end, s.start_char, s.end_char) for s in doc.sents]
+        doc.user_data[_SENTENCE_BOUNDS_KEY] = found
+    return found
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """For every token, the index of its sentence's first token (``token.sent.start``), once per Doc."""
+    found: list[int] | None = doc.user_data.get(_SENTENCE_STARTS_KEY)
+    if found is None:
+        found = []
+        for start, end, _, _ in sentence_bounds(doc):
+            found += [start] * (end - start)
+        doc.user_data[_SENTENCE_STARTS_KEY] = found
+    return found
+
+
+_SENTENCE_BOUNDS_KEY = "hornbill_sentence_bounds"
+_SENTENCE_STARTS_KEY = "hornbill_sentence_starts"
+
+
 def find_timexes(doc: Doc, anchor: DatePoint) -> tuple[list[Timex], list[str]]:
     """Every time expression of ``doc`` normalised against ``anchor``, sorted by offset,
     and the warnings met (a weekday that disagrees with its date)."""
-    text = doc.text
+    text = doc_text(doc)
     regex = [
         c for c in _choose(list(_regex_candidates(text))) if not c.needs_check or _year_in_context(doc, c)
     ]
@@ -1153,8 +1211,9 @@ def _context_date(trigger: Token) -> Timex | None:
     if _narrative_tense(trigger) != "past":
         return None
     doc, sent = trigger.doc, trigger.sent
-    paragraph_start = doc.text.rfind("\n", 0, sent.start_char) + 1
-    previous = [s for s in doc.sents if s.end_char <= sent.start_char and s.start_char >= paragraph_start]
+    paragraph_start = doc_text(doc).rfind("\n", 0, sent.start_char) + 1
+    previous = [doc[start:end] for start, end, start_char, end_char in sentence_bounds(doc)
+                if end_char <= sent.start_char and start_char >= paragraph_start]
     for earlier in reversed(previous):
         dated = _timex_spans(doc, earlier.start_char, earlier.end_char)
         if dated:
@@ -1185,7 +1244,7 @@ def _find_story_date(doc: Doc) -> Timex | None:
     if anchor is None or anchor.rank > _RANK["month"]:
         return None
     earliest = anchor.day - timedelta(days=_STORY_REACH)
-    for timex, span in _timex_spans(doc, 0, len(doc.text)):
+    for timex, span in _timex_spans(doc, 0, len(doc_text(doc))):
         if timex.precision != "day" or re.search(r"\d{4}", timex.text):
             continue
         day = date.fromisoformat(timex.value)
@@ -1211,7 +1270,7 @@ def _relative_clause(trigger: Token) -> tuple[Token, Timex, int] | None:
         return None
     doc = trigger.doc
     for timex in doc._.timexes or ():
-        if timex.kind == "DURATION" and timex.end <= mark.idx and not doc.text[timex.end : mark.idx].strip():
+        if timex.kind == "DURATION" and timex.end <= mark.idx and not doc_text(doc)[timex.end : mark.idx].strip():
             return clause.head, timex, _SHIFT_WORDS[mark.lower_]
     return None
 
