@@ -14,11 +14,20 @@ the size of the KB differs. Then real held-out articles
 transaction, as `hornbill add` does, to every KB in turn; the median wall time per article is
 printed per size, with the time of the checkpoint that closing the KB then runs.
 Target: flat (100k within 2x of 1k).
+
+    .venv/bin/python bench/add_latency.py --batch 16 [--copies 12]
+
+times instead what storing and linking cost per document when a build stores batches of 16:
+the processed articles and copies of them (new ids, every 4th word changed so no copy is a
+near-duplicate, dates moved back by the copy's number of years, actors kept) are added in
+batches to a new KB; CPU and wall milliseconds per document are printed, the parse excluded.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import re
 import statistics
 import sys
 import tempfile
@@ -30,7 +39,7 @@ import pyarrow as pa
 
 from hornbill import link
 from hornbill import nlp as hnlp
-from hornbill.model import DocResult
+from hornbill.model import DatePoint, DocResult, Evidence
 from hornbill.pipeline import process_documents
 from hornbill.read import iter_inputs
 from hornbill.store.duckdb import DuckDBKnowledgeBase
@@ -121,15 +130,67 @@ def checkpoint_seconds(kb: DuckDBKnowledgeBase) -> float:
     return time.perf_counter() - start
 
 
+def shift_year(point: DatePoint, years: int) -> DatePoint:
+    if not re.match(r"[0-9]{4}", point.value or ""):  # an unknown date has no value
+        return point
+    return dataclasses.replace(point, value=f"{int(point.value[:4]) - years}{point.value[4:]}")
+
+
+def copy_of(result: DocResult, i: int) -> DocResult:
+    """Copy ``i`` of a processed article: another document with other words and other years."""
+    doc = result.document
+    doc_id = f"{doc.doc_id}-{i}"
+    words = doc.text.split(" ")
+    text = " ".join(f"{w}{i}" if n % 4 == 0 else w for n, w in enumerate(words))
+    document = dataclasses.replace(doc, doc_id=doc_id, original=text, text=text)
+
+    def evidence(e: Evidence) -> Evidence:
+        return dataclasses.replace(e, doc_id=doc_id)
+
+    return DocResult(
+        document=document, actors=result.actors,
+        events=tuple(dataclasses.replace(ev, evidence=evidence(ev.evidence), date=shift_year(ev.date, i))
+                     for ev in result.events),
+        quotes=tuple(dataclasses.replace(q, doc_id=doc_id, evidence=evidence(q.evidence)) for q in result.quotes),
+        claims=tuple(dataclasses.replace(c, doc_id=doc_id, evidence=evidence(c.evidence)) for c in result.claims),
+    )
+
+
+def batch_cost(kb: DuckDBKnowledgeBase, documents: list[DocResult], batch: int) -> tuple[float, float]:
+    """(CPU ms, wall ms) per document of adding ``documents`` to ``kb`` in batches of ``batch``."""
+    cpu, wall = time.process_time(), time.perf_counter()
+    for start in range(0, len(documents), batch):
+        kb.add(documents[start:start + batch])
+    n = len(documents)
+    return (time.process_time() - cpu) * 1000 / n, (time.perf_counter() - wall) * 1000 / n
+
+
+def print_batch_cost(results: list[DocResult], batch: int, copies: int) -> None:
+    documents = [r if i == 0 else copy_of(r, i) for i in range(copies) for r in results]
+    words = sum(len(r.document.text.split()) for r in documents) / len(documents)
+    with tempfile.TemporaryDirectory() as tmp:
+        kb = DuckDBKnowledgeBase(Path(tmp) / "kb.duckdb")
+        cpu, wall = batch_cost(kb, documents, batch)
+        counts = kb.counts()
+        kb.close()
+    print(f"{len(documents)} documents ({words:.0f} words each on average), batches of {batch}: "
+          f"{counts['events']} events; store+link {cpu:.1f} CPU ms, {wall:.1f} wall ms per document")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument("--batch", type=int, help="time storing and linking in batches of this size instead")
+    parser.add_argument("--copies", type=int, default=12, help="with --batch: copies of each article to add")
     args = parser.parse_args()
     inputs = sorted((ROOT / "examples").iterdir())
     if (SHARED / "corpus" / "seeds").exists():
         inputs += sorted((SHARED / "corpus" / "seeds").iterdir())
     print(f"processing {len(inputs)} real input files once (parse excluded from the timings) ...", file=sys.stderr)
     results = processed(inputs)
+    if args.batch:
+        print_batch_cost(results, args.batch, args.copies)
+        return 0
     held_out, base = results[:5], results[5:]
     print(f"{'KB documents':>13} {'KB events':>10} {'fill s':>8} {'add median ms':>14} {'add max ms':>11} "
           f"{'checkpoint ms':>14}")

@@ -293,3 +293,55 @@ def bands(signature: Sequence[int]) -> list[str]:
 def similarity(a: Sequence[int], b: Sequence[int]) -> float:
     """Estimated Jaccard similarity of the texts behind two signatures."""
     return sum(x == y for x, y in zip(a, b, strict=True)) / len(a)
+
+
+class Clusters:
+    """Which events a batch of new mentions joins: union-find over event ids, fed one document
+    at a time, the batch's own mentions filed under their keys as they come so that later ones
+    find them as they would find stored ones.
+
+    ``merged`` counts the mentions that joined an event rather than founding one, as adding the
+    documents one by one counts them: a mention founds an event when its cluster holds nothing
+    from an earlier document or from the KB.
+    """
+
+    def __init__(self, filed: dict[str, list[StoredMention]]) -> None:
+        self.filed = {key: list(mentions) for key, mentions in filed.items()}
+        self.parent: dict[str, str] = {}
+        self.new: dict[str, None] = {}  # the event ids the batch's mentions were given, in order
+        self.settled: set[str] = set()  # roots whose cluster holds an event from an earlier document
+        self.merged = 0
+
+    def root(self, event_id: str) -> str:
+        while self.parent.get(event_id, event_id) != event_id:
+            event_id = self.parent[event_id]
+        return event_id
+
+    def _union(self, a: str, b: str) -> None:
+        ra, rb = self.root(a), self.root(b)
+        if ra != rb:
+            self.parent[ra] = rb
+            if ra in self.settled:
+                self.settled.add(rb)
+
+    def add_document(self, mentions: Sequence[StoredMention]) -> None:
+        """Link one document's mentions (each with an event id of its own) to everything filed so far."""
+        for mention in mentions:
+            self.new[mention.event_id] = None
+            candidates = [m for key in probe_keys(mention) for m in self.filed.get(key, [])]
+            for event_id in events_to_join(mention, candidates):
+                if event_id not in self.new and event_id not in self.parent:
+                    self.settled.add(event_id)  # a stored event, met for the first time
+                self._union(event_id, mention.event_id)
+            for key in filing_keys(mention):
+                self.filed.setdefault(key, []).append(mention)
+        roots = {self.root(m.event_id) for m in mentions}
+        self.merged += len(mentions) - len(roots - self.settled)
+        self.settled |= roots
+
+    def groups(self) -> list[list[str]]:
+        """The clusters: the event ids that become one event, for every cluster a new mention is in."""
+        members: dict[str, list[str]] = {}
+        for event_id in dict.fromkeys([*self.new, *self.parent]):
+            members.setdefault(self.root(event_id), []).append(event_id)
+        return list(members.values())

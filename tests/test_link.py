@@ -147,3 +147,32 @@ def test_the_most_precise_date_from_the_text_speaks_for_an_event() -> None:
     derived_day = link.mention_rank("sentence", "day", 0.5)
     publication_day = link.mention_rank("document", "day", 0.9)
     assert derived_day > explicit_month > publication_day
+
+
+def retreat(event_id: str, doc_id: str, date: str, precision: str) -> link.StoredMention:
+    return link.StoredMention(event_id, doc_id, "RETREAT", "country:GBR", "country:MLI", date, precision)
+
+
+def filed(*mentions: link.StoredMention) -> dict[str, list[link.StoredMention]]:
+    by_key: dict[str, list[link.StoredMention]] = {}
+    for m in mentions:
+        for key in link.filing_keys(m):
+            by_key.setdefault(key, []).append(m)
+    return by_key
+
+
+def test_clusters_join_stored_events_and_earlier_documents_of_the_batch() -> None:
+    clusters = link.Clusters(filed(retreat("e-stored", "d0", "2022-11-14", "day")))
+    clusters.add_document([retreat("e-a", "da", "2022-11-15", "day")])  # matches nothing yet: founds an event
+    clusters.add_document([retreat("e-b", "db", "2022-11", "month"),  # joins the stored event and A's
+                           retreat("e-c", "db", "2021", "year")])  # a year apart: founds its own
+    clusters.add_document([retreat("e-d", "dd", "2021-03", "month")])  # found by C, filed in this batch
+    assert sorted(sorted(group) for group in clusters.groups()) == [["e-a", "e-b", "e-stored"], ["e-c", "e-d"]]
+    assert clusters.merged == 2  # B and D joined; A and C founded events
+
+
+def test_mentions_of_one_document_that_match_each_other_found_one_event() -> None:
+    clusters = link.Clusters({})
+    clusters.add_document([retreat("e-a", "da", "2022-11-14", "day"), retreat("e-b", "da", "2022-11", "month")])
+    assert [sorted(group) for group in clusters.groups()] == [["e-a", "e-b"]]
+    assert clusters.merged == 1

@@ -5,6 +5,8 @@ Documents are keyed by a hash of their text, so adding an article already stored
 changes nothing. Linking is incremental: a new event mention is compared only with the
 stored mentions filed under its type, actor and date (``event_keys``, an index lookup), and
 only the events it joins are read back, so the cost of an add does not grow with the KB.
+A batch is linked as a whole, in a fixed number of statements, exactly as if its documents had
+been added one by one (see ``add``).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from importlib import resources
+from itertools import count
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -31,9 +34,13 @@ T = TypeVar("T")
 SCHEMA_VERSION = "2"  # 2: event_keys (the linker's candidate index); texts apart from indexed tables
 LOCK_WAIT = 30.0  # seconds a writer waits for a reader's lock to go
 # DuckDB answers `column = ANY(list)` through the column's index only while the list is no longer
-# than this setting (default 50); past it, it scans the table. A document's linker lookups
-# (up to six keys per event mention) must stay index lookups however large the KB grows.
-CONFIG: dict[str, str | bool | int | float | list[str]] = {"dynamic_or_filter_threshold": 1000}
+# than dynamic_or_filter_threshold (default 50) and matches no more rows than index_scan_max_count
+# (default 2048, or 0.1 % of the table); past either, it scans the whole table. A batch's linker
+# lookups (16 documents, up to six keys per event mention, every stored mention filed under them)
+# must stay index lookups however large the KB grows. On a table of 2M rows an index lookup of
+# 3,000 keys took half the time of the scan; at 12,000 they broke even.
+CONFIG: dict[str, str | bool | int | float | list[str]] = {"dynamic_or_filter_threshold": 10_000,
+                                                           "index_scan_max_count": 10_000}
 # Rows per row group (DuckDB's default: 122,880). A checkpoint rewrites the last row group of each
 # grown table that has an index; with the default, the checkpoint that closes a KB after adding
 # one article took seconds at 100k articles, and a tenth of that with row groups this small.
@@ -96,8 +103,8 @@ class DuckDBKnowledgeBase:
     def _insert(self, table: str, rows: list[list[Any]]) -> None:
         """Insert many rows in one statement (columns passed as lists and unnested side by side).
 
-        One statement per table (and document, or batch) keeps the cost of an add independent of
-        how many actor mentions or claims the article holds; executemany runs a statement per row.
+        One statement per table and batch keeps the cost of an add independent of how many
+        documents, actor mentions or claims the batch holds; executemany runs a statement per row.
         """
         if not rows:
             return
@@ -116,152 +123,158 @@ class DuckDBKnowledgeBase:
     def add(self, results: Iterable[DocResult]) -> AddSummary:
         """Store and link a batch of documents in one transaction.
 
-        Rows of the tables that adding never reads (texts, actor mentions, quotes, claims) are
-        written once for the whole batch, a statement per table rather than per document.
+        The batch is handled as a whole, with a fixed number of statements whatever its size: one
+        lookup per kind of candidate (stored documents, near-duplicates, actors, linker keys,
+        events joined), one insert per table, one update and one delete. The KB ends as if the
+        documents had been added one by one in the order given, and so does the summary.
         """
         summary = AddSummary()
-        unread: dict[str, list[list[Any]]] = defaultdict(list)
         self.con.execute("BEGIN TRANSACTION")
         try:
-            last_seq = int(self._scalar("SELECT coalesce(max(seq), 0) FROM documents"))
-            for result in results:
-                self._add_one(result, last_seq + summary.added + 1, summary, unread)
-            for table, rows in unread.items():
-                self._insert(table, rows)
+            batch, last_seq = self._new_results(list(results), summary)
+            if batch:
+                self._store_batch(batch, last_seq, summary)
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
         return summary
 
-    def _add_one(self, result: DocResult, seq: int, summary: AddSummary, unread: dict[str, list[list[Any]]]) -> None:
-        doc = result.document
-        if self.has_document(doc.doc_id):
-            summary.already_stored += 1
-            return
-        duplicate_of, source_key = self._near_duplicate(result)
-        self.con.execute(
-            "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [doc.doc_id, doc.source, doc.title, doc.outlet, doc.url, doc.published.value,
-             doc.published.precision, doc.published.basis, doc.language, len(doc.original), doc.kept_chars,
-             list(doc.warnings), seq, duplicate_of, source_key],
-        )
-        unread["document_texts"].append([doc.doc_id, doc.original, doc.text, json.dumps(doc.pieces),
-                                         json.dumps([[s.start, s.end, s.kept, s.reason] for s in doc.segments])])
-        actors: dict[str, Actor] = {}
-        for m in result.actors:
-            actors[m.actor.key] = m.actor
-        for ev in result.events:
-            for a in (ev.actor, ev.recipient, ev.claimed_by):
-                if a is not None:
-                    actors.setdefault(a.key, a)
-        for q in result.quotes:
-            if q.speaker is not None:
-                actors.setdefault(q.speaker.key, q.speaker)
-        for c in result.claims:
-            if c.about is not None:
-                actors.setdefault(c.about.key, c.about)
-        unread["actor_mentions"] += [[doc.doc_id, m.start, m.end, m.text, m.actor.key, m.how] for m in result.actors]
-        self._refresh_actors(actors, result)
-        merged, new_events = self._link_events(result, source_key)
-        summary.merged += merged
-        summary.events += new_events
-        unread["quotes"] += [[q.quote_id, q.doc_id, q.speaker.key if q.speaker else None, q.text,
-                              q.evidence.sentence, q.evidence.start, q.evidence.end]
-                             for q in _first_per_id(result.quotes, lambda q: q.quote_id)]
-        unread["claims"] += [[c.claim_id, c.doc_id, c.subject, c.about.key if c.about else None, c.value, c.unit,
-                              c.qualifier, c.evidence.sentence, c.evidence.start, c.evidence.end]
-                             for c in _first_per_id(result.claims, lambda c: c.claim_id)]
-        summary.added += 1
-        summary.doc_ids.append(doc.doc_id)
+    def _new_results(self, results: list[DocResult], summary: AddSummary) -> tuple[list[DocResult], int]:
+        """(the results whose document is neither stored nor earlier in the batch, the last
+        sequence number given); the others are counted as already stored."""
+        last_seq, stored = self.con.execute(
+            "SELECT (SELECT coalesce(max(seq), 0) FROM documents), list(doc_id) FROM documents "
+            "WHERE doc_id = ANY(?)", [[r.document.doc_id for r in results]]).fetchone() or (0, None)
+        seen = set(stored or [])
+        batch = []
+        for result in results:
+            if result.document.doc_id in seen:
+                summary.already_stored += 1
+                continue
+            seen.add(result.document.doc_id)
+            batch.append(result)
+        return batch, int(last_seq)
 
-    def _refresh_actors(self, actors: dict[str, Actor], result: DocResult) -> None:
-        """Upsert canonical actor rows: add this document's surface forms and mention counts."""
-        if not actors:
+    def _store_batch(self, batch: list[DocResult], last_seq: int, summary: AddSummary) -> None:
+        """Store and link new documents: one insert per table for the whole batch."""
+        duplicates = self._near_duplicates(batch)
+        self._insert("documents", [
+            [doc.doc_id, doc.source, doc.title, doc.outlet, doc.url, doc.published.value, doc.published.precision,
+             doc.published.basis, doc.language, len(doc.original), doc.kept_chars, list(doc.warnings), seq,
+             duplicate_of, source_key]
+            for seq, doc, (duplicate_of, source_key)
+            in zip(count(last_seq + 1), (r.document for r in batch), duplicates, strict=False)])
+        self._insert("document_texts", [
+            [doc.doc_id, doc.original, doc.text, json.dumps(doc.pieces),
+             json.dumps([[s.start, s.end, s.kept, s.reason] for s in doc.segments])]
+            for doc in (r.document for r in batch)])
+        self._insert("actor_mentions", [[r.document.doc_id, m.start, m.end, m.text, m.actor.key, m.how]
+                                        for r in batch for m in r.actors])
+        self._refresh_actors(batch)
+        summary.merged, summary.events = self._link_events(batch, [key for _, key in duplicates])
+        self._insert("quotes", [[q.quote_id, q.doc_id, q.speaker.key if q.speaker else None, q.text,
+                                 q.evidence.sentence, q.evidence.start, q.evidence.end]
+                                for r in batch for q in _first_per_id(r.quotes, lambda q: q.quote_id)])
+        self._insert("claims", [[c.claim_id, c.doc_id, c.subject, c.about.key if c.about else None, c.value, c.unit,
+                                 c.qualifier, c.evidence.sentence, c.evidence.start, c.evidence.end]
+                                for r in batch for c in _first_per_id(r.claims, lambda c: c.claim_id)])
+        summary.added = len(batch)
+        summary.doc_ids = [r.document.doc_id for r in batch]
+
+    def _refresh_actors(self, batch: list[DocResult]) -> None:
+        """Upsert canonical actor rows: add each document's surface forms and mention counts, in
+        batch order (the first document to name an actor gives its name and type)."""
+        per_doc = [_named_actors(r) for r in batch]
+        keys = sorted({key for actors in per_doc for key in actors})
+        if not keys:
             return
-        keys = sorted(actors)
-        known = {r["actor_key"]: r for r in self._rows(
-            "SELECT * FROM actors WHERE actor_key = ANY(?)", [keys])}
-        seen: dict[str, set[str]] = {key: set() for key in keys}
-        counts: dict[str, int] = dict.fromkeys(keys, 0)
-        for m in result.actors:
-            if m.how != "pronoun":  # "he", "it" are mentions, never names of the actor
-                seen[m.actor.key].add(m.text)
-            counts[m.actor.key] += 1
-        rows = []
-        for key in keys:
-            actor, old = actors[key], known.get(key)
-            aliases = set(actor.aliases) | seen[key] | set(old["aliases"] if old else [])
-            if old:
-                rows.append([key, old["name"], old["type"], old["country"] or actor.country,
-                             old["wikidata"] or actor.wikidata, sorted(aliases), old["mentions"] + counts[key]])
+        rows = {r["actor_key"]: r for r in self._rows("SELECT * FROM actors WHERE actor_key = ANY(?)", [keys])}
+        stored = sorted(rows)
+        for actors, result in zip(per_doc, batch, strict=True):
+            rows.update(_actor_rows(actors, result, rows))
+        if stored:
+            self.con.execute("DELETE FROM actors WHERE actor_key = ANY(?)", [stored])
+        self._insert_rows("actors", [rows[key] for key in keys])
+
+    def _near_duplicates(self, batch: list[DocResult]) -> list[tuple[str | None, str]]:
+        """(the article each one nearly repeats, the source key it counts under), for each result;
+        stores the batch's MinHash signatures and bands."""
+        signatures = [link.minhash(r.document.text) for r in batch]
+        bands = [link.bands(s) for s in signatures]
+        out = self._source_keys(batch, self._nearest(batch, signatures, bands))
+        self._insert("doc_signatures", [[r.document.doc_id, s] for r, s in zip(batch, signatures, strict=True)])
+        self._insert("doc_bands", [[k, r.document.doc_id] for r, ks in zip(batch, bands, strict=True) for k in ks])
+        return out
+
+    def _nearest(self, batch: list[DocResult], signatures: list[list[int]], bands: list[list[str]]) -> list[str | None]:
+        """The article each result nearly repeats, if any: among the stored ones and the earlier
+        ones of the batch that share a band with it."""
+        by_band: dict[str, list[str]] = defaultdict(list)
+        for r in self._rows("SELECT band, doc_id FROM doc_bands WHERE band = ANY(?)",
+                            [sorted({k for ks in bands for k in ks})]):
+            by_band[r["band"]].append(r["doc_id"])
+        stored = sorted({d for ds in by_band.values() for d in ds})
+        known = {r["doc_id"]: r["signature"] for r in self._rows(
+            "SELECT doc_id, signature FROM doc_signatures WHERE doc_id = ANY(?)", [stored])} if stored else {}
+        nearest: list[str | None] = []
+        for result, signature, keys in zip(batch, signatures, bands, strict=True):
+            candidates = {d for key in keys for d in by_band[key]}
+            nearest.append(_most_similar(signature, {d: known[d] for d in candidates}))
+            for key in keys:
+                by_band[key].append(result.document.doc_id)
+            known[result.document.doc_id] = signature
+        return nearest
+
+    def _source_keys(self, batch: list[DocResult], nearest: list[str | None]) -> list[tuple[str | None, str]]:
+        """(the article each result nearly repeats, the source key it counts under): a copy counts
+        under the source key of the article it repeats, stored or earlier in the batch."""
+        in_batch = {r.document.doc_id: i for i, r in enumerate(batch)}
+        stored = sorted({d for d in nearest if d is not None and d not in in_batch})
+        stored_keys = dict(self.con.execute("SELECT doc_id, source_key FROM documents WHERE doc_id = ANY(?)",
+                                            [stored]).fetchall()) if stored else {}
+        out: list[tuple[str | None, str]] = []
+        for result, best in zip(batch, nearest, strict=True):
+            if best is None:
+                out.append((None, link.source_key(result.document.outlet, result.document.doc_id)))
             else:
-                rows.append([key, actor.name, actor.type, actor.country, actor.wikidata, sorted(aliases),
-                             counts[key]])
-        self.con.execute("DELETE FROM actors WHERE actor_key = ANY(?)", [keys])
-        self._insert("actors", rows)
+                out.append((best, out[in_batch[best]][1] if best in in_batch else stored_keys[best]))
+        return out
 
-    def _near_duplicate(self, result: DocResult) -> tuple[str | None, str]:
-        """(the stored article this one nearly repeats, the source key it counts under)."""
-        doc = result.document
-        signature = link.minhash(doc.text)
-        keys = link.bands(signature)
-        candidates = [r["doc_id"] for r in self._rows(
-            "SELECT DISTINCT doc_id FROM doc_bands WHERE band = ANY(?)", [keys])]
-        self.con.execute("INSERT INTO doc_signatures VALUES (?, ?)", [doc.doc_id, signature])
-        self._insert("doc_bands", [[key, doc.doc_id] for key in keys])
-        best, best_score = None, link.NEAR_DUPLICATE
-        for r in self._rows("SELECT doc_id, signature FROM doc_signatures WHERE doc_id = ANY(?) "
-                            "ORDER BY doc_id", [candidates]) if candidates else []:
-            score = link.similarity(signature, r["signature"])
-            if score >= best_score:
-                best, best_score = r["doc_id"], score
-        if best is None:
-            return None, link.source_key(doc.outlet, doc.doc_id)
-        return best, str(self._scalar("SELECT source_key FROM documents WHERE doc_id = ?", [best]))
+    def _link_events(self, batch: list[DocResult], source_keys: list[str]) -> tuple[int, int]:
+        """Store the batch's event mentions, each merged with every event it reports; returns (how
+        many mentions joined an event rather than founding one, how many events the KB gained),
+        counted as adding the documents one by one would count them.
 
-    def _link_events(self, result: DocResult, source_key: str) -> tuple[int, int]:
-        """Store a document's event mentions, each merged with every event it reports; returns (how
-        many mentions joined an event rather than founding one, how many events the KB gained).
-
-        Clusters are resolved in memory: union-find over this document's mentions and the stored
+        Clusters are resolved in memory (link.Clusters) over the batch's mentions and the stored
         mentions filed under their probe keys. Then only the events they join are read back, and
         new rows, changed rows and the touched events are written in a few statements.
         """
-        mentions = {ev.mention_id: ev for ev in result.events}
-        new_rows = {m: self._mention_row(ev, result.document, source_key) for m, ev in mentions.items()}
-        new = {m: link.as_stored(ev, new_rows[m]["event_id"]) for m, ev in mentions.items()}
-        parent: dict[str, str] = {}
-
-        def root(x: str) -> str:
-            while parent.get(x, x) != x:
-                x = parent[x]
-            return x
-
-        filed = self._filed_under({key for mention in new.values() for key in link.probe_keys(mention)})
-        earlier: list[link.StoredMention] = []
-        for mention in new.values():
-            candidates = [m for key in link.probe_keys(mention) for m in filed.get(key, [])]
-            for event_id in link.events_to_join(mention, [*candidates, *earlier]):
-                parent[root(event_id)] = root(mention.event_id)
-            earlier.append(mention)
-        clusters: dict[str, list[str]] = {}
-        for event_id in {*parent, *(m.event_id for m in new.values())}:
-            clusters.setdefault(root(event_id), []).append(event_id)
-        new_ids = {m.event_id for m in new.values()}
-        stored_ids = sorted(e for ids in clusters.values() for e in ids if e not in new_ids)
+        new_rows: dict[str, Row] = {}
+        per_doc: list[list[link.StoredMention]] = []
+        for result, source_key in zip(batch, source_keys, strict=True):
+            rows = {ev.mention_id: self._mention_row(ev, result.document, source_key) for ev in result.events}
+            new_rows.update(rows)
+            per_doc.append([_stored(row) for row in rows.values()])
+        filed = self._filed_under({key for row in new_rows.values() for key in link.probe_keys(_stored(row))})
+        clusters = link.Clusters(filed)
+        for mentions in per_doc:
+            clusters.add_document(mentions)
+        groups = clusters.groups()
+        new_ids = {row["event_id"] for row in new_rows.values()}
+        stored_ids = sorted(e for ids in groups for e in ids if e not in new_ids)
         members: dict[str, list[Row]] = {}
         stored = self._rows("SELECT * FROM event_mentions WHERE event_id = ANY(?)", [stored_ids]) if stored_ids else []
         for row in [*stored, *new_rows.values()]:
             members.setdefault(row["event_id"], []).append(row)
         events, changed = [], []
-        for ids in clusters.values():
+        for ids in groups:
             event, relinked = self._join(sorted((r for e in ids for r in members[e]), key=lambda r: r["mention_id"]))
             events.append(event)
             changed += [r for r in relinked if r["mention_id"] not in new_rows]
         self._insert_rows("event_mentions", list(new_rows.values()))
-        self._insert_rows("event_keys", [{"key": key, "mention_id": mention_id} for mention_id, mention in new.items()
-                                         for key in link.filing_keys(mention)])
+        self._insert_rows("event_keys", [{"key": key, "mention_id": mention_id} for mention_id, row in new_rows.items()
+                                         for key in link.filing_keys(_stored(row))])
         if changed:
             self.con.execute(
                 "UPDATE event_mentions SET event_id = r.event_id, link_reason = r.why FROM (SELECT unnest(?) AS id, "
@@ -271,8 +284,7 @@ class DuckDBKnowledgeBase:
         if stored_ids:
             self.con.execute("DELETE FROM events WHERE event_id = ANY(?)", [stored_ids])
         self._insert_rows("events", events)
-        founded = sum(1 for ids in clusters.values() if all(e in new_ids for e in ids))
-        return len(new) - founded, len(clusters) - len(stored_ids)
+        return clusters.merged, len(groups) - len(stored_ids)
 
     def _filed_under(self, keys: set[str]) -> dict[str, list[link.StoredMention]]:
         """The stored mentions filed under each of ``keys`` (two index lookups)."""
@@ -401,3 +413,55 @@ def _first_per_id(items: Iterable[T], key: Callable[[T], str]) -> list[T]:
     for item in items:
         first.setdefault(key(item), item)
     return list(first.values())
+
+
+def _named_actors(result: DocResult) -> dict[str, Actor]:
+    """Every actor a document names, by key: in its actor mentions, events, quotes and claims."""
+    actors: dict[str, Actor] = {}
+    for m in result.actors:
+        actors[m.actor.key] = m.actor
+    for ev in result.events:
+        for a in (ev.actor, ev.recipient, ev.claimed_by):
+            if a is not None:
+                actors.setdefault(a.key, a)
+    for q in result.quotes:
+        if q.speaker is not None:
+            actors.setdefault(q.speaker.key, q.speaker)
+    for c in result.claims:
+        if c.about is not None:
+            actors.setdefault(c.about.key, c.about)
+    return actors
+
+
+def _actor_rows(actors: dict[str, Actor], result: DocResult, known: dict[str, Row]) -> dict[str, Row]:
+    """The ``actors`` rows of ``actors`` once one document's surface forms and mention counts are
+    added to the rows ``known`` so far (an actor's first row gives its name and type)."""
+    seen: dict[str, set[str]] = {key: set() for key in actors}
+    counts: dict[str, int] = dict.fromkeys(actors, 0)
+    for m in result.actors:
+        if m.how != "pronoun":  # "he", "it" are mentions, never names of the actor
+            seen[m.actor.key].add(m.text)
+        counts[m.actor.key] += 1
+    rows = {}
+    for key, actor in actors.items():
+        old = known.get(key)
+        aliases = sorted(set(actor.aliases) | seen[key] | set(old["aliases"] if old else []))
+        if old:
+            rows[key] = {**old, "country": old["country"] or actor.country,
+                         "wikidata": old["wikidata"] or actor.wikidata, "aliases": aliases,
+                         "mentions": old["mentions"] + counts[key]}
+        else:
+            rows[key] = {"actor_key": key, "name": actor.name, "type": actor.type, "country": actor.country,
+                         "wikidata": actor.wikidata, "aliases": aliases, "mentions": counts[key]}
+    return rows
+
+
+def _most_similar(signature: list[int], candidates: dict[str, list[int]]) -> str | None:
+    """The candidate document whose signature is most similar to ``signature``, at least
+    link.NEAR_DUPLICATE (of equals, the greatest id); None when there is none."""
+    best, best_score = None, link.NEAR_DUPLICATE
+    for doc_id in sorted(candidates):
+        score = link.similarity(signature, candidates[doc_id])
+        if score >= best_score:
+            best, best_score = doc_id, score
+    return best

@@ -212,3 +212,45 @@ def test_a_kb_written_with_another_schema_version_is_refused_with_a_hint(kb_path
     for read_only in (False, True):
         with pytest.raises(StoreError, match=r"schema version 1.*hornbill build"):
             open_kb(kb_path, read_only=read_only)
+
+
+def test_one_batch_stores_and_links_as_adding_its_documents_one_by_one(tmp_path: Path) -> None:
+    # A and B report dates a day apart, so they are two events until C's month-precise report
+    # joins them; D is a syndicated copy of A in the same batch; A comes twice.
+    a = result(WIRE_STORY, "Wire A", "a.txt", DatePoint("2023-12-22", "day", "explicit"))
+    b = result("French soldiers left Niger on Saturday, the army said.", "Paper B", "b.txt",
+               DatePoint("2023-12-23", "day", "explicit"))
+    c = result("France pulled out of Niger in December.", "Paper C", "c.txt", DatePoint("2023-12", "month", "explicit"))
+    d = result("Advertisement\n" + WIRE_STORY + "\nShare on social media", "Paper D", "d.txt",
+               DatePoint("2023-12-22", "day", "explicit"))
+    batch = [a, b, c, d, a]
+    one_by_one, together = open_kb(tmp_path / "single.duckdb"), open_kb(tmp_path / "batch.duckdb")
+    singles = [one_by_one.add([r]) for r in batch]
+    summary = together.add(batch)
+    for field in ("added", "already_stored", "events", "merged"):
+        assert getattr(summary, field) == sum(getattr(s, field) for s in singles), field
+    assert (summary.added, summary.already_stored, summary.events, summary.merged) == (4, 1, 1, 2)  # C and D joined
+    assert summary.doc_ids == [doc_id for s in singles for doc_id in s.doc_ids]
+    assert [list(export.records(together, kind)) for kind in export.KINDS] == \
+           [list(export.records(one_by_one, kind)) for kind in export.KINDS]
+    assert together.actors() == one_by_one.actors()
+    documents = {doc["source"]: doc for doc in export.documents(together)}
+    assert documents["d.txt"]["duplicate_of"] == documents["a.txt"]["doc_id"]
+    events = list(export.events(together))
+    assert len(events) == 1 and events[0]["num_sources"] == 3  # A and its copy D count once
+
+
+def test_a_batch_joins_stored_events_and_merges_them_through_a_new_report(kb_path: Path) -> None:
+    kb = open_kb(kb_path)
+    kb.add([result("France withdrew its last soldiers from Niger on Friday.", "Wire A", "a.txt",
+                   DatePoint("2023-12-22", "day", "explicit"))])
+    kb.add([result("French soldiers left Niger on Saturday, the army said.", "Paper B", "b.txt",
+                   DatePoint("2023-12-23", "day", "explicit"))])
+    assert kb.counts()["events"] == 2
+    summary = kb.add([
+        result("France pulled out of Niger in December.", "Paper C", "c.txt",
+               DatePoint("2023-12", "month", "explicit")),
+        result("France left Chad in January 2025.", "Wire A", "d.txt", DatePoint("2025-01", "month", "explicit"), CHAD),
+    ])
+    assert (summary.events, summary.merged) == (0, 1)  # two stored events become one; Chad is new
+    assert sorted(e["num_mentions"] for e in kb.events()) == [1, 3]
