@@ -248,15 +248,21 @@ def conflicting_groups(claims: Sequence[dict[str, Any]]) -> list[list[dict[str, 
     groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for c in claims:
         groups[claim_group(c["about_key"], c["subject"], c["unit"])].append(c)
-    out = []
-    for members in groups.values():
-        if len({c["doc_id"] for c in members}) < 2:
-            continue
-        if any(a["doc_id"] != b["doc_id"]
-               and claims_disagree((a["value"], a["qualifier"]), (b["value"], b["qualifier"]))
-               for i, a in enumerate(members) for b in members[i + 1:]):
-            out.append(members)
-    return out
+    return [members for members in groups.values() if group_disagrees(members)]
+
+
+def group_disagrees(members: Sequence[dict[str, Any]]) -> bool:
+    """Whether two claims of the group, from different documents, cannot both be true.
+
+    Compared figure by figure (value and qualifier), not claim by claim, so a group of thousands
+    of repeated figures costs a few comparisons. Two figures are held against each other unless
+    every claim of both comes from one and the same document."""
+    documents: dict[tuple[float, str | None], set[str]] = defaultdict(set)
+    for c in members:
+        documents[(c["value"], c["qualifier"])].add(c["doc_id"])
+    figures = list(documents.items())
+    return any(not (len(docs_a) == 1 and docs_a == docs_b) and claims_disagree(a, b)
+               for i, (a, docs_a) in enumerate(figures) for b, docs_b in figures[i + 1:])
 
 
 # -- near-duplicate documents: syndicated copies and re-scrapes count as one source ------------

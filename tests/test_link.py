@@ -142,6 +142,15 @@ def test_conflicts_need_two_documents_and_the_same_measure_of_the_same_actor() -
     assert len(groups) == 1 and len(groups[0]) == 2
 
 
+def test_a_figure_repeated_by_many_reports_is_held_against_a_figure_from_another_document() -> None:
+    repeated = [claim(f"d{i}", 13000, None) for i in range(500)]
+    assert link.conflicting_groups(repeated) == []
+    assert len(link.conflicting_groups([*repeated, claim("d0", 15000, "over")])[0]) == 501
+    change = [claim("d1", 1100, None), claim("d1", 1400, None), claim("d1", 1100, None)]  # "from 1,100 to 1,400"
+    assert link.conflicting_groups(change) == []
+    assert link.conflicting_groups([*change, claim("d2", 1400, None)]) != []  # d2's 1,400 against d1's 1,100
+
+
 def test_the_most_precise_date_from_the_text_speaks_for_an_event() -> None:
     explicit_month = link.mention_rank("explicit", "month", 0.9)
     derived_day = link.mention_rank("sentence", "day", 0.5)
