@@ -115,15 +115,22 @@ def in_order(
 
 
 def receive(replies: multiprocessing.Queue[Reply], processes: list[SpawnProcess]) -> Reply:
-    """The next reply from any worker; raises :class:`WorkerError` if a worker has died instead."""
+    """The next reply from any worker; raises :class:`WorkerError` as soon as a worker is seen dead,
+    even an idle one whose loss the others could cover: a killed worker (out of memory, most
+    often) is something the user must hear of, not a build that quietly runs on fewer cores."""
     while True:
         try:
-            return replies.get(timeout=POLL_SECONDS)
+            reply = replies.get(timeout=POLL_SECONDS)
         except queue.Empty:
-            for process in processes:
-                if process.exitcode is not None:
-                    raise WorkerError(f"worker {process.name} (pid {process.pid}) stopped unexpectedly: "
-                                      f"{exit_reason(process.exitcode)}") from None
+            reply = None
+        # A worker that could not load the pipeline exits with status 0 after sending its reason.
+        died = [p for p in processes if p.exitcode is not None and (reply is None or p.exitcode != 0)]
+        if reply is not None and (reply[2] is not None or not died):
+            return reply
+        if died:
+            process = died[0]
+            raise WorkerError(f"worker {process.name} (pid {process.pid}) stopped unexpectedly: "
+                              f"{exit_reason(process.exitcode or 0)}")
 
 
 def exit_reason(exitcode: int) -> str:

@@ -112,6 +112,7 @@ def test_outcomes_come_back_in_input_order_only_a_few_batches_ahead_and_a_killed
     workers = [p for p in multiprocessing.active_children() if p.name.startswith("hornbill-worker-")]
     assert len(workers) == 2
     os.kill(workers[0].pid or 0, signal.SIGKILL)
+    workers[0].join(timeout=10)  # dead, whether it was busy or idle
     with pytest.raises(WorkerError, match=r"stopped unexpectedly: killed by SIGKILL"):
         for _ in results:
             pass
