@@ -113,18 +113,21 @@ def _date_level(date: str, precision: str | None) -> int:
     return 4 if "W" in date else PRECISION_WIDTH.get(precision or "day", 10)
 
 
+def _key_stem(mention: StoredMention) -> str | None:
+    """The type-and-role part of a mention's keys; None for one no other can merge with."""
+    who = _who(mention)
+    return None if who is None else f"{mention.event_type}|{who}|"
+
+
 def filing_keys(mention: StoredMention) -> list[str]:
     """The keys a stored mention is found under: its type, actor and date prefix at its own
     precision ("="), and at every coarser one ("+": a finer date below this prefix).
 
     A mention that no other can merge with (no actor and no recipient) has none.
     """
-    who = _who(mention)
-    if who is None:
-        return []
-    stem = f"{mention.event_type}|{who}|"
-    if mention.date is None:
-        return [stem + "undated"]
+    stem = _key_stem(mention)
+    if stem is None or mention.date is None:
+        return [] if stem is None else [stem + "undated"]
     level = _date_level(mention.date, mention.date_precision)
     return [f"{stem}{n}{'=' if n == level else '+'}{mention.date[:n]}" for n in DATE_LEVELS if n <= level]
 
@@ -136,12 +139,9 @@ def probe_keys(mention: StoredMention) -> list[str]:
     allows: a stored date at a coarser level is found under its own "=" key, one at the same
     or a finer level under the "=" or "+" key of this mention's level.
     """
-    who = _who(mention)
-    if who is None:
-        return []
-    stem = f"{mention.event_type}|{who}|"
-    if mention.date is None:
-        return [stem + "undated"]
+    stem = _key_stem(mention)
+    if stem is None or mention.date is None:
+        return [] if stem is None else [stem + "undated"]
     level = _date_level(mention.date, mention.date_precision)
     coarser = [f"{stem}{n}={mention.date[:n]}" for n in DATE_LEVELS if n <= level]
     return [*coarser, f"{stem}{level}+{mention.date[:level]}"]
