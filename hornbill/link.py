@@ -265,6 +265,57 @@ def group_disagrees(members: Sequence[dict[str, Any]]) -> bool:
                for i, (a, docs_a) in enumerate(figures) for b, docs_b in figures[i + 1:])
 
 
+# -- quotes: the same words of the same speaker in several outlets are one quote ---------------
+
+QUOTE_MIN_WORDS = 5  # a shorter fragment ("without delay") is too common to say two outlets quote one remark
+QUOTE_SHINGLE = 3
+
+
+def quote_words(text: str) -> tuple[str, ...]:
+    """A quote's words, casefolded, without punctuation: outlets differ in commas and full stops."""
+    return tuple(re.findall(r"\w+", text.casefold()))
+
+
+def same_quote(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two quotes (as :func:`quote_words`) are one remark: equal, or the shorter (at least
+    ``QUOTE_MIN_WORDS`` long) is a run of words inside the longer, as when one outlet quotes less."""
+    short, long = sorted((a, b), key=len)
+    if len(short) < QUOTE_MIN_WORDS:
+        return short == long and len(short) > 0
+    return any(long[i:i + len(short)] == short for i in range(len(long) - len(short) + 1))
+
+
+def quote_groups(quotes: Sequence[dict[str, Any]]) -> dict[str, str]:
+    """For each quote id, the id of the remark it repeats (the smallest quote id of its group).
+
+    Only quotes of one speaker are compared (unattributed quotes among themselves); candidate
+    pairs share a word 3-shingle, so a speaker quoted thousands of times is not compared pair by
+    pair. Groups are connected components, so the result does not depend on quote order.
+    """
+    parent = {q["quote_id"]: q["quote_id"] for q in quotes}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    by_speaker: dict[str | None, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
+    for q in quotes:
+        by_speaker[q["speaker_key"]].append((q["quote_id"], quote_words(q["text"])))
+    for said in by_speaker.values():
+        holders: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        for i, (_, words) in enumerate(said):
+            for k in {words[j:j + QUOTE_SHINGLE] for j in range(max(len(words) - QUOTE_SHINGLE + 1, 1))}:
+                holders[k].append(i)
+        pairs = {(i, j) for members in holders.values() for i in members for j in members if i < j}
+        for i, j in pairs:
+            if same_quote(said[i][1], said[j][1]):
+                a, b = sorted((root(said[i][0]), root(said[j][0])))
+                parent[b] = a
+    return {quote_id: root(quote_id) for quote_id in parent}
+
+
 # -- near-duplicate documents: syndicated copies and re-scrapes count as one source ------------
 
 SHINGLE_WORDS = 5

@@ -185,3 +185,30 @@ def test_mentions_of_one_document_that_match_each_other_found_one_event() -> Non
     clusters.add_document([retreat("e-a", "da", "2022-11-14", "day"), retreat("e-b", "da", "2022-11", "month")])
     assert [sorted(group) for group in clusters.groups()] == [["e-a", "e-b"]]
     assert clusters.merged == 1
+
+
+def quote(quote_id: str, text: str, speaker: str | None = "person:ruto") -> dict:
+    return {"quote_id": quote_id, "speaker_key": speaker, "text": text}
+
+
+def test_one_remark_quoted_by_several_outlets_is_one_quote_whatever_the_order() -> None:
+    quotes = [
+        quote("q3", "Kenya will not send police officers to Haiti until the courts allow it."),
+        quote("q1", "“We will not send police officers to Haiti until the courts allow it,” he said"[1:-10]),
+        quote("q2", "Kenya will not send police officers to Haiti until the courts allow it"),
+        quote("q4", "the courts allow it"),  # too short to tell one remark from a common phrase
+        quote("q5", "Kenya will not send police officers to Haiti until the courts allow it.", speaker="person:other"),
+        quote("q6", "Our officers are ready to deploy as soon as parliament agrees."),
+    ]
+    groups = link.quote_groups(quotes)
+    assert groups["q2"] == groups["q3"] == "q2"
+    assert groups["q1"] == "q1" and groups["q4"] == "q4" and groups["q5"] == "q5" and groups["q6"] == "q6"
+    assert link.quote_groups(list(reversed(quotes))) == groups
+
+
+def test_a_shorter_excerpt_of_the_same_remark_joins_it() -> None:
+    full = quote("q1", "The ceasefire must hold for the aid convoys to reach Khartoum, and both sides know it.")
+    excerpt = quote("q2", "the aid convoys to reach Khartoum")
+    other = quote("q3", "the aid convoys to reach Darfur")
+    groups = link.quote_groups([full, excerpt, other])
+    assert groups["q2"] == "q1" and groups["q3"] == "q3"

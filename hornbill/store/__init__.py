@@ -43,7 +43,9 @@ class KnowledgeBase(Protocol):
 
 
 def open_kb(path: str | Path, read_only: bool = False) -> KnowledgeBase:
-    """Open (or create) the knowledge base file at ``path``."""
+    """Open (or create, with its folder) the knowledge base file at ``path``."""
     from hornbill.store.duckdb import DuckDBKnowledgeBase
 
+    if not read_only:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
     return DuckDBKnowledgeBase(Path(path), read_only=read_only)

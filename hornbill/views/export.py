@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import IO, Any
 
+from hornbill import link
 from hornbill.store import KnowledgeBase, Row
 
 KINDS = ("events", "documents", "entities", "quotes", "claims")
@@ -106,12 +107,20 @@ def entities(kb: KnowledgeBase) -> Iterator[dict[str, Any]]:
 
 
 def quotes(kb: KnowledgeBase) -> Iterator[dict[str, Any]]:
+    """One record per quote in each article; ``same_as`` is the id of the remark it repeats (its
+    own id for the first) and ``sources`` every article that quotes that remark."""
     actors = actor_objects(kb)
-    for q in kb.quotes():
+    rows = kb.quotes()
+    remark = link.quote_groups(rows)
+    sources: dict[str, set[str]] = defaultdict(set)
+    for q in rows:
+        sources[remark[q["quote_id"]]].add(q["source"])
+    for q in rows:
         speaker = actors.get(q["speaker_key"]) if q["speaker_key"] else None
         yield {"id": q["quote_id"], "doc_id": q["doc_id"], "source": q["source"],
                "speaker": {"id": speaker["id"], "name": speaker["name"]} if speaker else None,
-               "text": q["text"], "sentence": q["sentence"], "start": q["start"], "end": q["end"]}
+               "text": q["text"], "sentence": q["sentence"], "start": q["start"], "end": q["end"],
+               "same_as": remark[q["quote_id"]], "sources": sorted(sources[remark[q["quote_id"]]])}
 
 
 def claims(kb: KnowledgeBase) -> Iterator[dict[str, Any]]:
