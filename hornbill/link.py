@@ -288,9 +288,11 @@ def same_quote(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 def quote_groups(quotes: Sequence[dict[str, Any]]) -> dict[str, str]:
     """For each quote id, the id of the remark it repeats (the smallest quote id of its group).
 
-    Only quotes of one speaker are compared (unattributed quotes among themselves); candidate
-    pairs share a word 3-shingle, so a speaker quoted thousands of times is not compared pair by
-    pair. Groups are connected components, so the result does not depend on quote order.
+    Only quotes of one speaker are compared (unattributed quotes among themselves). Equal texts
+    are grouped by a dict; a text is compared only with the longer texts holding its first word
+    3-shingle (where a run of its words would have to start), so a speaker quoted thousands of
+    times is not compared pair by pair. Groups are connected components: the result does not
+    depend on quote order.
     """
     parent = {q["quote_id"]: q["quote_id"] for q in quotes}
 
@@ -300,19 +302,25 @@ def quote_groups(quotes: Sequence[dict[str, Any]]) -> dict[str, str]:
             x = parent[x]
         return x
 
-    by_speaker: dict[str | None, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
+    def join(x: str, y: str) -> None:
+        a, b = sorted((root(x), root(y)))
+        parent[b] = a
+
+    texts: dict[tuple[str | None, tuple[str, ...]], list[str]] = defaultdict(list)
     for q in quotes:
-        by_speaker[q["speaker_key"]].append((q["quote_id"], quote_words(q["text"])))
-    for said in by_speaker.values():
-        holders: dict[tuple[str, ...], list[int]] = defaultdict(list)
-        for i, (_, words) in enumerate(said):
-            for k in {words[j:j + QUOTE_SHINGLE] for j in range(max(len(words) - QUOTE_SHINGLE + 1, 1))}:
-                holders[k].append(i)
-        pairs = {(i, j) for members in holders.values() for i in members for j in members if i < j}
-        for i, j in pairs:
-            if same_quote(said[i][1], said[j][1]):
-                a, b = sorted((root(said[i][0]), root(said[j][0])))
-                parent[b] = a
+        texts[(q["speaker_key"], quote_words(q["text"]))].append(q["quote_id"])
+    holders: dict[tuple[str | None, tuple[str, ...]], list[tuple[str, ...]]] = defaultdict(list)
+    for (speaker, words), ids in texts.items():
+        for other in ids[1:]:
+            join(ids[0], other)
+        for k in {words[j:j + QUOTE_SHINGLE] for j in range(max(len(words) - QUOTE_SHINGLE + 1, 1))}:
+            holders[(speaker, k)].append(words)
+    for (speaker, words), ids in texts.items():
+        if len(words) < QUOTE_MIN_WORDS:
+            continue
+        for longer in holders[(speaker, words[:QUOTE_SHINGLE])]:
+            if len(longer) > len(words) and same_quote(words, longer):
+                join(ids[0], texts[(speaker, longer)][0])
     return {quote_id: root(quote_id) for quote_id in parent}
 
 
