@@ -176,6 +176,12 @@ class BuildRun:
         if self.on_skip:
             self.on_skip(item)
 
+    def warn(self, source: str, warnings: Iterable[str]) -> None:
+        """Pass on the warnings a reader raised on a document it could still read."""
+        for warning in warnings:
+            if self.on_warning:
+                self.on_warning(source, warning)
+
     def new_documents(self, items: Iterable[RawDocument | Skipped]) -> Iterator[RawDocument]:
         """The documents of ``items`` not yet in the KB; reader skips and warnings are reported
         as they are met, documents already stored are counted."""
@@ -183,9 +189,7 @@ class BuildRun:
             if isinstance(item, Skipped):
                 self.skip(item)
                 continue
-            for warning in item.warnings:
-                if self.on_warning:
-                    self.on_warning(item.source, warning)
+            self.warn(item.source, item.warnings)
             if self.kb.has_document(item.doc_id):
                 self.report.read += 1
                 self.report.already_stored += 1

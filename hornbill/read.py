@@ -93,19 +93,19 @@ _LATIN_PUNCT = frozenset("\u00a0«»“”‘’‚„–—…•·€£¥§©�
 
 
 def iter_inputs(paths: Iterable[Path | str]) -> Iterator[Result]:
-    """Every document under ``paths`` (files, or folders walked recursively in sorted order).
+    """Every document under ``paths``, file by file in :func:`input_files` order. A path that
+    does not exist yields a ``Skipped``."""
+    for file in input_files(paths):
+        yield from read_file(file)
 
-    Hidden files and folders (name starting with ``.``) inside a folder are skipped;
-    symlinked folders are followed once (no loops). A path that does not exist yields
-    a ``Skipped``.
-    """
+
+def input_files(paths: Iterable[Path | str]) -> Iterator[Path]:
+    """The files a build reads, in the order it reads them: each given file as it is, each folder
+    walked recursively in sorted order. Hidden files and folders (name starting with ``.``) inside
+    a folder are skipped; symlinked folders are followed once (no loops)."""
     for given in paths:
         path = Path(given)
-        if path.is_dir():
-            for file in _walk(path, set()):
-                yield from read_file(file)
-        else:
-            yield from read_file(path)
+        yield from _walk(path, set()) if path.is_dir() else [path]
 
 
 def _walk(folder: Path, seen: set[str]) -> Iterator[Path]:
@@ -344,7 +344,7 @@ def read_jsonl(text: str, source: str, warnings: tuple[str, ...] = ()) -> list[R
         except json.JSONDecodeError as exc:
             results.append(Skipped(where, f"not JSON ({exc.msg} at column {exc.colno})"))
             continue
-        results.append(_from_record(record, where, "jsonl", warnings))
+        results.append(from_record(record, where, "jsonl", warnings))
     return results or [Skipped(source, "no records")]
 
 
@@ -357,10 +357,10 @@ def read_json(text: str, source: str, warnings: tuple[str, ...] = ()) -> list[Re
             return read_jsonl(text, source, warnings)
         return [Skipped(source, f"not JSON ({exc.msg} at line {exc.lineno})")]
     if isinstance(data, list):
-        return [_from_record(item, f"{source}:{i}", "json", warnings) for i, item in enumerate(data, 1)] or [
+        return [from_record(item, f"{source}:{i}", "json", warnings) for i, item in enumerate(data, 1)] or [
             Skipped(source, "no records")
         ]
-    return [_from_record(data, source, "json", warnings)]
+    return [from_record(data, source, "json", warnings)]
 
 
 def read_csv(
@@ -384,14 +384,15 @@ def read_csv(
     try:
         for row in reader:
             record = {(k or "").strip().lower(): v for k, v in row.items() if isinstance(v, str)}
-            results.append(_from_record(record, f"{source}:{start}", "csv", warnings))
+            results.append(from_record(record, f"{source}:{start}", "csv", warnings))
             start = reader.line_num + 1
     except csv.Error as exc:
         results.append(Skipped(f"{source}:{start}", f"broken CSV ({exc})"))
     return results or [Skipped(source, "no rows")]
 
 
-def _from_record(record: Any, where: str, fmt: str, warnings: tuple[str, ...]) -> Result:
+def from_record(record: Any, where: str, fmt: str, warnings: tuple[str, ...]) -> Result:
+    """One article from a parsed record (a JSON object, a CSV or Parquet row), named ``where``."""
     if not isinstance(record, Mapping):
         return Skipped(where, f"not a JSON object (a {type(record).__name__})")
     text = _first(record, _RECORD_FIELDS["text"])

@@ -92,12 +92,8 @@ def input_units(paths: Iterable[str | Path]) -> Iterator[dict[str, Any]]:
     ``path`` is what a worker opens (absolute, so the worker's directory does not matter) and
     ``shown`` the name a local build gives the file, which sources are reported under.
     """
-    number = 0
-    for given in paths:
-        path = Path(given)
-        for file in read._walk(path, set()) if path.is_dir() else [path]:
-            yield {"unit": number, "path": str(file.absolute()), "shown": str(file)}
-            number += 1
+    for number, file in enumerate(read.input_files(paths)):
+        yield {"unit": number, "path": str(file.absolute()), "shown": str(file)}
 
 
 def unit_items(unit: dict[str, Any]) -> Iterator[dict[str, Any]]:
@@ -129,7 +125,7 @@ def read_parquet(path: str, shown: str) -> Iterator[RawDocument | Skipped]:
         for record in batch.to_pylist():
             row += 1
             fields = {str(key).strip().lower(): value for key, value in record.items()}
-            yield read._from_record(fields, f"{shown}:{row}", "parquet", ())
+            yield read.from_record(fields, f"{shown}:{row}", "parquet", ())
     if row == 0:
         yield Skipped(shown, "no rows")
 
@@ -227,9 +223,7 @@ def read_results(files: Iterable[str]) -> Iterator[Numbered]:
 def store(run: BuildRun, chunk: list[Numbered]) -> None:
     """Report the readers' warnings, then store the chunk in one transaction as a local build does."""
     for item in chunk:
-        for warning in item.warnings:
-            if run.on_warning:
-                run.on_warning(item.source, warning)
+        run.warn(item.source, item.warnings)
     run.store(item.outcome for item in chunk)
 
 
