@@ -251,12 +251,15 @@ class DuckDBKnowledgeBase:
         new rows, changed rows and the touched events are written in a few statements.
         """
         new_rows: dict[str, Row] = {}
+        new_mentions: dict[str, link.StoredMention] = {}
         per_doc: list[list[link.StoredMention]] = []
         for result, source_key in zip(batch, source_keys, strict=True):
             rows = {ev.mention_id: self._mention_row(ev, result.document, source_key) for ev in result.events}
+            linked_view = {mention_id: _stored(row) for mention_id, row in rows.items()}
             new_rows.update(rows)
-            per_doc.append([_stored(row) for row in rows.values()])
-        filed = self._filed_under({key for row in new_rows.values() for key in link.probe_keys(_stored(row))})
+            new_mentions.update(linked_view)
+            per_doc.append(list(linked_view.values()))
+        filed = self._filed_under({key for m in new_mentions.values() for key in link.probe_keys(m)})
         clusters = link.Clusters(filed)
         for mentions in per_doc:
             clusters.add_document(mentions)
@@ -273,8 +276,8 @@ class DuckDBKnowledgeBase:
             events.append(event)
             changed += [r for r in relinked if r["mention_id"] not in new_rows]
         self._insert_rows("event_mentions", list(new_rows.values()))
-        self._insert_rows("event_keys", [{"key": key, "mention_id": mention_id} for mention_id, row in new_rows.items()
-                                         for key in link.filing_keys(_stored(row))])
+        self._insert_rows("event_keys", [{"key": key, "mention_id": mention_id}
+                                         for mention_id, m in new_mentions.items() for key in link.filing_keys(m)])
         if changed:
             self.con.execute(
                 "UPDATE event_mentions SET event_id = r.event_id, link_reason = r.why FROM (SELECT unnest(?) AS id, "
