@@ -309,13 +309,11 @@ class ActorDictionary:
         return self.demonyms.get(normalise(word))
 
     def armed_forces(self, iso3: str) -> Actor | None:
-        """The state armed forces of a country: the dictionary's, else a generated MIL actor."""
-        if iso3 in self._forces:
-            return self._forces[iso3]
-        country = self.country(iso3)
-        if country is None:
-            return None
-        return Actor(f"mil:{iso3}", f"{country.name} armed forces", "MIL", iso3)
+        """The actor a country's armed forces are coded as: the dictionary's ``national_forces``
+        entry where they act apart from their government (a military that took power or fights a
+        civil war), else the country itself, as PLOVER codes a state's forces (the state, sector
+        MIL): "the German army withdrew" is an event of Germany, like "German troops withdrew"."""
+        return self._forces.get(iso3) or self.country(iso3)
 
     def titles(self, key: str) -> tuple[str, ...]:
         entry = self.entries.get(key)

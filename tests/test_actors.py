@@ -268,10 +268,21 @@ def test_phrase_matcher_finds_aliases_ner_misses_and_respects_case(annotate: Ann
     doc = annotate(
         "The Bundeswehr will leave Gao, the Security Council heard. Officials told us the AU agreed."
     )
-    assert key_of(doc, "Bundeswehr") == "mil:bundeswehr"
+    assert key_of(doc, "Bundeswehr") == "country:DEU"
     assert key_of(doc, "Security Council") == "igo:unsc"
     assert key_of(doc, "AU") == "igo:au"
     assert key_of(doc, "us") is None
+
+
+def test_a_states_forces_are_the_state_unless_they_act_apart_from_its_government(annotate: Annotate) -> None:
+    doc = annotate(
+        "The German army left Gao on Tuesday, and the Nigerian army shelled a rebel camp. Soldiers of "
+        "Operation Barkhane had gone home. The Malian army, which seized power in 2021, stayed."
+    )
+    assert phrase_actor(doc, "The German army") == "country:DEU"
+    assert phrase_actor(doc, "the Nigerian army") == "country:NGA"
+    assert key_of(doc, "Operation Barkhane") == "country:FRA"
+    assert phrase_actor(doc, "The Malian army") == "mil:fama"
 
 
 def test_capital_stands_for_the_country(annotate: Annotate) -> None:
