@@ -366,6 +366,9 @@ class RoleBook:
     honorifics: frozenset[str]
     speech_verbs: frozenset[str]
     junta_countries: frozenset[str]
+    grab_verbs: frozenset[str]  # power_grabs: verbs alone, then verbs that need an object word
+    grab_verbs_with_object: frozenset[str]
+    grab_objects: frozenset[str]
     org_types: Mapping[str, frozenset[str]]  # actor type -> words that mark an organisation as such
 
     def labels(self) -> Iterator[tuple[str, str]]:
@@ -404,6 +407,9 @@ def load_roles(path: Path = ROLES_FILE) -> RoleBook:
         honorifics=frozenset(data.get("honorifics", [])),
         speech_verbs=frozenset(data.get("speech_verbs", [])),
         junta_countries=frozenset(data.get("junta_countries", [])),
+        grab_verbs=frozenset(data.get("power_grabs", {}).get("verbs", [])),
+        grab_verbs_with_object=frozenset(data.get("power_grabs", {}).get("verbs_with_object", [])),
+        grab_objects=frozenset(data.get("power_grabs", {}).get("objects", [])),
         org_types={kind: frozenset(words) for kind, words in data.get("org_types", {}).items()},
     )
 
@@ -843,6 +849,8 @@ class _Resolution:
             if kind in ("country", "forces") and owner is not None:
                 actor = owner  # "the Wagner mercenary army", "NATO forces": that organisation's
             elif kind in ("country", "forces"):
+                if kind == "forces" and detail == "dominant" and self._takes_power(self.doc[end - 1]):
+                    detail = "junta"
                 indefinite = span_start > 0 and self.doc[span_start - 1].lower_ in ("a", "an")
                 if iso3 is None and (has_det or (indefinite and detail == "junta")):  # "a junta seized power"
                     iso3 = self._bare_country(detail, start, dominant, junta_links)
@@ -933,6 +941,17 @@ class _Resolution:
                 return before[-1]
             return _clear_leader(Counter(iso3 for _, iso3 in junta_links)) or self._leading_junta_country()
         return dominant if policy == "dominant" else None
+
+    def _takes_power(self, noun: Token) -> bool:
+        """Whether ``noun`` is the subject of a verb telling that it took power (``power_grabs``)."""
+        if noun.dep_ != "nsubj":
+            return False
+        verb = noun.head
+        if verb.lemma_ in self.roles.grab_verbs:
+            return True
+        below = [t for child in verb.children for t in (child, *child.children)]
+        return verb.lemma_ in self.roles.grab_verbs_with_object and any(
+            t.lemma_ in self.roles.grab_objects for t in below)
 
     def _leading_junta_country(self) -> str | None:
         """The most-named country among those the role data lists as (recently) ruled by juntas."""

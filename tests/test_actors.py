@@ -285,6 +285,15 @@ def test_a_states_forces_are_the_state_unless_they_act_apart_from_its_government
     assert phrase_actor(doc, "The Malian army") == "mil:fama"
 
 
+def test_a_military_that_takes_power_is_the_junta_countrys_not_the_most_named_countrys(annotate: Annotate) -> None:
+    doc = annotate(
+        "France condemned the move, and French diplomats left Niamey on Friday. Paris said the army "
+        "would stay in Senegal. Relations between Paris and Niger soured after the military seized power in July."
+    )
+    assert phrase_actor(doc, "the army") == "country:FRA"
+    assert phrase_actor(doc, "the military") == "mil:fan_niger"
+
+
 def test_capital_stands_for_the_country(annotate: Annotate) -> None:
     doc = annotate("Moscow rejected the accusation, and Washington imposed new sanctions on Tehran.")
     assert [key_of(doc, n) for n in ("Moscow", "Washington", "Tehran")] == [
