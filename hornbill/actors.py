@@ -61,6 +61,7 @@ _PRONOUN_WORDS = PRONOUNS | {"it", "them"}
 TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ"})
 DETERMINERS = frozenset({"the", "its", "their", "this", "that", "these", "those"})
 COUNTRY_NOUNS = frozenset({"country", "nation"})  # "the country's junta": as definite as "the junta"
+PERSONAL_POSSESSIVES = frozenset({"his", "her"})  # "her country's troops": the country of the person named
 #: lower-case words inside names: "Economic Community of West African States", "Alliance des États du Sahel"
 EXPANSION_CONNECTORS = frozenset(
     {"of", "for", "the", "in", "and", "on", "de", "du", "des", "la", "le", "l'", "pour", "al", "wal"}
@@ -894,6 +895,11 @@ class _Resolution:
         elif i >= 1 and doc[i].tag_ == "POS" and self.country_at(i - 1):
             iso3 = self.country_at(i - 1)
             span_start = self.selected[i - 1].start
+        elif i >= 2 and doc[i].tag_ == "POS" and (iso3 := self._persons_country(i - 1)) is not None:
+            span_start = i - 2  # "her country's troops"
+        elif (iso3 := self._persons_country(end - 1)) is not None:
+            span_start = start - 1  # "his country will leave"
+            return iso3, span_start, True
         opener = i
         while opener >= 0 and doc[opener].dep_ == "compound" and opener in self.selected:
             opener -= 1  # "the UN mission": a named modifier between determiner and noun
@@ -902,6 +908,17 @@ class _Resolution:
         if iso3 is None:
             iso3 = self._country_after(doc[end - 1])
         return iso3, span_start, has_det
+
+    def _persons_country(self, i: int) -> str | None:
+        """For "country" or "nation" after "his" or "her": the country of the last person named
+        before it in the sentence ("Baerbock said her country's troops would leave")."""
+        doc = self.doc
+        if i < 1 or doc[i].lower_ not in COUNTRY_NOUNS or doc[i - 1].lower_ not in PERSONAL_POSSESSIVES:
+            return None
+        sentence_start = doc[i].sent.start
+        people = [m for m in self.selected.values() if _is_person(m) and sentence_start <= m.start < i - 1]
+        last = max(people, key=lambda m: m.start, default=None)
+        return last.actor.country if last is not None else None
 
     def _named_modifier(self, span_start: int) -> Actor | None:
         """The organisation named right before a role phrase, perhaps across a noun modifier or two

@@ -294,6 +294,15 @@ def test_a_military_that_takes_power_is_the_junta_countrys_not_the_most_named_co
     assert phrase_actor(doc, "the military") == "mil:fan_niger"
 
 
+def test_his_or_her_country_is_the_country_of_the_person_just_named(annotate: Annotate) -> None:
+    doc = annotate(
+        "Senegal's foreign minister Yassine Fall said her country's soldiers would leave Gambia soon. "
+        "Gambian President Adama Barrow said his country was grateful. Fall said she had told him so."
+    )
+    assert phrase_actor(doc, "her country's soldiers") == "country:SEN"
+    assert phrase_actor(doc, "his country") == "country:GMB"
+
+
 def test_capital_stands_for_the_country(annotate: Annotate) -> None:
     doc = annotate("Moscow rejected the accusation, and Washington imposed new sanctions on Tehran.")
     assert [key_of(doc, n) for n in ("Moscow", "Washington", "Tehran")] == [
