@@ -94,8 +94,8 @@ def fill(kb: DuckDBKnowledgeBase, base: list[DocResult], size: int) -> None:
 
 def file_copies(con: duckdb.DuckDBPyConnection) -> None:
     """File the copied event mentions under the linker's keys, as `add` files the ones it stores."""
-    cur = con.execute("SELECT mention_id, event_id, doc_id, event_type, actor_key, recipient_key, date, date_precision "
-                      "FROM event_mentions WHERE contains(mention_id, '-')")
+    cur = con.execute("SELECT mention_id, event_id, doc_id, event_type, actor_key, recipient_key, date, "
+                      "date_precision, date_basis, status FROM event_mentions WHERE contains(mention_id, '-')")
     keys, ids = [], []
     while chunk := cur.fetchmany(50_000):
         for mention_id, *fields in chunk:

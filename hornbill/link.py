@@ -3,7 +3,11 @@ which numeric claims from different sources contradict each other; and which doc
 near-duplicates of each other (MinHash), so a syndicated copy does not count as a second source.
 
 Pure decisions over small records; the store supplies candidates through an index
-(same event type and actor), so adding one article never scans the whole knowledge base.
+(same event type and actor, or the country an office holder acts for, and the date), so adding
+one article never scans the whole knowledge base. Two reports of one event need not name it the
+same way: a foreign minister acts for his country, a mission stands for the country it works in,
+and a date that does not pin an event down (none at all, or only the publication date of a report
+telling it as past) may be made up for by a lasting event type and a named doer and target.
 Every merge records its reason, shown by ``hornbill timeline --why`` and kept in the KB.
 """
 
@@ -30,10 +34,29 @@ BASIS_RANK = {"explicit": 5, "metadata": 4, "sentence": 4, "dateline": 4, "capti
 PRECISION_RANK = {"day": 6, "week": 5, "month": 4, "season": 3, "year": 2, "decade": 1, "century": 0}
 PRECISION_WIDTH = {"day": 10, "month": 7, "year": 4, "decade": 3, "century": 2}
 
+#: Event types that, between one doer and one target, are mostly a single decision or a lasting
+#: state (a withdrawal, a sanction, an alliance, a deal, a concession) rather than something done
+#: again day after day (attacks, arrests, protests, accusations, demands, meetings, deployments).
+#: Only for these may a date that does not pin the event down (unknown, or only the publication
+#: date of a report that tells it as past) let two reports merge, and only when both name the
+#: same doer and target: a recurring event would otherwise swallow every report of its kind.
+LASTING_TYPES = frozenset({"AGREE", "CONCEDE", "COOPERATE", "RETREAT", "SANCTION"})
+#: How far back a report dated only by its publication date is taken to reach: "the junta has
+#: turned to Russia" in an article of 2023 may tell an event of 2021, hardly one of 2005.
+LOOKBACK_YEARS = 5
+#: Words of a dictionary person's titles that make them speak for their country ("foreign
+#: minister", "president"): a foreign minister's demand is his country's demand.
+OFFICE_WORDS = frozenset({"president", "minister", "secretary", "chancellor", "premier", "ambassador", "envoy",
+                          "spokesman", "spokeswoman", "spokesperson", "king", "emir"})
+
 
 @dataclass(frozen=True)
 class StoredMention:
-    """What the linker needs to know of a mention already in the knowledge base."""
+    """What the linker needs to know of a mention already in the knowledge base.
+
+    ``date_basis`` says where the date came from ("document": only the article's publication
+    date, "none": no date at all); ``status`` is "occurred" or "announced".
+    """
 
     event_id: str
     doc_id: str
@@ -42,6 +65,8 @@ class StoredMention:
     recipient_key: str | None
     date: str | None
     date_precision: str | None
+    date_basis: str | None = None
+    status: str | None = None
 
 
 def dates_compatible(a: str | None, a_prec: str | None, b: str | None, b_prec: str | None) -> bool:
@@ -59,27 +84,190 @@ def as_stored(mention: EventMention, event_id: str = "") -> StoredMention:
     return StoredMention(
         event_id, mention.evidence.doc_id, mention.event_type, mention.actor.key if mention.actor else None,
         mention.recipient.key if mention.recipient else None, mention.date.value, mention.date.precision,
+        mention.date.basis, mention.status,
     )
 
 
+# -- who stands for whom: office holders for their country, missions for their host country -----
+
+
+@dataclass(frozen=True)
+class Affiliations:
+    """The country key that an actor of the shipped dictionary stands for besides itself."""
+
+    offices: dict[str, str]  # person in government office -> the country key of the office
+    hosts: dict[str, str]  # peace or military mission -> the country key of the country it works in
+
+
+@cache
+def affiliations() -> Affiliations:
+    """Office holders and missions of the shipped actor dictionary (data/actors.yaml).
+
+    Keyed by actor key, so the answer for a stored mention needs nothing but its row; a user's
+    own actor file is not consulted, so linking stays the same whichever file a build used.
+    """
+    from hornbill.actors import ActorDictionary  # imports spaCy: only a process that links pays for it
+
+    offices, hosts = {}, {}
+    for key, entry in ActorDictionary.load().entries.items():
+        country = entry.actor.country
+        if country is None:
+            continue
+        if entry.actor.type == "PERSON" and any(_is_office(title) for title in entry.titles):
+            offices[key] = f"country:{country}"
+        if "mission" in entry.tags:
+            hosts[key] = f"country:{country}"
+    return Affiliations(offices, hosts)
+
+
+def _is_office(title: str) -> bool:
+    """Whether a title names a government office held now ("foreign minister", not "former president")."""
+    words = title.casefold().split()
+    return bool(OFFICE_WORDS & set(words)) and words[0] not in ("former", "ousted", "late")
+
+
+def office_country(actor_key: str | None) -> str | None:
+    """The country key of the government office a person holds, if the dictionary gives one."""
+    return affiliations().offices.get(actor_key) if actor_key else None
+
+
+def host_country(actor_key: str | None) -> str | None:
+    """The country key a mission works in, if the dictionary gives one."""
+    return affiliations().hosts.get(actor_key) if actor_key else None
+
+
+def _doers_agree(a: str | None, b: str | None) -> str | None:
+    """Why two actors are one doer (equal, or an office holder and the country of the office), else None."""
+    if a == b:
+        return f"same actor {a}" if a else "no actor"
+    for person, country in ((a, b), (b, a)):
+        if country is not None and office_country(person) == country:
+            return f"actor {person} holds office in {country}"
+    return None
+
+
+def _targets_agree(a: str | None, b: str | None) -> str | None:
+    """Why two recipients are one target, else None; "" when neither side has one.
+
+    Equal; or missing on one side; or a country and an actor standing for it there: an office
+    holder of that country, or a mission working in it (a withdrawal "from MINUSMA" is one
+    "from Mali").
+    """
+    if a == b:
+        return f"same recipient {a}" if a else ""
+    if a is None or b is None:
+        return "recipient on one side only"
+    for actor, country in ((a, b), (b, a)):
+        if country in (office_country(actor), host_country(actor)):
+            return f"recipient {actor} stands for {country}"
+    return None
+
+
+def event_recipient(best: str | None, named: Iterable[str | None]) -> str | None:
+    """The recipient an event is shown with: the best mention's, else the first one ``named``; but
+    when another mention names an actor standing for that country (a mission working in it, an
+    office holder of it), the more specific one: "MINUSMA" rather than "Mali"."""
+    named = [key for key in named if key is not None]
+    chosen = best or next(iter(named), None)
+    if chosen is None or not _is_country(chosen):
+        return chosen
+    return next((key for key in named if chosen in (host_country(key), office_country(key))), chosen)
+
+
+def _recipient_root(recipient_key: str) -> str:
+    """The country a recipient stands for, or itself: what relaxed-date keys file it under."""
+    return office_country(recipient_key) or host_country(recipient_key) or recipient_key
+
+
+# -- dates that do not pin an event down ------------------------------------------------------
+
+
+def _year(date: str | None) -> int | None:
+    """The year of an ISO date ("2022-11", "2022-W46"); None for none, or a decade or century ("202")."""
+    head = (date or "")[:4]
+    return int(head) if len(head) == 4 and head.isdigit() and head.isascii() else None
+
+
+def _told_as_past(m: StoredMention) -> bool:
+    """Whether a mention's date is only an upper bound: dated by its article's publication date
+    (nothing in the text dates it) and told as having happened, so it happened then or before."""
+    return m.date_basis == "document" and m.status != "announced" and _year(m.date) is not None
+
+
+def _on_or_before(early: StoredMention, late: StoredMention) -> bool:
+    """Whether ``early``'s date is not after ``late``'s (at the coarser precision) and at most
+    LOOKBACK_YEARS earlier."""
+    a, b, year_a, year_b = early.date, late.date, _year(early.date), _year(late.date)
+    if a is None or b is None or year_a is None or year_b is None or not 0 <= year_b - year_a <= LOOKBACK_YEARS:
+        return False
+    if "W" in a or "W" in b:
+        return True  # the years already compare
+    width = min(PRECISION_WIDTH.get(early.date_precision or "day", 10),
+                PRECISION_WIDTH.get(late.date_precision or "day", 10))
+    return a[:width] <= b[:width]
+
+
+def _loose_dates_agree(a: StoredMention, b: StoredMention) -> str | None:
+    """Why two dates that do not compare exactly may still be one event's, else None (see
+    ``_loose_dates_allowed`` for the evidence this needs besides): one side has no date; or one
+    side is only an upper bound (see ``_told_as_past``) that the other date does not pass; or
+    both are, a few years apart at most."""
+    if a.date is None or b.date is None:
+        known = a.date or b.date
+        return f"date unknown on one side, {known} on the other" if _year(known) is not None else None
+    if _told_as_past(a) and _told_as_past(b):
+        year_a, year_b = _year(a.date), _year(b.date)
+        if year_a is not None and year_b is not None and abs(year_a - year_b) <= LOOKBACK_YEARS:
+            return f"both told as past when published ({a.date}, {b.date}), neither dated in the text"
+        return None
+    for bound, other in ((a, b), (b, a)):
+        if _told_as_past(bound) and _on_or_before(other, bound):
+            return f"{other.date} is before {bound.date}, when a report told it as past without a date"
+    return None
+
+
+def _loose_dates_allowed(a: StoredMention, b: StoredMention) -> bool:
+    """Whether the rest of the evidence is strong enough to stand in for a date: a lasting type
+    (see LASTING_TYPES), the same doer, and both recipients named and agreeing; against a
+    mention with no date at all, moreover the very same recipient, and not a country (a mission,
+    an organisation, a person): a doer and a whole country recur together too often to tell one
+    withdrawal or deal from the next without any date."""
+    if a.event_type not in LASTING_TYPES or a.actor_key is None or a.actor_key != b.actor_key:
+        return False
+    if a.recipient_key is None or b.recipient_key is None:
+        return False
+    if a.date is None or b.date is None:
+        return a.recipient_key == b.recipient_key and not _is_country(a.recipient_key)
+    return True
+
+
+def _is_country(actor_key: str) -> bool:
+    return actor_key.startswith("country:")
+
+
 def merge_reason(new: StoredMention, old: StoredMention) -> str | None:
-    """Why two mentions report the same event, or None when they do not (a symmetric relation)."""
-    if new.event_type != old.event_type or new.actor_key != old.actor_key:
+    """Why two mentions report the same event, or None when they do not (a symmetric relation).
+
+    Same type; doers that agree (see ``_doers_agree``); recipients that agree (see
+    ``_targets_agree``), and with no doer on either side, the same recipient; dates compatible
+    at the coarser precision, or, with the stronger evidence of ``_loose_dates_allowed``, dates
+    that do not pin the event down (``_loose_dates_agree``).
+    """
+    if new.event_type != old.event_type:
         return None
-    actor, recipient = new.actor_key, new.recipient_key
-    if actor is None and (recipient is None or recipient != old.recipient_key):
+    doer = _doers_agree(new.actor_key, old.actor_key)
+    target = _targets_agree(new.recipient_key, old.recipient_key)
+    if doer is None or target is None:
+        return None
+    if new.actor_key is None and (new.recipient_key is None or new.recipient_key != old.recipient_key):
         return None  # with no doer on either side, only a shared recipient identifies the event
-    if recipient and old.recipient_key and recipient != old.recipient_key:
+    if dates_compatible(new.date, new.date_precision, old.date, old.date_precision):
+        when: str | None = f"dates {new.date} ~ {old.date} agree"
+    else:
+        when = _loose_dates_agree(new, old) if _loose_dates_allowed(new, old) else None
+    if when is None:
         return None
-    if not dates_compatible(new.date, new.date_precision, old.date, old.date_precision):
-        return None
-    parts = [f"same type {new.event_type}", f"same actor {actor}" if actor else "no actor"]
-    if recipient and old.recipient_key:
-        parts.append(f"same recipient {recipient}")
-    elif recipient or old.recipient_key:
-        parts.append("recipient on one side only")
-    parts.append(f"dates {new.date} ~ {old.date} agree")
-    return "; ".join(parts)
+    return "; ".join(part for part in (f"same type {new.event_type}", doer, target, when) if part)
 
 
 def events_to_join(new: StoredMention, candidates: Iterable[StoredMention]) -> set[str]:
@@ -99,13 +287,15 @@ def events_to_join(new: StoredMention, candidates: Iterable[StoredMention]) -> s
 DATE_LEVELS = sorted(set(PRECISION_WIDTH.values()))
 
 
-def _who(mention: StoredMention) -> str | None:
-    """The role every partner must share: the actor, or with no actor the recipient (see merge_reason)."""
+def _whos(mention: StoredMention) -> list[str]:
+    """The roles a partner shares with the mention: its actor and, for an office holder, the
+    country of the office; with no actor, the recipient (see merge_reason)."""
     if mention.actor_key is not None:
-        return f"actor {mention.actor_key}"
+        country = office_country(mention.actor_key)
+        return [f"actor {mention.actor_key}", *([f"actor {country}"] if country else [])]
     if mention.recipient_key is not None:
-        return f"recipient {mention.recipient_key}"
-    return None
+        return [f"recipient {mention.recipient_key}"]
+    return []
 
 
 def _date_level(date: str, precision: str | None) -> int:
@@ -113,23 +303,85 @@ def _date_level(date: str, precision: str | None) -> int:
     return 4 if "W" in date else PRECISION_WIDTH.get(precision or "day", 10)
 
 
-def _key_stem(mention: StoredMention) -> str | None:
-    """The type-and-role part of a mention's keys; None for one no other can merge with."""
-    who = _who(mention)
-    return None if who is None else f"{mention.event_type}|{who}|"
+def _key_stems(mention: StoredMention) -> list[str]:
+    """The type-and-role parts of a mention's keys; none for one no other can merge with."""
+    return [f"{mention.event_type}|{who}|" for who in _whos(mention)]
+
+
+def _past_stem(mention: StoredMention) -> str | None:
+    """The stem of the keys for merges with a report told as past (see ``_told_as_past``): type,
+    actor and the country the recipient stands for; None for a mention that cannot have them."""
+    if mention.event_type not in LASTING_TYPES or mention.actor_key is None or mention.recipient_key is None:
+        return None
+    return f"{mention.event_type}|actor {mention.actor_key}|to {_recipient_root(mention.recipient_key)}|"
+
+
+def _undated_stem(mention: StoredMention) -> str | None:
+    """The stem of the keys for merges with a mention that has no date: type, actor and recipient,
+    not a country; None for a mention that cannot have them (see ``_loose_dates_allowed``)."""
+    if mention.event_type not in LASTING_TYPES or mention.actor_key is None or mention.recipient_key is None:
+        return None
+    if _is_country(mention.recipient_key):
+        return None
+    return f"{mention.event_type}|actor {mention.actor_key}|to {mention.recipient_key}|"
+
+
+def _exact_filing_keys(stem: str, mention: StoredMention) -> list[str]:
+    if mention.date is None:
+        return [stem + "undated"]
+    level = _date_level(mention.date, mention.date_precision)
+    return [f"{stem}{n}{'=' if n == level else '+'}{mention.date[:n]}" for n in DATE_LEVELS if n <= level]
+
+
+def _exact_probe_keys(stem: str, mention: StoredMention) -> list[str]:
+    if mention.date is None:
+        return [stem + "undated"]
+    level = _date_level(mention.date, mention.date_precision)
+    coarser = [f"{stem}{n}={mention.date[:n]}" for n in DATE_LEVELS if n <= level]
+    return [*coarser, f"{stem}{level}+{mention.date[:level]}"]
+
+
+def _loose_filing_keys(mention: StoredMention) -> list[str]:
+    """An undated mention is found by dated ones ("undated"), a dated one by undated ones ("dated");
+    every dated one by year ("year"), and one told as past with only its publication date by the
+    dates up to LOOKBACK_YEARS before it ("past")."""
+    undated, past, year = _undated_stem(mention), _past_stem(mention), _year(mention.date)
+    if mention.date is None:
+        return [undated + "undated"] if undated else []
+    if year is None:
+        return []
+    keys = [undated + "dated"] if undated else []
+    if past:
+        keys += [f"{past}year {year}", *([f"{past}past {year}"] if _told_as_past(mention) else [])]
+    return keys
+
+
+def _loose_probe_keys(mention: StoredMention) -> list[str]:
+    """An undated mention looks up the dated ones, a dated one the undated ones; a dated one also
+    looks up the reports told as past in its year or the LOOKBACK_YEARS after it, and one told as
+    past every mention of its year or the LOOKBACK_YEARS before it."""
+    undated, past, year = _undated_stem(mention), _past_stem(mention), _year(mention.date)
+    if mention.date is None:
+        return [undated + "dated"] if undated else []
+    if year is None:
+        return []
+    keys = [undated + "undated"] if undated else []
+    if past:
+        keys += [f"{past}past {year + n}" for n in range(LOOKBACK_YEARS + 1)]
+        if _told_as_past(mention):
+            keys += [f"{past}year {year - n}" for n in range(LOOKBACK_YEARS + 1)]
+    return keys
 
 
 def filing_keys(mention: StoredMention) -> list[str]:
-    """The keys a stored mention is found under: its type, actor and date prefix at its own
-    precision ("="), and at every coarser one ("+": a finer date below this prefix).
+    """The keys a stored mention is found under: for each of its roles, its type and date prefix at
+    its own precision ("=") and at every coarser one ("+": a finer date below this prefix); and the
+    keys of merges on a date that does not pin the event down (``_loose_filing_keys``).
 
     A mention that no other can merge with (no actor and no recipient) has none.
     """
-    stem = _key_stem(mention)
-    if stem is None or mention.date is None:
-        return [] if stem is None else [stem + "undated"]
-    level = _date_level(mention.date, mention.date_precision)
-    return [f"{stem}{n}{'=' if n == level else '+'}{mention.date[:n]}" for n in DATE_LEVELS if n <= level]
+    return [*(key for stem in _key_stems(mention) for key in _exact_filing_keys(stem, mention)),
+            *_loose_filing_keys(mention)]
 
 
 def probe_keys(mention: StoredMention) -> list[str]:
@@ -137,14 +389,11 @@ def probe_keys(mention: StoredMention) -> list[str]:
 
     Two dates are compatible only if they share a prefix as long as the coarser precision
     allows: a stored date at a coarser level is found under its own "=" key, one at the same
-    or a finer level under the "=" or "+" key of this mention's level.
+    or a finer level under the "=" or "+" key of this mention's level. Dates that do not pin the
+    event down are found through ``_loose_probe_keys``.
     """
-    stem = _key_stem(mention)
-    if stem is None or mention.date is None:
-        return [] if stem is None else [stem + "undated"]
-    level = _date_level(mention.date, mention.date_precision)
-    coarser = [f"{stem}{n}={mention.date[:n]}" for n in DATE_LEVELS if n <= level]
-    return [*coarser, f"{stem}{level}+{mention.date[:level]}"]
+    return [*(key for stem in _key_stems(mention) for key in _exact_probe_keys(stem, mention)),
+            *_loose_probe_keys(mention)]
 
 
 def link_reasons(members: Sequence[StoredMention], ids: Sequence[str]) -> list[str | None]:

@@ -31,7 +31,8 @@ from hornbill.store import AddSummary, Row
 
 T = TypeVar("T")
 
-SCHEMA_VERSION = "2"  # 2: event_keys (the linker's candidate index); texts apart from indexed tables
+SCHEMA_VERSION = "3"  # 2: event_keys (the linker's candidate index); texts apart from indexed tables;
+# 3: event keys for office holders and for dates that do not pin an event down (link.filing_keys)
 LOCK_WAIT = 30.0  # seconds a writer waits for a reader's lock to go
 # DuckDB answers `column = ANY(list)` through the column's index only while the list is no longer
 # than dynamic_or_filter_threshold (default 50) and matches no more rows than index_scan_max_count
@@ -295,8 +296,9 @@ class DuckDBKnowledgeBase:
         if not filed:
             return {}
         stored = {r["mention_id"]: _stored(r) for r in self._rows(
-            "SELECT mention_id, event_id, doc_id, event_type, actor_key, recipient_key, date, date_precision "
-            "FROM event_mentions WHERE mention_id = ANY(?)", [sorted({f["mention_id"] for f in filed})])}
+            "SELECT mention_id, event_id, doc_id, event_type, actor_key, recipient_key, date, date_precision, "
+            "date_basis, status FROM event_mentions WHERE mention_id = ANY(?)",
+            [sorted({f["mention_id"] for f in filed})])}
         by_key: dict[str, list[link.StoredMention]] = {}
         for f in filed:
             by_key.setdefault(f["key"], []).append(stored[f["mention_id"]])
@@ -319,8 +321,7 @@ class DuckDBKnowledgeBase:
         return {
             "event_id": event_id, "event_type": best["event_type"], "mode": best["mode"],
             "quad_class": QUAD_CLASS.get(best["event_type"]), "actor_key": best["actor_key"],
-            "recipient_key": best["recipient_key"] or next(
-                (m["recipient_key"] for m in mentions if m["recipient_key"]), None),
+            "recipient_key": link.event_recipient(best["recipient_key"], (m["recipient_key"] for m in mentions)),
             "date": best["date"], "date_precision": best["date_precision"], "date_basis": best["date_basis"],
             "status": best["status"], "location_name": best["location_name"],
             "location_country": best["location_country"], "summary": best["summary"],
@@ -407,7 +408,8 @@ class DuckDBKnowledgeBase:
 def _stored(row: Row) -> link.StoredMention:
     """The linker's view of an ``event_mentions`` row."""
     return link.StoredMention(row["event_id"], row["doc_id"], row["event_type"], row["actor_key"],
-                              row["recipient_key"], row["date"], row["date_precision"])
+                              row["recipient_key"], row["date"], row["date_precision"], row["date_basis"],
+                              row["status"])
 
 
 def _first_per_id(items: Iterable[T], key: Callable[[T], str]) -> list[T]:
