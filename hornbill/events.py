@@ -11,7 +11,9 @@ object "ties" a SANCTION). :class:`PatternExtractor` compiles it once and, per s
 3. walks up from the trigger to its governors to decide the status (future, promise, deadline:
    ``announced``), to drop negated, hypothetical or merely demanded events, and to find who
    reports it (``claimed_by``);
-4. resolves the role phrases to actors with the actor stage and dates the event with the time stage.
+4. resolves the role phrases to actors with the actor stage (a doer the dictionary does not know
+   but whose phrase names people, "Islamic fundamentalists", "rebels in Chad", becomes an ad-hoc
+   actor keyed by its name: :func:`adhoc_actor`) and dates the event with the time stage.
 
 Other extractors (a transformer or LLM backend) plug in through the :class:`EventExtractor`
 protocol: sentences in, :class:`~hornbill.model.EventMention` list out.
@@ -80,6 +82,15 @@ PLACE_SLOTS: Mapping[str, tuple[str, ...]] = {
     "MOBILIZE": ("to", "into"),
 }
 ACTOR_LABELS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
+#: An unknown name's actor type and key prefix when it is kept as an ad-hoc doer (see ``adhoc_actor``).
+ADHOC_ENTITIES: Mapping[str, tuple[str, str]] = {
+    "PERSON": ("PERSON", "person"),
+    "ORG": ("ORG", "org"),
+    "NORP": ("ORG", "group"),
+    "GPE": ("ORG", "group"),
+}
+#: Words an ad-hoc actor's name leaves out: "the rebels", "two gunmen", "their supporters".
+UNNAMING_DEPS = frozenset({"det", "predet", "nummod", "quantmod", "poss", "case", "punct"})
 LOCATION_PREPS = frozenset({"in", "at", "inside", "across", "near", "outside", "throughout", "within"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -128,6 +139,10 @@ class Lexicon:
     attempted: frozenset[str] = frozenset()
     intentions: Mapping[str, str] = field(default_factory=dict)
     threat_modes: Mapping[str, str] = field(default_factory=dict)
+    adhoc_doers: Mapping[str, str] = field(default_factory=dict)  # group or role noun -> actor type
+    adhoc_relational: frozenset[str] = frozenset()
+    adhoc_need_modifier: frozenset[str] = frozenset()
+    aims: Mapping[str, frozenset[str]] = field(default_factory=dict)  # type -> types that are its aim
 
     def marker(self, name: str) -> frozenset[str]:
         return self.markers.get(name, frozenset())
@@ -227,6 +242,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         for lemma in pattern.lemmas:
             index.setdefault((lemma, pattern.pos), []).append(pattern)
     governors = data["governors"]
+    adhoc: dict[str, Any] = data.get("adhoc_doers") or {}
 
     def words(name: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in governors.get(name, []))
@@ -249,6 +265,10 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         attempted=frozenset(data.get("attempted", [])),
         intentions={str(k): str(v) for k, v in (data.get("intentions") or {}).items()},
         threat_modes={str(k): str(v) for k, v in (data.get("threat_modes") or {}).items()},
+        adhoc_doers={str(noun).lower(): str(kind) for kind, nouns in adhoc.get("types", {}).items() for noun in nouns},
+        adhoc_relational=frozenset(str(w).lower() for w in adhoc.get("relational", [])),
+        adhoc_need_modifier=frozenset(str(w) for w in adhoc.get("need_modifier", [])),
+        aims={str(k): frozenset(str(t) for t in v) for k, v in (data.get("aims") or {}).items()},
     )
 
 
@@ -385,6 +405,8 @@ def slots_of(trigger: Token, lexicon: Lexicon) -> Slots:
             slots.add("xcomp", child)
         elif dep == "ccomp":
             slots.add("ccomp", child)
+        elif dep == "advcl" and _is_infinitival(child):
+            slots.add("purpose", child)  # "gathered to cheer the troops"
         elif dep in ("compound", "amod", "nmod", "det") and is_noun:
             slots.add("modifier", child)
     if not is_noun:
@@ -765,6 +787,7 @@ def setting_of(trigger: Token, lexicon: Lexicon, triggers: Mapping[int, Pattern]
         head, dep = node.head, node.dep_
         if head is node or dep not in GOVERNED_DEPS or _is_clause_boundary(node, lexicon):
             break
+        enacted = done_when_decided and node.i == trigger.i and dep == "dobj" and trigger.pos_ == "NOUN"
         node, sibling = head, dep in SIBLING_DEPS
         own_clause = own_clause and dep != "ccomp"
         if sibling:
@@ -777,6 +800,8 @@ def setting_of(trigger: Token, lexicon: Lexicon, triggers: Mapping[int, Pattern]
             accusing = accusing or word in lexicon.accusing_speech
         elif word in lexicon.block and not (word in lexicon.attempt and own_type in lexicon.attempted):
             return Setting("drop")
+        elif enacted and word in lexicon.marker("enacting_verbs"):
+            continue  # "announced sanctions on X": announcing a sanction imposes it
         elif word in lexicon.announce or (head.i in triggers and triggers[head.i].event_type == "AGREE"):
             status = "announced"
     return Setting(status, speaker, accusing)
@@ -871,8 +896,9 @@ def _possible_triggers(sentence: Span, lexicon: Lexicon) -> Iterator[Token]:
     the only tokens :func:`_match_token` can match."""
     doc, words, strings = sentence.doc, lexicon.trigger_words, sentence.doc.vocab.strings
     pos, lemmas, lowers = token_ids(doc, "POS"), token_ids(doc, "LEMMA"), token_ids(doc, "LOWER")
+    named = _inside_names(sentence)
     for i in range(sentence.start, sentence.end):
-        if pos[i] not in _TRIGGER_POS:
+        if pos[i] not in _TRIGGER_POS or (pos[i] == PROPN and i in named):
             continue
         lemma = strings[lemmas[i]].lower()
         if lemma in words or "co" + lemma in words or strings[lowers[i]] in words:
@@ -880,6 +906,18 @@ def _possible_triggers(sentence: Span, lexicon: Lexicon) -> Iterator[Token]:
 
 
 _TRIGGER_POS = frozenset({NOUN, PROPN, VERB, AUX})
+#: Names whose words are no triggers: the "Cooperation" of "Asia-Pacific Economic Cooperation".
+NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT"})
+
+
+def _inside_names(sentence: Span) -> set[int]:
+    """Positions of the words of multi-word names in ``sentence``."""
+    return {
+        i
+        for ent in sentence.doc.ents
+        if ent.label_ in NAME_LABELS and len(ent) > 1 and sentence.start <= ent.start < sentence.end
+        for i in range(ent.start, ent.end)
+    }
 
 
 def find_candidates(sentence: Span, lexicon: Lexicon | None = None) -> list[Candidate]:
@@ -975,13 +1013,14 @@ def _location(candidate: Candidate, slots: Slots, recipient: Actor | None) -> Lo
 
 def _names_people(head: Token, lexicon: Lexicon) -> bool:
     """A phrase that stands for people or an organisation even when no actor is known for it."""
+    head = _counted(head, lexicon)  # "hundreds of civilians"
     if head.ent_type_ in ACTOR_LABELS or head.pos_ == "PROPN":
         return True
     return lemma_of(head) in lexicon.marker("people") or any(c.dep_ == "nummod" for c in head.children)
 
 
-def _antecedent(pronoun: Token, lexicon: Lexicon) -> Actor | None:
-    """The actor a subject pronoun stands for when its clause is the complement of another verb:
+def _antecedent(pronoun: Token, lexicon: Lexicon) -> Token | None:
+    """The phrase a subject pronoun stands for when its clause is the complement of another verb:
     that verb's subject ("the junta announced that it would expel ...")."""
     node = pronoun.head
     for _ in range(4):
@@ -990,7 +1029,7 @@ def _antecedent(pronoun: Token, lexicon: Lexicon) -> Actor | None:
         node = node.head
         for subject in _clause_subject(node, lexicon):
             if subject.pos_ != "PRON":
-                return actor_of(subject)
+                return subject
     return None
 
 
@@ -1026,6 +1065,118 @@ def _object_antecedent(pronoun: Token) -> Actor | None:
         return None
     objects = [c for c in main.children if c.dep_ == "dobj"]
     return actor_of(objects[0]) if objects else None
+
+
+def _qualifiers(head: Token, preps: frozenset[str]) -> list[Token]:
+    """The words that say which group a doer noun is: a noun or a name before it ("riot police",
+    "Islamic fundamentalists"), or the object of one of ``preps`` ("members of the opposition")."""
+    before = [
+        c
+        for c in head.children
+        if c.i < head.i
+        and c.dep_ in ("compound", "amod", "nmod")
+        and (c.pos_ in ("NOUN", "PROPN") or c.ent_type_ in ADHOC_ENTITIES)
+    ]
+    return before + [pobj for name, pobj in _prep_objects_of(head) if name in preps]
+
+
+def _is_definite_singular(noun: Token) -> bool:
+    """A singular noun without "a"/"an": "the group" is one named before, "a group" a new one."""
+    return noun.tag_ == "NN" and not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+
+
+def _adhoc_type(head: Token, lexicon: Lexicon) -> tuple[str, str] | None:
+    """(actor type, key prefix) of a doer phrase that names an actor the dictionary does not know,
+    or None when it names no one ("it", "the move", "the report") or someone named elsewhere ("her
+    country's troops", a bare "the government")."""
+    if head.pos_ == "PRON" or any(c.dep_ == "poss" for c in head.children):
+        return None
+    if head.ent_type_ in ADHOC_ENTITIES:
+        return ADHOC_ENTITIES[head.ent_type_]
+    lemma = lemma_of(head)
+    relational = lemma in lexicon.adhoc_relational
+    if relational and any(c.dep_ == "nummod" for c in head.children):
+        return None  # "541 members of parliament voting for": a tally of a body's members, not a group
+    qualifiers = _qualifiers(head, frozenset({"of"}) if relational else frozenset({"of", "in", "from"}))
+    kinds = [
+        kind
+        for q in qualifiers
+        if (kind := lexicon.adhoc_doers.get(lemma_of(q)) or ("ORG" if q.ent_type_ in ADHOC_ENTITIES else None))
+    ]
+    kind = lexicon.adhoc_doers.get(lemma) or (kinds[0] if relational and kinds else None)
+    if kind is None or (not qualifiers and (kind in lexicon.adhoc_need_modifier or _is_definite_singular(head))):
+        return None  # "the government", "the group": someone named before, not a group of its own
+    if kind == "ORG":  # "army officers", "rebel supporters": a qualifier says what the group is
+        kind = next((k for k in kinds if k != "ORG"), kind)
+    return kind, "group"
+
+
+def _adhoc_name(head: Token, lexicon: Lexicon) -> str:
+    """The doer's own words: its name, or its noun phrase without determiners, numbers and possessors
+    (with its "of" phrase for "members of the opposition")."""
+    doc = head.doc
+    entity = next((e for e in doc.ents if e.start <= head.i < e.end), None) if head.ent_type_ else None
+    if entity is not None:
+        tokens = [t for t in entity if t.dep_ != "det" and t.tag_ != "POS"]
+    else:
+        dropped = {t.i for c in head.children if c.dep_ in UNNAMING_DEPS and c.i < head.i for t in c.subtree}
+        tokens = [t for t in _phrase(head) if t.i not in dropped]
+        if lemma_of(head) in lexicon.adhoc_relational:
+            tokens += [t for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
+    text = "".join(t.text_with_ws for t in tokens).strip() or head.text
+    if tokens and tokens[0].is_sent_start and tokens[0].pos_ != "PROPN" and not tokens[0].ent_type_:
+        text = text[:1].lower() + text[1:]  # "Rebels attacked ..." names "rebels"
+    return text
+
+
+def _adhoc_country(head: Token) -> str | None:
+    """The country a known place or nationality in the doer's phrase gives: "rebels in Chad"."""
+    index = head.doc._.actor_index or {}
+    places = [*_phrase(head), *(pobj for name, pobj in _prep_objects_of(head) if name in ("in", "from", "of"))]
+    for token in places:
+        mention = index.get(token.i)
+        if mention is not None and mention.actor.country:
+            return str(mention.actor.country)
+    return None
+
+
+def _is_speaker(candidate: Candidate) -> bool:
+    """Whether the doer phrase is the one who reports the event: "the ministry said the redeployment
+    was complete" names no doer of the redeployment (a pronoun doer, "they said they attacked", does)."""
+    doer, speaker = candidate.actor, candidate.claimed_by
+    return doer is not None and speaker is not None and doer.i == speaker.i
+
+
+def _counted(head: Token, lexicon: Lexicon) -> Token:
+    """The people a count or measure word counts: "hundreds of thousands of people" -> "people"."""
+    while head.ent_type_ in ("CARDINAL", "QUANTITY") or lemma_of(head) in lexicon.marker("measures"):
+        counted = [pobj for name, pobj in _prep_objects_of(head) if name == "of"]
+        if not counted:
+            break
+        head = counted[0]
+    return head
+
+
+def _is_agent(head: Token, slots: Slots) -> bool:
+    """Whether a doer phrase acts rather than is acted upon: not a pronoun, not the trigger's object
+    (the doer of "troops were deployed" is whoever sent them, known only through the dictionary)."""
+    return head.pos_ != "PRON" and all(head.i not in {c.i for c in _conjuncts(o)} for o in slots.get("object"))
+
+
+def adhoc_actor(head: Token, lexicon: Lexicon) -> Actor | None:
+    """An actor for a doer that names people the dictionary does not know ("Islamic fundamentalists",
+    "the rebels", a minister's surname): analysts want the event with its doer's own words rather than
+    no event. The key is built from the name (and the country, when the phrase gives one), so the same
+    doer gets the same key in every document."""
+    head = _counted(head, lexicon)
+    found = _adhoc_type(head, lexicon)
+    if found is None:
+        return None
+    kind, prefix = found
+    name = _adhoc_name(head, lexicon)
+    country = _adhoc_country(head)
+    key = actors.name_key(prefix, f"{country} {name}" if country and prefix == "group" else name)
+    return Actor(key, name, kind, country)
 
 
 def _date_for(trigger: Token) -> DatePoint:
@@ -1104,10 +1255,14 @@ def _event_of(
             else _affiliation(candidate.recipient, lexicon)
         )
     claimed_by = actor_of(candidate.claimed_by) if candidate.claimed_by is not None else None
-    if actor is None and candidate.actor is not None and candidate.actor.pos_ == "PRON":
+    doer = candidate.actor
+    if actor is None and doer is not None and doer.pos_ == "PRON":
         # "Switzerland said it had expelled ...", "Chad announced that it would leave": the pronoun
         # is the speaker, or the subject of the clause that reports or announces the event
-        actor = claimed_by or _antecedent(candidate.actor, lexicon)
+        doer = _antecedent(doer, lexicon)
+        actor = claimed_by or (actor_of(doer) if doer is not None else None)
+    if actor is None and doer is not None and _is_agent(doer, candidate.slots) and not _is_speaker(candidate):
+        actor = _affiliation(doer, lexicon) or adhoc_actor(doer, lexicon)
     if claimed_by is not None and claimed_by == actor:
         claimed_by = None
     named_doer = not require_actor and candidate.actor is not None  # "Protesters marched ..."
@@ -1165,6 +1320,20 @@ def codebook_coding(
     return coded, None
 
 
+def _is_aim(candidate: Candidate, others: Sequence[Candidate], lexicon: Lexicon) -> bool:
+    """Whether the candidate's trigger heads the purpose clause of an event it is the aim of (see
+    ``aims`` in the lexicon): "began a hunger strike to demand his release" is one PROTEST."""
+    trigger = candidate.trigger
+    if trigger.dep_ != "advcl" or not _is_infinitival(trigger):
+        return False
+    host = trigger.head
+    hosts = {host.i, *(c.i for c in host.children if c.dep_ in ("dobj", "nsubjpass"))}
+    return any(
+        other.trigger.i in hosts and candidate.pattern.event_type in lexicon.aims.get(other.pattern.event_type, ())
+        for other in others
+    )
+
+
 class EventExtractor(Protocol):
     """Anything that turns sentences into event mentions (patterns today; a model backend later)."""
 
@@ -1174,8 +1343,9 @@ class EventExtractor(Protocol):
 class PatternExtractor:
     """The default extractor: the YAML pattern lexicon matched on the dependency parse.
 
-    ``require_actor=False`` also keeps events whose doer is named but is no known actor
-    ("Protesters marched ..."), with ``actor`` None: useful for sentence-level benchmarks.
+    ``require_actor=False`` also keeps events whose doer phrase names no actor at all (a pronoun
+    without antecedent, "the explosion killed ..."), with ``actor`` None: a diagnostic for
+    sentence-level benchmarks.
     """
 
     def __init__(self, lexicon: Lexicon | None = None, require_actor: bool = True) -> None:
@@ -1199,6 +1369,8 @@ class PatternExtractor:
         for candidate, event in kept:
             if candidate.pattern.fallback and _governs_any(candidate.trigger, events_at):
                 continue  # "agreed to withdraw": the RETREAT is the event, not an AGREE as well
+            if _is_aim(candidate, [c for c, _ in kept], self.lexicon):
+                continue  # "marched to demand reforms": the demand is what the march is for
             found.append(event)
             if candidate.accusing_speech:
                 accusation = _accusation_of(candidate, event.claimed_by, event.actor, sentence, self.lexicon)
