@@ -33,7 +33,7 @@ from spacy.symbols import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from hornbill import actors, timex
-from hornbill.model import EVENT_TYPES, QUAD_CLASS, Actor, DatePoint, EventMention, Location, Status
+from hornbill.model import ADHOC_GROUP, EVENT_TYPES, QUAD_CLASS, Actor, DatePoint, EventMention, Location, Status
 from hornbill.nlp import evidence_for
 from hornbill.timex import doc_text, string_ids, token_ids
 
@@ -86,8 +86,8 @@ ACTOR_LABELS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 ADHOC_ENTITIES: Mapping[str, tuple[str, str]] = {
     "PERSON": ("PERSON", "person"),
     "ORG": ("ORG", "org"),
-    "NORP": ("ORG", "group"),
-    "GPE": ("ORG", "group"),
+    "NORP": ("ORG", ADHOC_GROUP),
+    "GPE": ("ORG", ADHOC_GROUP),
 }
 #: Words an ad-hoc actor's name leaves out: "the rebels", "two gunmen", "their supporters".
 UNNAMING_DEPS = frozenset({"det", "predet", "nummod", "quantmod", "poss", "case", "punct"})
@@ -1108,7 +1108,7 @@ def _adhoc_type(head: Token, lexicon: Lexicon) -> tuple[str, str] | None:
         return None  # "the government", "the group": someone named before, not a group of its own
     if kind == "ORG":  # "army officers", "rebel supporters": a qualifier says what the group is
         kind = next((k for k in kinds if k != "ORG"), kind)
-    return kind, "group"
+    return kind, ADHOC_GROUP
 
 
 def _adhoc_name(head: Token, lexicon: Lexicon) -> str:
@@ -1175,7 +1175,7 @@ def adhoc_actor(head: Token, lexicon: Lexicon) -> Actor | None:
     kind, prefix = found
     name = _adhoc_name(head, lexicon)
     country = _adhoc_country(head)
-    key = actors.name_key(prefix, f"{country} {name}" if country and prefix == "group" else name)
+    key = actors.name_key(prefix, f"{country} {name}" if country and prefix == ADHOC_GROUP else name)
     return Actor(key, name, kind, country)
 
 

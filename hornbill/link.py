@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 import yaml
 
-from hornbill.model import EventMention
+from hornbill.model import ADHOC_GROUP, EventMention
 
 #: How much an event date is trusted, by where it came from (higher wins).
 BASIS_RANK = {"explicit": 5, "metadata": 4, "sentence": 4, "dateline": 4, "caption": 3, "context": 3,
@@ -241,6 +241,12 @@ def _loose_dates_allowed(a: StoredMention, b: StoredMention) -> bool:
     return True
 
 
+def _names_a_doer(actor_key: str | None) -> bool:
+    """Whether an actor key singles out one doer: not none, and not an ad-hoc group known only by
+    its kind ("group:rebels", "group:protesters"), which stands for different people in every report."""
+    return actor_key is not None and not actor_key.startswith(f"{ADHOC_GROUP}:")
+
+
 def _is_country(actor_key: str) -> bool:
     return actor_key.startswith("country:")
 
@@ -249,7 +255,8 @@ def merge_reason(new: StoredMention, old: StoredMention) -> str | None:
     """Why two mentions report the same event, or None when they do not (a symmetric relation).
 
     Same type; doers that agree (see ``_doers_agree``); recipients that agree (see
-    ``_targets_agree``), and with no doer on either side, the same recipient; dates compatible
+    ``_targets_agree``), and with no named doer on either side (see ``_names_a_doer``), the same
+    recipient; dates compatible
     at the coarser precision, or, with the stronger evidence of ``_loose_dates_allowed``, dates
     that do not pin the event down (``_loose_dates_agree``).
     """
@@ -259,8 +266,8 @@ def merge_reason(new: StoredMention, old: StoredMention) -> str | None:
     target = _targets_agree(new.recipient_key, old.recipient_key)
     if doer is None or target is None:
         return None
-    if new.actor_key is None and (new.recipient_key is None or new.recipient_key != old.recipient_key):
-        return None  # with no doer on either side, only a shared recipient identifies the event
+    if not _names_a_doer(new.actor_key) and (new.recipient_key is None or new.recipient_key != old.recipient_key):
+        return None  # with no named doer on either side, only a shared recipient identifies the event
     if dates_compatible(new.date, new.date_precision, old.date, old.date_precision):
         when: str | None = f"dates {new.date} ~ {old.date} agree"
     else:

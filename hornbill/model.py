@@ -137,6 +137,11 @@ class Document:
         return sum(p[2] for p in self.pieces)
 
 
+#: Key prefix of an ad-hoc actor known only by the kind of people it is ("group:rebels",
+#: "group:protesters"): such a key stands for different people in every report.
+ADHOC_GROUP = "group"
+
+
 @dataclass(frozen=True)
 class Actor:
     """A (canonical) actor. ``key`` is global: a dictionary id, or a normalised-name key."""

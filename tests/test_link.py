@@ -51,6 +51,15 @@ def test_different_type_or_recipient_never_merge() -> None:
     assert link.merge_reason(new, stored("RETREAT", "country:GBR", "country:NER", "2022-11", "month")) is None
 
 
+def test_doers_known_only_by_their_kind_merge_only_on_a_shared_recipient() -> None:
+    rebels = "group:rebels"
+    attack = stored("ASSAULT", rebels, None, "2024-07-26", "day")
+    assert link.merge_reason(stored("ASSAULT", rebels, None, "2024-07-26", "day"), attack) is None
+    assert link.merge_reason(stored("ASSAULT", rebels, "country:MLI", "2024-07-26", "day"), attack) is None
+    on_mali = stored("ASSAULT", rebels, "country:MLI", "2024-07", "month")
+    assert link.merge_reason(stored("ASSAULT", rebels, "country:MLI", "2024-07-26", "day"), on_mali)
+
+
 def test_events_without_a_doer_merge_only_on_a_shared_recipient() -> None:
     new = link.as_stored(mention("COERCE", None, None, DatePoint("2020", "year", "explicit")))
     assert link.merge_reason(new, stored("COERCE", None, None, "2020", "year")) is None
