@@ -34,20 +34,14 @@ BASIS_RANK = {"explicit": 5, "metadata": 4, "sentence": 4, "dateline": 4, "capti
 PRECISION_RANK = {"day": 6, "week": 5, "month": 4, "season": 3, "year": 2, "decade": 1, "century": 0}
 PRECISION_WIDTH = {"day": 10, "month": 7, "year": 4, "decade": 3, "century": 2}
 
-#: Event types that, between one doer and one target, are mostly a single decision or a lasting
-#: state (a withdrawal, a sanction, an alliance, a deal, a concession) rather than something done
-#: again day after day (attacks, arrests, protests, accusations, demands, meetings, deployments).
-#: Only for these may a date that does not pin the event down (unknown, or only the publication
-#: date of a report that tells it as past) let two reports merge, and only when both name the
-#: same doer and target: a recurring event would otherwise swallow every report of its kind.
-LASTING_TYPES = frozenset({"AGREE", "CONCEDE", "COOPERATE", "RETREAT", "SANCTION"})
-#: How far back a report dated only by its publication date is taken to reach: "the junta has
-#: turned to Russia" in an article of 2023 may tell an event of 2021, hardly one of 2005.
-LOOKBACK_YEARS = 5
-#: Words of a dictionary person's titles that make them speak for their country ("foreign
-#: minister", "president"): a foreign minister's demand is his country's demand.
-OFFICE_WORDS = frozenset({"president", "minister", "secretary", "chancellor", "premier", "ambassador", "envoy",
-                          "spokesman", "spokeswoman", "spokesperson", "king", "emir"})
+_RULES: dict[str, Any] = yaml.safe_load(resources.files("hornbill.data").joinpath("link.yaml").read_text("utf-8"))
+#: types whose reports may merge on a date that does not pin them down (see data/link.yaml)
+LASTING_TYPES = frozenset(_RULES["lasting_types"])
+#: how far back a report dated only by its publication date is taken to reach
+LOOKBACK_YEARS = int(_RULES["lookback_years"])
+#: title words that make a person act for their country, unless the title opens with a past one
+OFFICE_WORDS = frozenset(_RULES["office_words"])
+PAST_OFFICE_WORDS = frozenset(_RULES["past_office_words"])
 
 
 @dataclass(frozen=True)
@@ -123,7 +117,7 @@ def affiliations() -> Affiliations:
 def _is_office(title: str) -> bool:
     """Whether a title names a government office held now ("foreign minister", not "former president")."""
     words = title.casefold().split()
-    return bool(OFFICE_WORDS & set(words)) and words[0] not in ("former", "ousted", "late")
+    return bool(OFFICE_WORDS & set(words)) and words[0] not in PAST_OFFICE_WORDS
 
 
 def office_country(actor_key: str | None) -> str | None:
