@@ -10,12 +10,17 @@ Three layers:
 * the spaCy component ``hornbill_timex`` — finds expressions (regexes built from
   ``data/timex.yaml`` plus spaCy's DATE entities), reads the tense of the verb each
   one hangs on, normalises it against ``doc._.document.published`` and stores
-  sorted :class:`~hornbill.model.Timex` objects in ``doc._.timexes``.
+  sorted :class:`~hornbill.model.Timex` objects in ``doc._.timexes``. A relative
+  expression the document date is too coarse (or missing) for is kept with a TimeML
+  underspecified value ("XXXX-08" for "last August"), so that its clause is known to be
+  dated even though the date is not known.
 * :func:`event_date` — the date of an event from its trigger token: the
   expression governing its clause, else its main clause's date moved by a duration
   ("two weeks after Diop called"), else an expression elsewhere in its sentence,
   else one carried from an earlier sentence of the paragraph, else the story's own
-  day (:func:`story_date`) for narrative clauses, else the document date.
+  day (:func:`story_date`) for narrative clauses, else the document date. An expression
+  inside another predicate's plan ("announced its intention to hold elections in 2024")
+  or relative clause ("the junta, which seized power in 2021") dates no other event.
 
 Choices (TimeML where it has an answer):
 
@@ -43,6 +48,7 @@ Choices (TimeML where it has an answer):
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -104,6 +110,9 @@ class _Lexicon:
     future_verbs: frozenset[str]
     quarters: dict[str, int]
     scheduling_verbs: frozenset[str]
+    prospective_nouns: frozenset[str]
+    sequence_prepositions: frozenset[str]
+    background_prepositions: frozenset[str]
 
 
 @cache
@@ -126,6 +135,9 @@ def _lexicon() -> _Lexicon:
         future_verbs=frozenset(raw["future_verbs"]),
         scheduling_verbs=frozenset(raw["scheduling_verbs"]),
         quarters={str(k): int(v) for k, v in raw["quarters"].items()},
+        prospective_nouns=frozenset(raw["prospective_nouns"]),
+        sequence_prepositions=frozenset(raw["sequence_prepositions"]),
+        background_prepositions=frozenset(raw["background_prepositions"]),
     )
 
 
@@ -1076,9 +1088,62 @@ _SENTENCE_BOUNDS_KEY = "hornbill_sentence_bounds"
 _SENTENCE_STARTS_KEY = "hornbill_sentence_starts"
 
 
+#: Days standing in for an anchor that is missing ("last August" in an undated text): far apart in
+#: year, month, week and day, so that only what the expression itself states agrees across them.
+_PROBE_DAYS = (date(2001, 2, 3), date(2010, 11, 24), date(2016, 6, 15))
+
+
+def _probe_days(anchor: _Anchor | None) -> tuple[date, ...]:
+    """Days an expression is read against when ``anchor`` is too coarse for it: the first, middle and
+    last day of the anchor's period, or :data:`_PROBE_DAYS` without an anchor."""
+    if anchor is None:
+        return _PROBE_DAYS
+    end = _period_end(anchor)
+    return anchor.day, anchor.day + (end - anchor.day) / 2, end
+
+
+def _masked(values: Sequence[str]) -> str | None:
+    """The TimeML underspecified value the readings share: each part ("2023", "08", "W46", "SU")
+    they disagree on becomes X's ("XXXX-08", "2023-WXX", "XXXX-05-20"); None when the readings
+    have different shapes, or agree entirely (nothing was left unresolved)."""
+    split = [v.split("-") for v in values]
+    if len({len(parts) for parts in split}) != 1:
+        return None
+    out: list[str] = []
+    for column in zip(*split, strict=True):
+        if len(set(column)) == 1:
+            out.append(column[0])
+        elif len({len(part) for part in column}) != 1:
+            return None
+        else:
+            out.append(re.sub(r"\d", "X", column[0]))
+    masked = "-".join(out)
+    return masked if "X" in masked else None
+
+
+def unresolved(text: str, anchor: DatePoint, tense: Tense | None = None) -> Reading | None:
+    """The TimeML underspecified reading ("XXXX-08" for "last August") of a relative date that
+    ``anchor`` is too coarse (or missing) to resolve; None for anything else.
+
+    It keeps what the expression says by itself, so that an event in its clause is known to
+    have a date of its own and does not borrow another clause's (:func:`event_date`). The
+    value starts with a digit or X and always holds an X, so it never dates an event as
+    such; the known leading part ("2023" of "2023-XX-XX") can."""
+    known = _anchor_of(anchor)
+    if known is not None and known.rank == _RANK["day"]:
+        return None
+    readings = [normalize(text, DatePoint(_day_value(day), "day"), tense) for day in _probe_days(known)]
+    found = [r for r in readings if r is not None and r.kind == "DATE" and r.value[:1].isdigit()]
+    if len(found) != len(readings) or len({r.precision for r in found}) != 1:
+        return None
+    value = _masked([r.value for r in found])
+    return None if value is None else replace(found[0], value=value, warning=None)
+
+
 def find_timexes(doc: Doc, anchor: DatePoint) -> tuple[list[Timex], list[str]]:
     """Every time expression of ``doc`` normalised against ``anchor``, sorted by offset,
-    and the warnings met (a weekday that disagrees with its date)."""
+    and the warnings met (a weekday that disagrees with its date). A relative date the anchor
+    cannot resolve is kept with an underspecified value (:func:`unresolved`)."""
     text = doc_text(doc)
     regex = [
         c for c in _choose(list(_regex_candidates(text))) if not c.needs_check or _year_in_context(doc, c)
@@ -1088,7 +1153,8 @@ def find_timexes(doc: Doc, anchor: DatePoint) -> tuple[list[Timex], list[str]]:
     warnings: list[str] = []
     for c in candidates:
         query = c.reads_as or text[c.query_start : c.end]
-        reading = normalize(query, anchor, _tense_at(doc, c.start, c.end))
+        tense = _tense_at(doc, c.start, c.end)
+        reading = normalize(query, anchor, tense) or unresolved(query, anchor, tense)
         if reading is None:
             continue
         timexes.append(
@@ -1127,11 +1193,18 @@ def _is_datable(timex: Timex) -> bool:
     return timex.kind == "DATE" and timex.value[:1].isdigit() and timex.precision is not None
 
 
-def _timex_spans(doc: Doc, start: int, end: int) -> list[tuple[Timex, Span]]:
-    """Datable expressions between two character offsets, with their token spans."""
+def _is_unresolved(timex: Timex) -> bool:
+    """A calendar date the document date could not resolve ("XXXX-08"; see :func:`unresolved`)."""
+    return timex.kind == "DATE" and "X" in timex.value and timex.value[:1] in "0123456789X"
+
+
+def _timex_spans(doc: Doc, start: int, end: int, unresolved: bool = False) -> list[tuple[Timex, Span]]:
+    """Datable expressions between two character offsets (also unresolved dates when asked),
+    with their token spans."""
     found = []
     for timex in doc._.timexes or ():
-        if start <= timex.start and timex.end <= end and _is_datable(timex):
+        wanted = _is_datable(timex) or (unresolved and _is_unresolved(timex))
+        if start <= timex.start and timex.end <= end and wanted:
             span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
             if span is not None and len(span) > 0:
                 found.append((timex, span))
@@ -1146,15 +1219,70 @@ def _ancestors(token: Token) -> list[Token]:
     return chain
 
 
-def _path(a: Token, b: Token) -> tuple[int, bool]:
-    """Tree distance between two tokens and whether the path crosses into a nested clause."""
+def _sides(a: Token, b: Token) -> tuple[list[Token], list[Token]]:
+    """The tree path between two tokens as two climbs, from each up to (not including) where they meet."""
     up_a, up_b = _ancestors(a), _ancestors(b)
     b_indices = [t.i for t in up_b]
     meet = next((k for k, t in enumerate(up_a) if t.i in b_indices), len(up_a) - 1)
     side_a = up_a[:meet]
     side_b = up_b[: b_indices.index(up_a[meet].i)] if up_a[meet].i in b_indices else up_b
-    crosses = any(t.dep_ in _CLAUSE_DEPS and t.pos_ in _VERB_POS for t in (*side_a, *side_b))
-    return len(side_a) + len(side_b), crosses
+    return side_a, side_b
+
+
+def _distance(a: Token, b: Token) -> int:
+    """Tree distance between two tokens."""
+    side_a, side_b = _sides(a, b)
+    return len(side_a) + len(side_b)
+
+
+def _is_plan(clause: Token) -> bool:
+    """Whether a clause is the complement of a word of intention, plan, promise or deadline
+    ("its intention to hold elections", "vowed to hold elections"), or is in the future tense:
+    it tells what is still to come."""
+    if clause.pos_ not in _VERB_POS:
+        return False
+    lex = _lexicon()
+    head = clause.head.lemma_.lower()
+    if clause.dep_ == "acl" and head in lex.prospective_nouns:
+        return True
+    if clause.dep_ in ("xcomp", "ccomp", "acl") and head in lex.future_verbs:
+        return True
+    return clause.dep_ in _CLAUSE_DEPS | {"xcomp"} and verb_tense(clause) == "future"
+
+
+def _under_preposition(side: Sequence[Token], words: frozenset[str]) -> bool:
+    """Whether a climb up the tree passes a preposition from ``words`` ("after the coup")."""
+    return any(token.dep_ == "prep" and token.lower_ in words for token in side)
+
+
+def _placement(timex_root: Token, trigger: Token) -> tuple[int, bool] | None:
+    """Where an expression stands from the trigger: the tree distance and whether it is outside
+    the trigger's own clause; None when it may not date the event at all.
+
+    Outside: across a nested clause, or with the trigger in the object of "after", "before",
+    "following" ... (its event comes at another time than the clause, which only places it:
+    "two months after leading a mutiny"). Not at all: when the expression lies in a plan or
+    future clause of another predicate (unless the trigger's own clause is in the future
+    too) or in a relative clause about another participant ("the junta, which seized power
+    in 2021, ..."), or when the trigger is in the object of "given" or "despite" (a
+    background: "given the Kremlin's recent invasion"). A simple adverbial of another clause
+    of the sentence still lends its date.
+    """
+    lex = _lexicon()
+    side_trigger, side_timex = _sides(trigger, timex_root)
+    future = _narrative_tense(trigger) == "future"
+    # "the pullout is (due) to be completed by December": the subject is what is planned
+    planned = trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass")
+    for token in side_timex:
+        if token.dep_ == "relcl" and token.head.i != trigger.i:
+            return None
+        if not future and not (planned and token.dep_ == "xcomp") and _is_plan(token):
+            return None
+    if _under_preposition(side_trigger, lex.background_prepositions):
+        return None
+    nested = any(t.dep_ in _CLAUSE_DEPS and t.pos_ in _VERB_POS for t in (*side_trigger, *side_timex))
+    nested = nested or _under_preposition(side_trigger, lex.sequence_prepositions)
+    return len(side_trigger) + len(side_timex), nested
 
 
 def _date_point(timex: Timex, basis: DateBasis) -> DatePoint:
@@ -1215,11 +1343,11 @@ def _context_date(trigger: Token) -> Timex | None:
     previous = [doc[start:end] for start, end, start_char, end_char in sentence_bounds(doc)
                 if end_char <= sent.start_char and start_char >= paragraph_start]
     for earlier in reversed(previous):
-        dated = _timex_spans(doc, earlier.start_char, earlier.end_char)
+        dated = _timex_spans(doc, earlier.start_char, earlier.end_char, unresolved=True)
         if dated:
-            timex, _ = min(dated, key=lambda pair: _path(pair[1].root, earlier.root)[0])
-            # an episode still to come is not continued in the past
-            return None if _after_publication(timex, doc) else timex
+            timex, _ = min(dated, key=lambda pair: _distance(pair[1].root, earlier.root))
+            # an episode still to come is not continued in the past, nor one of unknown date
+            return None if _is_unresolved(timex) or _after_publication(timex, doc) else timex
     return None
 
 
@@ -1261,18 +1389,30 @@ _SHIFT_WORDS = {"after": -1, "before": 1}  # "X came two weeks after Y": Y = dat
 def _relative_clause(trigger: Token) -> tuple[Token, Timex, int] | None:
     """For a trigger in a clause like "(two weeks) after Diop called ...": the main clause's
     verb, the duration, and the sign that takes the main clause's date to this clause's."""
-    verb = _governing_verb(trigger)
-    clause = verb.head if verb.dep_ == "conj" else verb
-    if clause.dep_ != "advcl":
+    found = _shift_mark(trigger)
+    if found is None or found[0].i == 0:
         return None
-    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in _SHIFT_WORDS), None)
-    if mark is None or mark.i == 0:
-        return None
+    mark, main = found
     doc = trigger.doc
     for timex in doc._.timexes or ():
         if timex.kind == "DURATION" and timex.end <= mark.idx and not doc_text(doc)[timex.end : mark.idx].strip():
-            return clause.head, timex, _SHIFT_WORDS[mark.lower_]
+            return main, timex, _SHIFT_WORDS[mark.lower_]
     return None
+
+
+def _shift_mark(trigger: Token) -> tuple[Token, Token] | None:
+    """The "after"/"before" that places the trigger's clause ("after Diop called"), gerund ("after
+    leading a mutiny") or noun ("after the mutiny") relative to another, and that other's head."""
+    if trigger.dep_ == "pobj" and trigger.head.dep_ == "prep" and trigger.head.lower_ in _SHIFT_WORDS:
+        return trigger.head, trigger.head.head
+    verb = _governing_verb(trigger)
+    clause = verb.head if verb.dep_ == "conj" else verb
+    if clause.dep_ == "pcomp" and clause.head.dep_ == "prep" and clause.head.lower_ in _SHIFT_WORDS:
+        return clause.head, clause.head.head
+    if clause.dep_ != "advcl":
+        return None
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in _SHIFT_WORDS), None)
+    return None if mark is None else (mark, clause.head)
 
 
 def _shifted(point: DatePoint, duration: str, sign: int) -> DatePoint | None:
@@ -1306,24 +1446,34 @@ def event_date(trigger: Token, _relative: bool = True) -> DatePoint:
     In order: ``explicit``, an expression attached to the trigger's clause (no nested
     clause in between); ``sentence``, a clause placed by a duration relative to its main
     clause ("two weeks after Diop called ...": the main clause's date minus two weeks), else
-    the nearest other expression of the sentence; ``context``, the date of an earlier
-    sentence of the paragraph when this one continues it in the simple past, else the
+    the nearest other expression of the sentence that may lend its date (:func:`_placement`:
+    not one inside another predicate's plan or relative clause); ``context``, the date of an
+    earlier sentence of the paragraph when this one continues it in the simple past, else the
     story's own day (:func:`story_date`) for a clause in the simple past or future;
     ``document``: the publication date.
+
+    An expression the document date could not resolve ("last August" in an undated text)
+    still counts where it stands: when it is the one chosen, the event keeps the part of its
+    value that is known ("2023" of "2023-XX-XX"), or stays undated, rather than taking a
+    date that belongs to another clause.
     """
     doc, sent = trigger.doc, trigger.sent
-    in_sentence = _timex_spans(doc, sent.start_char, sent.end_char)
-    scored = [(_path(span.root, trigger), abs(span.start - trigger.i), timex) for timex, span in in_sentence]
-    local = [(dist, gap, timex) for (dist, crosses), gap, timex in scored if not crosses]
+    in_sentence = _timex_spans(doc, sent.start_char, sent.end_char, unresolved=True)
+    scored = [
+        (placement, abs(span.start - trigger.i), timex)
+        for timex, span in in_sentence
+        if (placement := _placement(span.root, trigger)) is not None
+    ]
+    local = [(dist, gap, timex) for (dist, nested), gap, timex in scored if not nested]
     if local:
-        return _date_point(min(local, key=lambda x: (x[0], x[1]))[2], "explicit")
+        return _dated_by(min(local, key=lambda x: (x[0], x[1]))[2], "explicit")
     if _relative and (relative := _relative_clause(trigger)) is not None:
         main, duration, sign = relative
         shifted = _shifted(event_date(main, _relative=False), duration.value, sign)
         if shifted is not None:
             return shifted
     if scored:
-        return _date_point(min(scored, key=lambda x: (x[0][0], x[1]))[2], "sentence")
+        return _dated_by(min(scored, key=lambda x: (x[0][0], x[1]))[2], "sentence")
     if (carried := _context_date(trigger)) is not None:
         return _date_point(carried, "context")
     if _narrative_tense(trigger) is not None and (peg := story_date(doc)) is not None:
@@ -1332,3 +1482,14 @@ def event_date(trigger: Token, _relative: bool = True) -> DatePoint:
     if published.value is None:
         return DatePoint.unknown()
     return DatePoint(published.value, published.precision, "document")
+
+
+def _dated_by(timex: Timex, basis: DateBasis) -> DatePoint:
+    """The date an expression gives: its value, or for an unresolved one the leading parts it
+    knows ("2023" of "2023-XX-XX", "2023-03" of "2023-03-XX"; nothing of "XXXX-08")."""
+    if not _is_unresolved(timex):
+        return _date_point(timex, basis)
+    known = list(itertools.takewhile(lambda part: "X" not in part, timex.value.split("-")))
+    if not known or not re.fullmatch(r"\d{4}", known[0]) or len(known) > 2:
+        return DatePoint.unknown()
+    return DatePoint("-".join(known), "year" if len(known) == 1 else "month", basis)

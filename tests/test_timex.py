@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from spacy.tokens import Doc, Token
 
 from hornbill.model import DatePoint
-from hornbill.timex import event_date, format_date, normalize
+from hornbill.timex import event_date, format_date, normalize, unresolved
 
 TUESDAY = DatePoint("2024-03-12", "day", "metadata")  # 12 March 2024 was a Tuesday
 SUMMER = DatePoint("2023-07-14", "day", "metadata")  # a Friday
@@ -300,6 +300,60 @@ def test_every_date_value_parses_as_iso_for_its_precision(
 
 
 @settings(max_examples=300, deadline=None)
+@given(
+    phrase=st.sampled_from(PHRASES),
+    anchor=st.dates(min_value=date(1950, 1, 1), max_value=date(2090, 12, 31)),
+    precision=st.sampled_from(["month", "year", None]),
+    offset=st.integers(min_value=0, max_value=365),
+    tense=st.sampled_from([None, "past", "future"]),
+)
+def test_an_unresolved_value_states_only_what_every_possible_anchor_agrees_on(
+    phrase: str, anchor: date, precision: str | None, offset: int, tense: str | None
+) -> None:
+    """Read against a coarse (or no) publication date, a relative date keeps an underspecified
+    value whose every digit is the one it has for any day the publication could fall on."""
+    if precision is None:
+        point, day = UNKNOWN, anchor
+    else:
+        period_start = anchor.replace(day=1) if precision == "month" else anchor.replace(month=1, day=1)
+        point = DatePoint(period_start.isoformat()[: 7 if precision == "month" else 4], precision)  # type: ignore[arg-type]
+        day = period_start + timedelta(days=offset)
+        if day.isoformat()[: len(point.value or "")] != point.value:
+            day = period_start
+    reading = unresolved(phrase, point, tense)  # type: ignore[arg-type]
+    if reading is None:
+        return
+    assert "X" in reading.value and reading.precision is not None
+    exact = normalize(phrase, DatePoint(day.isoformat(), "day"), tense)  # type: ignore[arg-type]
+    case = (phrase, point, day, reading, exact)
+    assert exact is not None and len(exact.value) == len(reading.value), case
+    assert all(u == "X" or u == e for u, e in zip(reading.value, exact.value, strict=True)), case
+    assert _parses_as_iso(_filled(reading.value), reading.precision)
+
+
+def _filled(value: str) -> str:
+    """An underspecified value with its X's filled by digits that make some valid date."""
+    return re.sub(r"X", "1", re.sub(r"-XX\b", "-01", value))
+
+
+def test_a_date_the_anchor_cannot_resolve_keeps_what_it_states() -> None:
+    assert normalize("last August", UNKNOWN) is None
+    assert _unresolved_value("last August", UNKNOWN) == ("XXXX-08", "month")
+    assert _unresolved_value("20 May", UNKNOWN) == ("XXXX-05-20", "day")
+    assert _unresolved_value("last week", DatePoint("2023-03", "month")) == ("2023-WXX", "week")
+    assert _unresolved_value("yesterday", DatePoint("2023-03", "month")) == ("2023-XX-XX", "day")
+    assert _unresolved_value("Monday", DatePoint("2023", "year")) == ("XXXX-XX-XX", "day")
+    assert _unresolved_value("Monday", SUMMER) is None  # a day anchor resolves it
+    assert _unresolved_value("June 2019", UNKNOWN) is None  # absolute: resolved as it stands
+    assert _unresolved_value("seventeen apples", UNKNOWN) is None
+
+
+def _unresolved_value(text: str, anchor: DatePoint) -> tuple[str, str | None] | None:
+    reading = unresolved(text, anchor)
+    return None if reading is None else (reading.value, reading.precision)
+
+
+@settings(max_examples=300, deadline=None)
 @given(text=st.text(max_size=60), anchor=st.dates())
 def test_no_exception_on_arbitrary_text(text: str, anchor: date) -> None:
     reading = normalize(text, DatePoint(anchor.isoformat(), "day"))
@@ -431,7 +485,7 @@ def test_component_records_a_weekday_mismatch_as_a_document_warning(annotate: Ca
 
 def test_component_without_a_document_date_still_reads_absolute_dates(annotate: Callable[..., Doc]) -> None:
     doc = annotate("On Monday the court cited a ruling from June 2019.", published=None)
-    assert timex_values(doc) == {"June 2019": "2019-06"}
+    assert timex_values(doc) == {"Monday": "XXXX-XX-XX", "June 2019": "2019-06"}  # Monday kept, unresolved
 
 
 # ---------------------------------------------------------------------------- event dating
@@ -523,6 +577,82 @@ def test_a_clause_placed_by_a_duration_is_dated_from_its_main_clause(
 ) -> None:
     doc = annotate(f"The council voted on Friday.\n{text}", published="2024-03-12")
     assert event_date(token(doc, trigger)) == DatePoint(expected, "day", "sentence")
+
+
+def test_an_unresolved_date_of_its_own_clause_keeps_an_event_from_borrowing(
+    annotate: Callable[..., Doc],
+) -> None:
+    doc = annotate(
+        "After the soldiers left the base last August, the general, who took office in March 2019, "
+        "has courted new allies.",
+        published=None,
+    )
+    assert event_date(token(doc, "left")) == DatePoint.unknown()
+    assert event_date(token(doc, "courted")) == DatePoint.unknown()
+    assert event_date(token(doc, "took")) == DatePoint("2019-03", "month", "explicit")
+
+
+def test_an_unresolved_date_gives_the_part_it_knows(annotate: Callable[..., Doc]) -> None:
+    doc = annotate("The rebels attacked the town yesterday.", published="2023-03")
+    assert event_date(token(doc, "attacked")) == DatePoint("2023", "year", "explicit")
+
+
+def test_a_plan_of_another_predicate_lends_no_date(annotate: Callable[..., Doc]) -> None:
+    doc = annotate(
+        "A military council took control of the country and announced its intention to hold elections in 2024.",
+        published="2023-07-01",
+    )
+    document = DatePoint("2023-07-01", "day", "document")
+    assert event_date(token(doc, "took")) == document
+    assert event_date(token(doc, "announced")) == document
+    assert event_date(token(doc, "hold")) == DatePoint("2024", "year", "explicit")
+    doc = annotate("The junta seized the capital and vowed to hold a referendum in 2025.", published="2023-07-01")
+    assert event_date(token(doc, "seized")) == document
+    assert event_date(token(doc, "vowed")) == document
+    doc = annotate("The government collapsed and elections will be held in May.", published="2023-03-01")
+    assert event_date(token(doc, "collapsed")) == DatePoint("2023-03-01", "day", "document")
+    assert event_date(token(doc, "held")) == DatePoint("2023-05", "month", "explicit")
+
+
+def test_the_subject_of_a_plan_is_dated_by_it(annotate: Callable[..., Doc]) -> None:
+    doc = annotate("The withdrawal is due to be completed by December.", published="2023-07-01")
+    assert event_date(token(doc, "withdrawal")) == DatePoint("2023-12", "month", "explicit")
+
+
+def test_a_simple_adverbial_of_the_sentence_still_lends_its_date(annotate: Callable[..., Doc]) -> None:
+    doc = annotate("In March the army retook the town and the rebels fled.", published="2023-07-01")
+    assert event_date(token(doc, "fled")) == DatePoint("2023-03", "month", "sentence")
+
+
+def test_a_relative_clause_about_another_participant_lends_no_date(annotate: Callable[..., Doc]) -> None:
+    doc = annotate("The envoy, who arrived in Bamako in May, met the president.", published="2023-07-01")
+    assert event_date(token(doc, "arrived")) == DatePoint("2023-05", "month", "explicit")
+    assert event_date(token(doc, "met")) == DatePoint("2023-07-01", "day", "document")
+    doc = annotate("The coup that took place in August ousted the president.", published="2023-09-01")
+    assert event_date(token(doc, "coup")) == DatePoint("2023-08", "month", "sentence")  # about the event itself
+
+
+def test_a_nominal_event_set_apart_by_given_keeps_off_the_clause_date(annotate: Callable[..., Doc]) -> None:
+    doc = annotate(
+        "Given the army's recent offensive in the north, the minister cancelled his visit in April.",
+        published="2023-07-01",
+    )
+    assert event_date(token(doc, "offensive")) == DatePoint("2023-07-01", "day", "document")
+    assert event_date(token(doc, "cancelled")) == DatePoint("2023-04", "month", "explicit")
+    doc = annotate("In April the minister condemned the offensive.", published="2023-07-01")
+    assert event_date(token(doc, "offensive")) == DatePoint("2023-04", "month", "explicit")
+
+
+def test_an_event_after_which_the_clause_came_is_placed_by_it(annotate: Callable[..., Doc]) -> None:
+    doc = annotate(
+        "The rebel leader died in a crash in August 2023, two months after leading a mutiny against the army.",
+        published="2025-06-07",
+    )
+    assert event_date(token(doc, "died")) == DatePoint("2023-08", "month", "explicit")
+    assert event_date(token(doc, "leading")) == DatePoint("2023-06", "month", "sentence")
+    assert event_date(token(doc, "mutiny")) == DatePoint("2023-06", "month", "sentence")
+    doc = annotate("In March the army expelled the envoy after the coup.", published="2025-06-07")
+    assert event_date(token(doc, "coup")) == DatePoint("2025-03", "month", "sentence")  # placed, not stated
 
 
 def test_undated_document_gives_an_unknown_date(annotate: Callable[..., Doc]) -> None:
