@@ -15,6 +15,11 @@ object "ties" a SANCTION). :class:`PatternExtractor` compiles it once and, per s
    but whose phrase names people, "Islamic fundamentalists", "rebels in Chad", becomes an ad-hoc
    actor keyed by its name: :func:`adhoc_actor`) and dates the event with the time stage.
 
+Across the sentences of one text (:meth:`PatternExtractor.extract`) a withdrawal told without its
+doer ("Troops will leave by December", "the pullout") takes it from the latest withdrawal just
+before, a decision noun ("the assembly's vote was close") repeats the decided event, and a
+judgement on "the partnership with X" is aimed at whoever the text said partners with X.
+
 Other extractors (a transformer or LLM backend) plug in through the :class:`EventExtractor`
 protocol: sentences in, :class:`~hornbill.model.EventMention` list out.
 """
@@ -143,6 +148,7 @@ class Lexicon:
     adhoc_relational: frozenset[str] = frozenset()
     adhoc_need_modifier: frozenset[str] = frozenset()
     aims: Mapping[str, frozenset[str]] = field(default_factory=dict)  # type -> types that are its aim
+    inherit_doer: frozenset[str] = frozenset()  # types whose missing doer earlier sentences give
 
     def marker(self, name: str) -> frozenset[str]:
         return self.markers.get(name, frozenset())
@@ -269,6 +275,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         adhoc_relational=frozenset(str(w).lower() for w in adhoc.get("relational", [])),
         adhoc_need_modifier=frozenset(str(w) for w in adhoc.get("need_modifier", [])),
         aims={str(k): frozenset(str(t) for t in v) for k, v in (data.get("aims") or {}).items()},
+        inherit_doer=frozenset(data.get("inherit_doer", [])),
     )
 
 
@@ -332,6 +339,8 @@ def _objects(token: Token) -> list[Token]:
     objs = [c for c in token.children if c.dep_ == "dobj"]
     if not objs and _is_passive(token):
         objs = [c for c in token.children if c.dep_ == "nsubjpass"]
+        if not objs and token.dep_ == "xcomp" and token.head.lemma_ == "be":  # "X are to be stationed"
+            objs = [c for c in token.head.children if c.dep_ == "nsubj"]
     return objs
 
 
@@ -385,7 +394,7 @@ def slots_of(trigger: Token, lexicon: Lexicon) -> Slots:
                 if name == "of":
                     slots.add("object", inner)
     if not is_noun and not slots.get("object") and lemma_of(trigger) in lexicon.object_control:
-        for comp in trigger.children:  # "helped the government take back control"
+        for comp in trigger.children:  # "helped the army regain the north"
             if comp.dep_ in ("ccomp", "xcomp"):
                 for subj in comp.children:
                     if subj.dep_ == "nsubj":
@@ -393,7 +402,7 @@ def slots_of(trigger: Token, lexicon: Lexicon) -> Slots:
     for child in trigger.children:
         dep = child.dep_
         if dep in SUBJECT_DEPS and not is_noun:
-            if child.lower_ not in lexicon.marker("relative_pronouns"):
+            if child.lower_ not in lexicon.marker("relative_pronouns") and not _is_topic_label(child):
                 slots.add("subject", child)  # "which" leaves the subject to the relative clause's head
         elif dep in ("dative", "iobj") and child.pos_ != "ADP":
             slots.add("dative", child)
@@ -438,11 +447,25 @@ def slots_of(trigger: Token, lexicon: Lexicon) -> Slots:
                 nested.extend(_prep_objects_of(pobj))
     for name, pobj in nested:  # "an end to their mission in Mali": "in" hangs off the mission
         slots.add(name, pobj)
+    if not is_noun and _is_reduced_as_clause(trigger):
+        for obj in _objects(trigger.head):  # "ended the mission as demanded by X": X demanded it
+            slots.add("host_object", obj)
     if is_noun and trigger.dep_ in ("dobj", "nsubjpass", "attr", "compound"):
         slots.add("head", trigger.head)
     elif is_noun and trigger.dep_ == "pobj":
         slots.add("head", trigger.head.head)  # "went on strike": the verb above the preposition
     return slots
+
+
+def _is_reduced_as_clause(verb: Token) -> bool:
+    """A clause opened by "as" whose verb has no object of its own: it says who wanted the act it
+    hangs on ("as demanded by the junta", "as Sudan had requested")."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.head.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children)
+    )
 
 
 def _slot_lemmas(slots: Slots, name: str, trigger: Token) -> set[str]:
@@ -461,6 +484,8 @@ def _slot_lemmas(slots: Slots, name: str, trigger: Token) -> set[str]:
     for token in slots.get(name):
         words.add(lemma_of(token))
         words.add(token.lower_)
+        if token.pos_ == "PROPN":  # "the peacekeeping mission MONUSCO": a name with its kind before it
+            words |= {lemma_of(c) for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
     return words
 
 
@@ -482,7 +507,7 @@ def _consumed_tokens(pattern: Pattern, slots: Slots) -> set[int]:
     if pattern.fallback:
         return used  # "agreed to X": X keeps its own event when it has one
     for name in pattern.needs:
-        if name in ("subject", "head", "particle", "trigger") or name.endswith("_ent"):
+        if name in ("subject", "head", "particle", "trigger", "host_object") or name.endswith("_ent"):
             continue
         for token in slots.get(name):
             used.add(token.i)
@@ -498,12 +523,12 @@ def _clause_subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> list[Token
         return []
     relative = lexicon.marker("relative_pronouns")
     for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj") and child.lower_ not in relative:
+        if child.dep_ in ("nsubj", "csubj") and child.lower_ not in relative and not _is_topic_label(child):
             return _conjuncts(child)
     if _is_passive(verb):
         for name, pobj in _prep_objects(verb):
-            if name == "by" and pobj is not None:
-                return _conjuncts(pobj)
+            if name == "by" and pobj is not None and pobj.ent_type_ not in TIME_LABELS:
+                return _conjuncts(pobj)  # "will be finished by March" names a deadline, not a doer
     head = verb.head
     if head is verb:
         return []
@@ -552,6 +577,51 @@ def _noun_clause_actor(noun: Token, lexicon: Lexicon, any_verb: bool) -> list[To
     return []
 
 
+def _participants(noun: Token, lexicon: Lexicon) -> list[Token]:
+    """The subject of the clause that says who took part in a nominal event: "the soldiers were part
+    of a mutiny", "they took part in the uprising", "the miners joined the strike" (empty when the
+    clause says nothing of taking part)."""
+    words = lexicon.marker("participation")
+    node, path = noun, set()
+    for _ in range(4):
+        if node.dep_ not in ("pobj", "prep", "attr", "dobj") or node.head is node:
+            return []
+        node = node.head
+        path.add(lemma_of(node))
+        if node.pos_ in ("VERB", "AUX"):
+            path |= {lemma_of(c) for c in node.children if c.dep_ == "dobj"}  # "took part in"
+            return _grammatical_subject(node, lexicon) if path & words else []
+    return []
+
+
+def _grammatical_subject(verb: Token, lexicon: Lexicon) -> list[Token]:
+    """Who the clause is about, a passive subject included: "the mercenaries have been engaged in
+    the war and were part of ..." is about the mercenaries."""
+    while True:
+        passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if passive or verb.dep_ != "conj" or verb.head is verb:
+            return _conjuncts(passive[0]) if passive else _clause_subject(verb, lexicon)
+        if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+            return _clause_subject(verb, lexicon)
+        verb = verb.head
+
+
+def _is_finite(verb: Token) -> bool:
+    """A clause with a tensed verb ("that Sudan wanted"), not an infinitive or participle."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+
+
+def _frameworks(verb: Token) -> list[Token]:
+    """The programmes an act is done within: "as part of N", "under N"."""
+    found: list[Token] = []
+    for name, pobj in _prep_objects_of(verb):
+        if name == "under":
+            found.append(pobj)
+        elif name == "as" and lemma_of(pobj) == "part":
+            found += [inner for inner_name, inner in _prep_objects_of(pobj) if inner_name == "of"]
+    return found
+
+
 def _slot_heads(slot: str, trigger: Token, slots: Slots, lexicon: Lexicon) -> list[Token]:
     is_noun = trigger.pos_ in ("NOUN", "PROPN")
     if slot == "subject":
@@ -563,6 +633,15 @@ def _slot_heads(slot: str, trigger: Token, slots: Slots, lexicon: Lexicon) -> li
         return _clause_subject(trigger, lexicon)
     if slot == "clause" and is_noun:
         return _noun_clause_actor(trigger, lexicon, any_verb=True)
+    if slot == "said_of":  # "expressed regret that Sudan wanted ...", "voiced concern that X will ...": X
+        clauses = [c for c in trigger.children if c.dep_ == "ccomp"]
+        clauses += [c for obj in slots.get("object") for c in obj.children if c.dep_ == "acl" and _is_finite(c)]
+        return [t for clause in clauses for t in _clause_subject(clause, lexicon) if t.pos_ != "PRON"]
+    if slot == "framework":  # "trained as part of Canada's programme", "under France's operation"
+        return [owner for frame in _frameworks(trigger) for owner in _noun_subjects(frame)]
+    if slot == "speaker":  # "responsibility lies with X, the minister said": the one who says so
+        speaker = _according_to(trigger) or _reporter(trigger, lexicon)
+        return [speaker] if speaker is not None else []
     if slot == "object_doer":  # "demanded the mission's departure": the mission is asked to leave
         objects = slots.get("object")
         inner = [t for obj in objects for t in _noun_subjects(obj)]
@@ -603,6 +682,8 @@ class Candidate:
     mode: str | None
     slots: Slots
     accusing_speech: bool = False
+    rank: int = 0  # place among coordinated recipients: "removed the president and the prime minister"
+    said: Token | None = None  # for an opinion: the verb it is said with, which dates it
 
     @property
     def actor_text(self) -> str | None:
@@ -629,6 +710,10 @@ def _role_options(
 ) -> list[Token]:
     """Role heads from the first slot that yields an actor (else from the first slot present)."""
     fallback: list[Token] = []
+    if not recipient and "subject" in slot_names and trigger.pos_ in ("NOUN", "PROPN"):
+        joined = _participants(trigger, lexicon)
+        if joined:
+            return _choose(joined)  # "X were part of a mutiny against Y led by Z": X, whatever Y and Z are
     for slot in slot_names:
         heads = [
             h
@@ -705,9 +790,9 @@ def _is_future(node: Token, lexicon: Lexicon, decided_is_done: bool = False) -> 
     if node.dep_ == "xcomp" and "to" in aux and head.lemma_ in ("be", "go") and head is not node:
         return True
     if node.lemma_ == "be" and any(c.dep_ == "xcomp" and _is_infinitival(c) for c in children):
-        return True  # "the pullout is to be completed"
-    if node.dep_ == "ROOT" and "to" in aux and node.tag_ == "VB":
-        return True  # headline style: "Germany to withdraw troops"
+        return True  # "the handover is to be finished"
+    if (node.dep_ == "ROOT" or _is_juxtaposed(node, lexicon)) and "to" in aux and node.tag_ == "VB":
+        return True  # headline style: "Germany to withdraw troops", "X to leave sooner, Y promises aid"
     # "the soldiers to be deployed", but not "the latest country to pull out", nor "the decision to
     # suspend rotations" (done when decided; a decision to withdraw is still a plan)
     return (
@@ -719,7 +804,7 @@ def _is_future(node: Token, lexicon: Lexicon, decided_is_done: bool = False) -> 
 
 
 def _has_deadline(node: Token, lexicon: Lexicon) -> bool:
-    """A "by <date>" deadline on a verb not in the past ("will withdraw by the end of the year")."""
+    """A "by <date>" deadline on a verb not in the past ("will withdraw by the end of March")."""
     if node.tag_ in ("VBD",) or any(c.lower_ in lexicon.marker("past_aux") for c in node.children if c.dep_ == "aux"):
         return False
     for name, pobj in _prep_objects(node):
@@ -746,21 +831,56 @@ def _according_to(node: Token) -> Token | None:
 
 def _is_clause_boundary(node: Token, lexicon: Lexicon) -> bool:
     """Adverbial and relative clauses, and "after/since/despite ..." phrases, keep their own status."""
-    if node.dep_ in ("relcl", "advcl"):
+    if node.dep_ in ("relcl", "advcl") or _is_juxtaposed(node, lexicon):
         return True
     return node.dep_ == "prep" and node.lower_ in lexicon.marker("boundary_preps")
 
 
-def _reporter(node: Token, lexicon: Lexicon) -> Token | None:
-    """The subject of the speech verb a clause is reported by ("..., Germany said")."""
+def _is_juxtaposed(clause: Token, lexicon: Lexicon) -> bool:
+    """A clause the parser hangs as the complement of a later verb that already has its object: in
+    the headline "UN ends mission, US blames Russia" the two clauses stand side by side ("blames"
+    has its object; what a speech verb reports may come first: "..., X told reporters")."""
+    head = clause.head
+    return (
+        clause.dep_ == "ccomp"
+        and clause.i < head.i
+        and any(c.dep_ == "dobj" for c in head.children)
+        and lemma_of(head) not in lexicon.speech | lexicon.accusing_speech
+    )
+
+
+def _is_topic_label(token: Token) -> bool:
+    """The "Mali:" that opens a headline: a label for the story, not a subject."""
+    doc = token.doc
+    return token.i == token.sent.start and token.i + 1 < len(doc) and doc[token.i + 1].text == ":"
+
+
+def _labelled_country(sentence: Span) -> Actor | None:
+    """The country a headline's opening label names ("Mali: UN ends peace mission"): where its
+    withdrawals, deployments and attacks take place."""
+    label = sentence[0]
+    if not _is_topic_label(label):
+        return None
+    found = actor_of(label)
+    return found if found is not None and found.type == "COUNTRY" else None
+
+
+def _speech_verb(node: Token, lexicon: Lexicon) -> Token | None:
+    """The speech verb a clause is reported by ("..., Germany said")."""
     for _ in range(6):
         head = node.head
         if head is node:
             return None
         if node.dep_ == "ccomp" and lemma_of(head) in lexicon.speech:
-            return next(iter(_clause_subject(head, lexicon)), None)
+            return head
         node = head
     return None
+
+
+def _reporter(node: Token, lexicon: Lexicon) -> Token | None:
+    """The subject of the speech verb a clause is reported by ("..., Germany said")."""
+    verb = _speech_verb(node, lexicon)
+    return next(iter(_clause_subject(verb, lexicon)), None) if verb is not None else None
 
 
 def setting_of(trigger: Token, lexicon: Lexicon, triggers: Mapping[int, Pattern]) -> Setting:
@@ -779,7 +899,11 @@ def setting_of(trigger: Token, lexicon: Lexicon, triggers: Mapping[int, Pattern]
             return Setting("drop")
         if not sibling and _is_negated(node, lexicon):
             # "will not meet", "there will be no cooperation": a refusal; other negations: nothing
-            refused = status == "announced" or _is_future(node, lexicon) or _is_future(node.head, lexicon)
+            # a negation above a reported clause ("I do not believe the partnership will last") denies
+            # the belief, not the act: nothing is refused
+            refused = own_clause and (
+                status == "announced" or _is_future(node, lexicon) or _is_future(node.head, lexicon)
+            )
             return Setting("refused" if refused else "drop", speaker or _reporter(node, lexicon))
         if _is_future(node, lexicon, done_when_decided) or _has_deadline(node, lexicon):
             status = "announced"
@@ -811,8 +935,11 @@ def setting_of(trigger: Token, lexicon: Lexicon, triggers: Mapping[int, Pattern]
 
 
 def _is_description(token: Token, lexicon: Lexicon) -> bool:
-    """Triggers used as descriptions, not events: "coup leaders", "troops deployed in Mali"."""
+    """Triggers used as descriptions, not events: "coup leaders", "the organisers of the coup",
+    "troops deployed in Mali"."""
     if token.pos_ in ("NOUN", "PROPN"):
+        if token.dep_ == "pobj" and token.head.lower_ == "of":
+            return lemma_of(token.head.head) in lexicon.marker("role_heads")
         return token.dep_ == "compound" and lemma_of(token.head) not in lexicon.marker("eventive_heads")
     return token.dep_ == "acl" and token.tag_ == "VBN" and not any(c.dep_ == "agent" for c in token.children)
 
@@ -891,6 +1018,74 @@ def _modal_demands(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
     return found
 
 
+#: The pattern behind a judgement on someone's act: "X's partnership with Y is counterproductive".
+JUDGEMENT = replace(MODAL_DEMAND, event_type="ACCUSE", strength=0.55)
+#: The same when only the partner of the judged tie is named ("the partnership with the group"): the
+#: judgement is aimed at whoever the text has said partners with it (see :func:`_partnered`).
+PARTNER_JUDGEMENT = replace(JUDGEMENT, strength=0.5)
+
+
+def _judged_act(verb: Token, lexicon: Lexicon) -> tuple[Token, Token] | None:
+    """The act a clause condemns, or None: "the partnership undermines security", "the deal is
+    counterproductive", "the cooperation will not bring stability" (the act is the clause's subject,
+    a noun naming a policy or tie, see ``judged_acts``), with the word that judges it."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and lemma_of(c) in lexicon.marker("judged_acts")]
+    if not subjects:
+        return None
+    word = lemma_of(verb)
+    if word in lexicon.marker("harm_verbs") and not _is_negated(verb, lexicon):
+        return subjects[0], verb
+    if word == "be":
+        judging = [c for c in verb.children if c.dep_ == "acomp" and lemma_of(c) in lexicon.marker("harm_adjectives")]
+        return (subjects[0], judging[0]) if judging else None
+    doubted = _is_negated(verb, lexicon) or _doubter(verb, lexicon) is not None
+    return (subjects[0], verb) if word in lexicon.marker("outcome_verbs") and doubted else None
+
+
+def _doubter(verb: Token, lexicon: Lexicon) -> Token | None:
+    """Who doubts what a clause says: the subject of a negated "believe"/"think" above it; for "we"
+    or "I" in a quote, whoever the quote is reported from ('"We do not think ...," she said')."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or lemma_of(head) not in lexicon.marker("doubt_verbs") or not _is_negated(head, lexicon):
+        return None
+    doubter = next(iter(_clause_subject(head, lexicon)), None)
+    if doubter is not None and doubter.lower_ in ("we", "i"):
+        return _reporter(head, lexicon) or doubter
+    return doubter
+
+
+def _act_doer(act: Token) -> tuple[Token | None, bool]:
+    """Whose act a judged noun is: "Mali's partnership", "the cooperation of the authorities", else
+    the partner ("the partnership with the group"); and whether it is the partner."""
+    named = [t for t in _noun_subjects(act) + [p for name, p in _prep_objects_of(act) if name == "of"] if actor_of(t)]
+    if named:
+        return named[0], False
+    partners = [p for name, p in _prep_objects_of(act) if name in ("with", "between") and actor_of(p) is not None]
+    return (partners[0], True) if partners else (None, False)
+
+
+def _judgements(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
+    """Criticism told as an opinion, an ACCUSE in the codebook's sense (blame, criticism): "the
+    partnership with the group is counterproductive, the minister said", "we do not believe the
+    deal will bring stability". The doer is whoever judges (the speaker, the doubter); the recipient
+    the one whose act is judged."""
+    found: list[Candidate] = []
+    for verb in sentence:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        judged = _judged_act(verb, lexicon)
+        if judged is None:
+            continue
+        act, word = judged
+        judge = _doubter(verb, lexicon) or _according_to(verb) or _reporter(verb, lexicon)
+        if judge is not None:
+            target, partner = _act_doer(act)
+            pattern = PARTNER_JUDGEMENT if partner else JUDGEMENT
+            said = _speech_verb(verb, lexicon)
+            found.append(Candidate(word, pattern, judge, target, None, "occurred", None, Slots(), said=said))
+    return found
+
+
 def _possible_triggers(sentence: Span, lexicon: Lexicon) -> Iterator[Token]:
     """The sentence's nouns and verbs whose lemma or form some pattern is indexed under, in order:
     the only tokens :func:`_match_token` can match."""
@@ -955,7 +1150,7 @@ def find_candidates(sentence: Span, lexicon: Lexicon | None = None) -> list[Cand
         for actor in actor_heads:
             # "Ethiopia and Eritrea reached an agreement": each is the other's partner
             partners = [a for a in actor_heads if a is not actor] if mutual else recipient_heads
-            for recipient in partners:
+            for rank, recipient in enumerate(partners):
                 candidates.append(
                     Candidate(
                         trigger,
@@ -967,9 +1162,11 @@ def find_candidates(sentence: Span, lexicon: Lexicon | None = None) -> list[Cand
                         _mode_for(pattern, slots, trigger),
                         slots,
                         setting.accusing,
+                        rank,
+                        _speech_verb(trigger, lexicon) if "speaker" in pattern.actor else None,
                     )
                 )
-    return candidates + _modal_demands(sentence, lexicon)
+    return candidates + _modal_demands(sentence, lexicon) + _judgements(sentence, lexicon)
 
 
 def _governs_any(trigger: Token, positions: set[int]) -> bool:
@@ -1096,7 +1293,7 @@ def _adhoc_type(head: Token, lexicon: Lexicon) -> tuple[str, str] | None:
     lemma = lemma_of(head)
     relational = lemma in lexicon.adhoc_relational
     if relational and any(c.dep_ == "nummod" for c in head.children):
-        return None  # "541 members of parliament voting for": a tally of a body's members, not a group
+        return None  # "300 members of parliament voting for": a tally of a body's members, not a group
     qualifiers = _qualifiers(head, frozenset({"of"}) if relational else frozenset({"of", "in", "from"}))
     kinds = [
         kind
@@ -1184,6 +1381,16 @@ def _date_for(trigger: Token) -> DatePoint:
     return timex.event_date(trigger)
 
 
+def _opinion_date(candidate: Candidate) -> DatePoint:
+    """An opinion holds from when it is said: the date of the verb it is said with, when the text
+    gives one; else the trigger's own."""
+    if candidate.said is not None:
+        said = _date_for(candidate.said)
+        if said.basis not in (None, "document", "none"):
+            return said
+    return _date_for(candidate.trigger)
+
+
 def summary_line(
     event_type: str,
     mode: str | None,
@@ -1208,10 +1415,13 @@ def summary_line(
     return line
 
 
-def _confidence(pattern: Pattern, actor: Actor | None, recipient: Actor | None, claimed: bool) -> float:
+def _confidence(pattern: Pattern, actor: Actor | None, recipient: Actor | None, claimed: bool, rank: int = 0) -> float:
+    """Pattern strength scaled by how complete the roles are; of coordinated recipients the first
+    named is the main one ("removed the president and the prime minister"), so when the reports of
+    one event are merged its mention speaks for the event."""
     completeness = 0.6 + (0.25 if actor is not None else 0.0)
     completeness += 0.15 if (recipient is not None or not pattern.recipient) else 0.0
-    value = pattern.strength * completeness * (0.9 if claimed else 1.0)
+    value = pattern.strength * completeness * (0.9 if claimed else 1.0) * 0.98**rank
     return round(min(max(value, 0.0), 1.0), 3)
 
 
@@ -1237,9 +1447,43 @@ def _accusation_of(
     )
 
 
+def _venue_country(trigger: Token, lexicon: Lexicon) -> str | None:
+    """The country a nominal event happened in: its "in X" phrase ("a coup in the country"), else the
+    subject of a verb like "witnessed" ("Guinea witnessed a coup")."""
+    places = [pobj for name, pobj in _prep_objects_of(trigger) if name == "in"]
+    if trigger.dep_ == "dobj" and lemma_of(trigger.head) in lexicon.marker("venue_verbs"):
+        places += _clause_subject(trigger.head, lexicon)
+    for place in places:
+        found = actor_of(place)
+        if found is not None and found.type == "COUNTRY" and found.country:
+            return str(found.country)
+    return None
+
+
+def _military_doer(candidate: Candidate, actor: Actor | None, lexicon: Lexicon) -> Actor | None:
+    """The doer of a military coup: the armed forces of the country it happened in, as the actor
+    dictionary codes them (``armed_forces``), when no other doer is named; a country named as its
+    owner ("Chad's military coup") is that place, not the doer."""
+    trigger = candidate.trigger
+    modifiers = {lemma_of(c) for c in trigger.children if c.dep_ in ("amod", "compound", "nmod")}
+    if not candidate.pattern.standalone or trigger.tag_ == "NNS" or not modifiers & lexicon.marker("military_marks"):
+        return actor  # "witnessing military coups" tells of no one coup
+    if actor is not None and actor.type != "COUNTRY":
+        return actor
+    iso3 = actor.country if actor is not None else _venue_country(trigger, lexicon)
+    forces = actors.ActorDictionary.load().armed_forces(iso3) if iso3 else None
+    return forces or actor
+
+
 def _event_of(
-    candidate: Candidate, sentence: Span, lexicon: Lexicon, require_actor: bool = True
+    candidate: Candidate,
+    sentence: Span,
+    lexicon: Lexicon,
+    require_actor: bool = True,
+    context: tuple[Actor, Actor | None] | None = None,
 ) -> EventMention | None:
+    """The event a candidate states, or None when it names no doer (``context``: the doer and
+    recipient earlier sentences give it, see :func:`_forces_in_context`)."""
     pattern = candidate.pattern
     actor = actor_of(candidate.actor) if candidate.actor is not None else None
     recipient = actor_of(candidate.recipient) if candidate.recipient is not None else None
@@ -1263,6 +1507,11 @@ def _event_of(
         actor = claimed_by or (actor_of(doer) if doer is not None else None)
     if actor is None and doer is not None and _is_agent(doer, candidate.slots) and not _is_speaker(candidate):
         actor = _affiliation(doer, lexicon) or adhoc_actor(doer, lexicon)
+    actor = _military_doer(candidate, actor, lexicon)
+    if recipient is None and pattern.event_type in PLACE_SLOTS:
+        recipient = _labelled_country(sentence)  # "Mali: UN ends peace mission"
+    if actor is None and context is not None:
+        actor, recipient = context[0], recipient or context[1]
     if claimed_by is not None and claimed_by == actor:
         claimed_by = None
     named_doer = not require_actor and candidate.actor is not None  # "Protesters marched ..."
@@ -1272,13 +1521,13 @@ def _event_of(
         event_type=pattern.event_type,
         actor=actor,
         recipient=recipient,
-        date=_date_for(candidate.trigger),
+        date=_opinion_date(candidate),
         status=candidate.status,
         evidence=evidence_for(sentence),
         trigger=candidate.trigger.text,
         mode=candidate.mode,
         location=_location(candidate, candidate.slots, recipient),
-        confidence=_confidence(pattern, actor, recipient, claimed_by is not None),
+        confidence=_confidence(pattern, actor, recipient, claimed_by is not None, candidate.rank),
         summary=summary_line(
             pattern.event_type, candidate.mode, actor, recipient, candidate.status, claimed_by, lexicon
         ),
@@ -1334,6 +1583,114 @@ def _is_aim(candidate: Candidate, others: Sequence[Candidate], lexicon: Lexicon)
     )
 
 
+#: How many sentences back a doer or an event an anaphor stands for is looked for.
+CONTEXT_SENTENCES = 3
+History = Sequence[Sequence[tuple[Candidate, EventMention]]]  # recent sentences' events, oldest first
+
+
+def _is_definite(noun: Token) -> bool:
+    return noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+
+
+def _lacks_doer(candidate: Candidate, lexicon: Lexicon) -> bool:
+    """A withdrawal told without its doer, who was named just before: a bare forces noun as doer
+    ("Soldiers and helicopters will pull out by May") or a definite nominal with no doer phrase
+    ("The pullout should be over by May"; but "the end of the mission" names what ended,
+    not who ended it)."""
+    if candidate.pattern.event_type not in lexicon.inherit_doer:
+        return False
+    doer = candidate.actor
+    if doer is None:
+        return _is_definite(candidate.trigger) and candidate.recipient is None
+    return (
+        lemma_of(doer) in lexicon.marker("anaphoric_forces")
+        and actor_of(doer) is None
+        and not any(c.dep_ in ("poss", "compound", "amod", "nmod") for c in doer.children)
+    )
+
+
+def _forces_in_context(history: History, lexicon: Lexicon) -> tuple[Actor, Actor | None] | None:
+    """(doer, recipient) of the latest withdrawal in the sentences before: troops that leave after
+    "X decided to end mission M" are M's, leaving its host country; after "France will withdraw its
+    troops from Mali" they are France's, leaving Mali."""
+    for candidate, event in (pair for sentence in reversed(history) for pair in reversed(sentence)):
+        if event.event_type not in lexicon.inherit_doer or event.actor is None:
+            continue
+        recipient = event.recipient
+        ended = lemma_of(candidate.trigger) in lexicon.marker("ending_words")
+        if ended and recipient is not None and recipient.type == "IGO" and recipient.country:
+            return recipient, actors.ActorDictionary.load().country(str(recipient.country))
+        return event.actor, recipient
+    return None
+
+
+def _is_decided(trigger: Token, lexicon: Lexicon) -> bool:
+    """Whether an event is what a decision or vote was about: "decided to end", "voted to impose
+    sanctions"."""
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj":
+        trigger = trigger.head  # the light verb of "voted to impose sanctions"
+    return trigger.dep_ in ("xcomp", "acl", "ccomp") and lemma_of(trigger.head) in (
+        lexicon.marker("decision_verbs") | lexicon.marker("decision_nouns")
+    )
+
+
+def _anaphoric_act(token: Token, lexicon: Lexicon) -> bool:
+    """ "The assembly's vote was close", "the resolution ordered ...": a definite decision noun
+    with no complement of its own ("the decision to leave" states its own event)."""
+    if token.pos_ != "NOUN" or lemma_of(token) not in lexicon.marker("anaphoric_acts"):
+        return False
+    if not (_is_definite(token) or any(c.dep_ == "poss" for c in token.children)):
+        return False
+    return not any(
+        (c.dep_ in ("acl", "relcl", "xcomp") and _is_infinitival(c)) or (c.dep_ == "prep" and c.lower_ != "by")
+        for c in token.children
+    )
+
+
+def _decision_anaphors(sentence: Span, history: History, lexicon: Lexicon) -> list[tuple[Candidate, EventMention]]:
+    """The decided events that a sentence refers back to by a decision noun: after "The council
+    decided to end the mission", "The assembly's vote was close" reports the same event
+    again (same type, roles and date; this sentence as evidence), with the candidate first told."""
+    found: list[tuple[Candidate, EventMention]] = []
+    decided = [
+        (candidate, event)
+        for sent in history
+        for candidate, event in sent
+        if _is_decided(candidate.trigger, lexicon) and event.status == "occurred"
+    ]
+    for token in sentence:
+        if not decided or not _anaphoric_act(token, lexicon):
+            continue
+        owners = [actor_of(c) for c in token.children if c.dep_ == "poss"]
+        owner = owners[0] if owners else None
+        match = next(((c, e) for c, e in reversed(decided) if owner is None or e.actor == owner), None)
+        if match is not None:
+            first, event = match
+            confidence = round(event.confidence * 0.9, 3)
+            again = replace(event, evidence=evidence_for(sentence), trigger=token.text, confidence=confidence)
+            found.append((first, again))
+    return found
+
+
+def _tie(event: EventMention) -> tuple[str, Actor] | None:
+    """(partner's key, doer) of a cooperation between two known actors."""
+    if event.event_type != "COOPERATE" or event.actor is None or event.recipient is None:
+        return None
+    return event.recipient.key, event.actor
+
+
+def _partnered(event: EventMention, partners: Mapping[str, Actor], lexicon: Lexicon) -> EventMention:
+    """A judgement on a tie with X aimed at the one the text has said partners with X: after "Mali
+    brought in the mercenaries", "the partnership with the mercenaries will not bring peace"
+    criticises Mali."""
+    partner = event.recipient
+    found = partners.get(partner.key) if partner is not None else None
+    if found is None or found == event.actor:
+        return event
+    summary = summary_line("ACCUSE", None, event.actor, found, event.status, event.claimed_by, lexicon)
+    return replace(event, recipient=found, summary=summary)
+
+
 class EventExtractor(Protocol):
     """Anything that turns sentences into event mentions (patterns today; a model backend later)."""
 
@@ -1353,18 +1710,41 @@ class PatternExtractor:
         self.require_actor = require_actor
 
     def extract(self, sentences: Sequence[Span]) -> list[EventMention]:
+        """Events of consecutive sentences of one text: a sentence may take a doer or an event
+        from the few sentences before it (see :func:`_lacks_doer`, :func:`_decision_anaphors`)."""
         events: list[EventMention] = []
+        history: list[list[tuple[Candidate, EventMention]]] = []
+        partners: dict[str, Actor] = {}  # actor key -> who the text last said cooperates with it
         for sentence in sentences:
-            events.extend(self.extract_sentence(sentence))
+            kept = self._kept(sentence, history, partners)
+            partners |= dict(tie for _, e in kept if (tie := _tie(e)) is not None)
+            events.extend(self._selected(kept, sentence))
+            again = _decision_anaphors(sentence, history, self.lexicon)
+            events.extend(event for _, event in again)
+            history = [*history, [*kept, *again]][-CONTEXT_SENTENCES:]
         return events
 
     def extract_sentence(self, sentence: Span) -> list[EventMention]:
-        found: list[EventMention] = []
+        """The events of one sentence read on its own."""
+        return self._selected(self._kept(sentence, []), sentence)
+
+    def _kept(
+        self, sentence: Span, history: History, partners: Mapping[str, Actor] | None = None
+    ) -> list[tuple[Candidate, EventMention]]:
         kept: list[tuple[Candidate, EventMention]] = []
         for candidate in find_candidates(sentence, self.lexicon):
             event = _event_of(candidate, sentence, self.lexicon, self.require_actor)
+            if event is None and history and _lacks_doer(candidate, self.lexicon):
+                context = _forces_in_context(history, self.lexicon)
+                event = _event_of(candidate, sentence, self.lexicon, self.require_actor, context)
+            if event is not None and candidate.pattern is PARTNER_JUDGEMENT:
+                event = _partnered(event, partners or {}, self.lexicon)
             if event is not None:
                 kept.append((candidate, event))
+        return kept
+
+    def _selected(self, kept: Sequence[tuple[Candidate, EventMention]], sentence: Span) -> list[EventMention]:
+        found: list[EventMention] = []
         events_at = {c.trigger.i for c, _ in kept if not c.pattern.fallback}
         for candidate, event in kept:
             if candidate.pattern.fallback and _governs_any(candidate.trigger, events_at):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from spacy.tokens import Doc, Span
 
-from hornbill import events
+from hornbill import actors, events
 from hornbill.model import EVENT_TYPES, DatePoint, EventMention, Evidence
 
 Annotate = Callable[..., Doc]
@@ -364,7 +364,8 @@ def test_visitor_is_actor_and_host_is_recipient(annotate: Annotate) -> None:
 
 
 def test_strong_nominal_without_actor_is_kept(annotate: Annotate) -> None:
-    doc = annotate("Relations have soured since a 2021 military coup in Guinea.")
+    # a coup not said to be military (a military one is the armed forces', see below)
+    doc = annotate("Relations have soured since a 2021 coup in Guinea.")
     (event,) = doc._.events
     assert (event.event_type, event.actor) == ("COERCE", None)
     assert event.location is not None and event.location.country == "GIN"
@@ -404,6 +405,9 @@ def test_lexicon_covers_all_types_with_known_slots() -> None:
         "clause",
         "trigger",
         "object_doer",
+        "host_object",
+        "said_of",
+        "speaker",
     }
     for pattern in patterns:
         for slot in [*pattern.needs, *pattern.forbid, *pattern.actor, *pattern.recipient, *pattern.modes]:
@@ -692,3 +696,208 @@ def test_demand_a_protest_is_held_for_is_its_aim_not_a_second_event(annotate: An
 )
 def test_codebook_actions_added_to_the_lexicon(annotate: Annotate, text: str, expected: set[tuple[str, ...]]) -> None:
     assert found(annotate(text)) == expected
+
+
+# --------------------------------------------------------------------------- issue 5: roles in news prose
+
+
+def _forces_name(iso3: str) -> str:
+    forces = actors.ActorDictionary.load().armed_forces(iso3)
+    assert forces is not None
+    return forces.name
+
+
+def test_military_coup_is_done_by_the_forces_of_the_country_it_happened_in(annotate: Annotate) -> None:
+    niger = annotate("Relations with Paris soured after a military coup in Niger in 2023.")
+    assert found(niger) == {("COERCE", _forces_name("NER"), None, "occurred")}
+    witnessed = annotate("Guinea witnessed a military coup in September 2021.")
+    assert found(witnessed) == {("COERCE", _forces_name("GIN"), None, "occurred")}
+    # a coup not said to be military has no doer of its own; generic coups are no event
+    assert found(annotate("A coup in Gabon ended the family's rule.")) == {("COERCE", None, None, "occurred")}
+    assert annotate("The region has witnessed military coups since 2020.")._.events == []
+
+
+def test_those_who_took_part_in_a_mutiny_did_it_not_its_leader(annotate: Annotate) -> None:
+    doc = annotate("Russian soldiers took part in a mutiny against the Kremlin led by Ivan Petrov.")
+    assert {(e.event_type, e.actor.name if e.actor else None) for e in doc._.events} == {("MOBILIZE", "Russia")}
+    led = annotate("A mutiny against the Kremlin was led by Ivan Petrov.")
+    assert {e.actor.name for e in led._.events if e.actor} == {"Ivan Petrov"}
+
+
+def test_act_done_as_demanded_is_a_demand_for_that_act(annotate: Annotate) -> None:
+    doc = annotate(
+        "The Security Council voted to end MINUSCA as demanded by the government of the Central African Republic."
+    )
+    assert ("REQUEST", "Central African Republic", "MINUSCA", "occurred") in found(doc)
+    asked = annotate("The Security Council withdrew UNAMID as Sudan had requested.")
+    assert ("REQUEST", "Sudan", "UNAMID", "occurred") in found(asked)
+    assert "REQUEST" not in types_of(annotate("The army withdrew from the town as the rebels advanced."))
+
+
+MISSION_ENDED = "The Security Council decided on Tuesday to end the peacekeeping mission MONUSCO in Congo."
+
+
+def test_bare_troops_withdrawing_are_the_forces_of_the_ended_mission(annotate: Annotate) -> None:
+    doc = annotate(
+        f"{MISSION_ENDED} The force has about 12,000 blue helmets. "
+        "Soldiers and helicopters will leave the country within six months."
+    )
+    congo = actors.ActorDictionary.load().country("COD")
+    assert congo is not None
+    assert ("RETREAT", "MONUSCO", congo.name, "announced") in found(doc)
+    # without a withdrawal named before, bare soldiers are nobody's
+    assert annotate("Soldiers and helicopters will leave Congo within six months.")._.events == []
+
+
+def test_definite_withdrawal_without_doer_is_the_one_just_named(annotate: Annotate) -> None:
+    doc = annotate("Belgium will withdraw its soldiers from Congo. The pullout will be finished by March.")
+    assert [(e.event_type, e.actor.name if e.actor else None, e.trigger) for e in doc._.events] == [
+        ("RETREAT", "Belgium", "withdraw"),
+        ("RETREAT", "Belgium", "pullout"),
+    ]
+    assert annotate("The pullout will be finished by March.")._.events == []
+    # "the end of the UN mission" names what ended, not who ended it: no doer from before
+    other = annotate("Belgium will withdraw its soldiers from Congo. The end of the UN mission in Mali was announced.")
+    assert [e.trigger for e in other._.events] == ["withdraw"]
+
+
+def test_decision_noun_refers_back_to_the_decided_event(annotate: Annotate) -> None:
+    doc = annotate(f"{MISSION_ENDED} The force has about 12,000 blue helmets. The Security Council's vote was close.")
+    last = list(doc.sents)[-1]
+    again = [e for e in doc._.events if e.evidence.start == last.start_char]
+    assert [(e.event_type, e.actor.name if e.actor else None, e.trigger) for e in again] == [
+        ("RETREAT", "UN Security Council", "vote")
+    ]
+    # "the decision to leave" states an act of its own, not the one decided before
+    other = annotate("The European Union decided to impose sanctions on Iran. The decision to leave angered Tehran.")
+    assert [e.trigger for e in other._.events] == ["sanctions"]
+
+
+def test_headline_clauses_side_by_side_are_both_events(annotate: Annotate) -> None:
+    doc = annotate("Congo: UN ends peacekeeping mission, Belgium blames Rwanda")
+    assert {(e.event_type, e.actor.name if e.actor else None) for e in doc._.events} == {
+        ("RETREAT", "United Nations"),
+        ("ACCUSE", "Belgium"),
+    }
+    # the story's label before the colon is not a doer
+    label = annotate("Somalia: African Union ends military mission, US criticizes Ethiopia")
+    assert {e.actor.name for e in label._.events if e.event_type == "RETREAT" and e.actor} == {"African Union"}
+    # a reported clause before a speech verb with an object is still reported
+    told = annotate("Kenya withdrew its troops from Somalia, officials told reporters.")
+    assert found(told) == {("RETREAT", "Kenya", "Somalia", "occurred")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "According to Boris Johnson, the cooperation of the Sudanese authorities with the militia undermines "
+            "security in the region.",
+            ("ACCUSE", "Boris Johnson", "Sudan", "occurred"),
+        ),
+        (
+            "The Nigerien government's alliance with the militia is dangerous for the region, Josep Borrell added.",
+            ("ACCUSE", "Josep Borrell", "Niger", "occurred"),
+        ),
+        (
+            "Boris Johnson said that the deal with Iran will not bring peace.",
+            ("ACCUSE", "Boris Johnson", "Iran", "occurred"),
+        ),
+        (
+            "Responsibility for the violence lies with the junta in Niger, Boris Johnson said.",
+            ("ACCUSE", "Boris Johnson", "Niger", "occurred"),
+        ),
+    ],
+)
+def test_criticism_told_as_opinion_is_an_accusation(annotate: Annotate, text: str, expected: tuple[str, ...]) -> None:
+    assert expected in found(annotate(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The partnership with Russia will help Mali, Sergei Lavrov said.",
+        "Boris Johnson said that the talks will not bring peace.",
+        "The book lies on the table, Boris Johnson said.",
+    ],
+)
+def test_praise_and_plain_statements_are_no_accusation(annotate: Annotate, text: str) -> None:
+    assert "ACCUSE" not in types_of(annotate(text))
+
+
+def test_doubt_about_a_partnership_is_criticism_not_a_refusal(annotate: Annotate) -> None:
+    doc = annotate('"We do not believe that the partnership with Sudan will bring peace," Boris Johnson said.')
+    assert found(doc) == {("ACCUSE", "Boris Johnson", "Sudan", "occurred")}
+
+
+def test_first_of_coordinated_targets_is_the_main_one(annotate: Annotate) -> None:
+    doc = annotate("Kenyan police arrested Ivan Petrov and Sergei Lavrov in Nairobi.")
+    confidence = {e.recipient.name: e.confidence for e in doc._.events if e.recipient}
+    assert confidence["Ivan Petrov"] > confidence["Sergei Lavrov"]
+
+
+def test_people_named_by_their_part_in_a_coup_are_no_coup_report(annotate: Annotate) -> None:
+    assert "COERCE" not in types_of(annotate("The organisers of the coup in Niger were praised."))
+    assert types_of(annotate("The coup in Niger was condemned.")) == {"COERCE"}
+
+
+def test_headline_label_is_where_a_withdrawal_happens(annotate: Annotate) -> None:
+    doc = annotate("Somalia: African Union ends military mission, US criticizes Ethiopia")
+    assert ("RETREAT", "African Union", "Somalia", "occurred") in found(doc)
+    body = annotate("The African Union ended its military mission on Friday.")
+    assert found(body) == {("RETREAT", "African Union", None, "occurred")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # trainers sent abroad, and training another country's forces, are military aid
+        ("Most Italian trainers are to be stationed in Libya.", {("AID", "Italy", "Libya", "announced")}),
+        ("Spain will deploy military instructors to Mauritania.", {("AID", "Spain", "Mauritania", "announced")}),
+        (
+            "Canada's new mandate will include training of security forces in Niger.",
+            {("AID", "Canada", "Niger", "announced")},
+        ),
+        # the owner of the programme an act is done in is its doer
+        (
+            "Under Canada's programme, police officers in Niger were trained last year.",
+            {("AID", "Canada", "Niger", "occurred")},
+        ),
+        ("Police officers in Niger will be trained next year.", set()),
+        ("The army completed the training of new recruits.", set()),
+        ("Italian trainers were praised in Libya.", set()),
+    ],
+)
+def test_training_abroad_is_military_aid(annotate: Annotate, text: str, expected: set[tuple[str, ...]]) -> None:
+    assert found(annotate(text)) == expected
+
+
+def test_regret_about_what_someone_did_is_aimed_at_them(annotate: Annotate) -> None:
+    doc = annotate("British envoy Bob Rae expressed regret that Sudan wanted the peacekeepers to leave.")
+    assert found(doc) == {("ACCUSE", "Bob Rae", "Sudan", "occurred")}
+    own = annotate("Boris Johnson expressed regret that he could not attend.")
+    assert found(own) == {("ACCUSE", "Boris Johnson", None, "occurred")}
+
+
+def test_criticised_tie_is_aimed_at_the_partner_named_before(annotate: Annotate) -> None:
+    quote = '"Frankly, an alliance with Wagner won\'t bring calm to Darfur," Boris Johnson said.'
+    doc = annotate(f"Sudan hired the Wagner Group last year. {quote}")
+    assert ("ACCUSE", "Boris Johnson", "Sudan", "occurred") in found(doc)
+    # with no partner named before, the judgement is aimed at the tie's other side
+    assert found(annotate(quote)) == {("ACCUSE", "Boris Johnson", "Wagner Group", "occurred")}
+
+
+def test_headline_infinitive_beside_another_clause_is_announced(annotate: Annotate) -> None:
+    doc = annotate("French troops to leave sooner, China promises aid")
+    assert ("RETREAT", "France", None, "announced") in found(doc)
+    assert ("RETREAT", "France", None, "occurred") in found(annotate("French troops left sooner, China promises aid"))
+
+
+def test_opinion_is_dated_when_it_is_said(annotate: Annotate) -> None:
+    doc = annotate(
+        "Britain criticised Sudan on Monday. The Sudanese government's alliance with the militia is dangerous "
+        "for the region, Boris Johnson added.",
+        published="2023-07-05",
+    )
+    (opinion,) = [e for e in doc._.events if e.trigger == "dangerous"]
+    assert opinion.date.value == "2023-07-03"
