@@ -1185,9 +1185,22 @@ def actor_for_span(span: Span) -> Actor | None:
             return person
     for token in span:
         mention = index.get(token.i)
-        if mention is not None and not _under_preposition(token, span.root):
+        if mention is not None and not _under_preposition(token, span.root) and not _names_a_place(token, mention):
             return mention.actor
     return None
+
+
+def _names_a_place(token: Token, mention: ActorMention) -> bool:
+    """A capital that modifies a noun names where, not who: "the 2015 Algiers peace agreement",
+    "the Doha talks" (but "Moscow's envoy" and "the Kremlin's offer" are the state's)."""
+    return token.dep_ == "compound" and normalise(mention.text) in _capitals()
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[str]:
+    """Normalised names of the capitals listed in actors/countries.yaml."""
+    return frozenset(normalise(facts["capital"]) for facts in _read_yaml(COUNTRIES_FILE).values()
+                     if facts.get("capital"))
 
 
 def _under_preposition(token: Token, root: Token) -> bool:

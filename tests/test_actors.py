@@ -303,6 +303,14 @@ def test_his_or_her_country_is_the_country_of_the_person_just_named(annotate: An
     assert phrase_actor(doc, "his country") == "country:GMB"
 
 
+def test_a_capital_naming_a_thing_is_a_place_not_the_state(annotate: Annotate) -> None:
+    doc = annotate("Rebels in the north still cite the 2015 Algiers peace agreement, and the Kyiv government "
+                   "welcomed the Doha talks.")
+    assert phrase_actor(doc, "the 2015 Algiers peace agreement") is None
+    assert phrase_actor(doc, "the Doha talks") is None
+    assert phrase_actor(doc, "the Kyiv government") == "country:UKR"
+
+
 def test_capital_stands_for_the_country(annotate: Annotate) -> None:
     doc = annotate("Moscow rejected the accusation, and Washington imposed new sanctions on Tehran.")
     assert [key_of(doc, n) for n in ("Moscow", "Washington", "Tehran")] == [
