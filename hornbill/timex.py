@@ -1330,7 +1330,21 @@ def _narrative_tense(trigger: Token) -> Tense | None:
     tense = verb_tense(verb)
     if tense == "past" and _has_perfect(verb):
         return None
+    if _is_headline(trigger.sent):  # "UN ends Mali mission", "Germany to leave sooner"
+        if tense == "present":
+            return "past"
+        if tense is None and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return "future"
     return tense if tense in ("past", "future") else None
+
+
+def _is_headline(sent: Span) -> bool:
+    """A headline or subheading: a short line of its own with no closing full stop."""
+    text, line = doc_text(sent.doc), sent.text.rstrip()
+    before = text[: sent.start_char].rstrip(" \t")
+    after = text[sent.start_char + len(line) :].lstrip(" \t")
+    return (len(sent) <= _HEADLINE_MAX_TOKENS and line[-1:] not in _CLOSING_MARKS
+            and (not before or before.endswith("\n")) and (not after or after.startswith("\n")))
 
 
 def _context_date(trigger: Token) -> Timex | None:
@@ -1353,6 +1367,9 @@ def _context_date(trigger: Token) -> Timex | None:
 
 #: How many days before the publication date the story's own day may lie.
 _STORY_REACH = 7
+#: A headline or subheading is a line of its own at most this long, not closed like a sentence.
+_HEADLINE_MAX_TOKENS = 20
+_CLOSING_MARKS = frozenset(".!?\"”'’:;")
 
 
 def story_date(doc: Doc) -> Timex | None:

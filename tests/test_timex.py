@@ -491,8 +491,8 @@ def test_component_without_a_document_date_still_reads_absolute_dates(annotate: 
 # ---------------------------------------------------------------------------- event dating
 
 
-def token(doc: Doc, text: str) -> Token:
-    return next(t for t in doc if t.text == text)
+def token(doc: Doc, text: str, occurrence: int = 0) -> Token:
+    return [t for t in doc if t.text == text][occurrence]
 
 
 def test_event_takes_the_expression_of_its_own_clause(annotate: Callable[..., Doc]) -> None:
@@ -550,6 +550,19 @@ def test_undated_narrative_takes_the_day_of_the_story(annotate: Callable[..., Do
     assert event_date(token(doc, "welcomed")) == friday
     assert event_date(token(doc, "appeal")) == friday  # announced on the story's day
     assert event_date(token(doc, "cost")) == DatePoint("2024-03-12", "day", "document")
+
+
+def test_a_headline_tells_the_story_of_its_day(annotate: Callable[..., Doc]) -> None:
+    doc = annotate(
+        "Chad expels French ambassador, Paris to recall envoys\n\n"
+        "The government ordered the ambassador to leave on Tuesday, officials said.\n\n"
+        "Relations have been tense for years. Chad expels journalists often.",
+        published="2024-03-14",
+    )
+    tuesday = DatePoint("2024-03-12", "day", "context")
+    assert event_date(token(doc, "expels")) == tuesday
+    assert event_date(token(doc, "recall")) == tuesday
+    assert event_date(token(doc, "expels", 1)).basis == "document"  # a present-tense habit in the body
 
 
 def test_a_story_day_refines_a_month_precise_publication_date(annotate: Callable[..., Doc]) -> None:
