@@ -901,3 +901,11 @@ def test_opinion_is_dated_when_it_is_said(annotate: Annotate) -> None:
     )
     (opinion,) = [e for e in doc._.events if e.trigger == "dangerous"]
     assert opinion.date.value == "2023-07-03"
+
+
+def test_a_promise_to_support_or_help_is_an_announced_agreement(annotate: Annotate) -> None:
+    assert found(annotate("Turkey pledged to help rebuild the port of Berbera.")) == {
+        ("AGREE", "Turkey", None, "announced")}
+    assert ("AGREE", "Russia", None, "announced") in found(
+        annotate("Germany to leave sooner, Russia promises support\n\nThe vote was held on Friday."))
+    assert not any(e[0] == "AGREE" for e in found(annotate("Turkey pledged to withdraw its ships from the port.")))
