@@ -48,7 +48,7 @@ ROLES_FILE = DATA_DIR / "actors" / "roles.yaml"
 
 ACTOR_TYPES = frozenset({"COUNTRY", "GOV", "MIL", "IGO", "PERSON", "REB", "PMC", "ORG"})
 ACTOR_TAGS = frozenset({"mission", "national_forces"})
-ENTRY_FIELDS = frozenset({"key", "name", "type", "country", "aliases", "titles", "tags", "wikidata"})
+ENTRY_FIELDS = frozenset({"key", "name", "type", "country", "aliases", "titles", "tags", "wikidata", "part_of"})
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 FUZZY_MIN_LENGTH = 6
 FUZZY_MIN_SCORE = 88.0
@@ -114,6 +114,7 @@ class DictionaryEntry:
     actor: Actor
     titles: tuple[str, ...] = ()
     tags: frozenset[str] = frozenset()
+    part_of: str | None = None  # key of the organisation this body belongs to
 
 
 def validate_entry(raw: Any) -> list[str]:
@@ -135,6 +136,9 @@ def validate_entry(raw: Any) -> list[str]:
     errors += [f"{where}: unknown tag {tag}" for tag in raw.get("tags", []) if tag not in ACTOR_TAGS]
     if raw.get("titles") and raw.get("type") != "PERSON":
         errors.append(f"{where}: only PERSON entries have titles")
+    part_of = raw.get("part_of")
+    if part_of is not None and not re.fullmatch(r"[a-z]+:[\w-]+", str(part_of)):
+        errors.append(f"{where}: part_of {part_of} is not an actor key")
     wikidata = raw.get("wikidata")
     if wikidata is not None and not re.fullmatch(r"Q[1-9][0-9]*", str(wikidata)):
         errors.append(f"{where}: wikidata {wikidata} is not a Q-id")
@@ -150,7 +154,7 @@ def _entry_from_raw(raw: Mapping[str, Any]) -> DictionaryEntry:
         aliases=tuple(dict.fromkeys(str(a) for a in raw.get("aliases", []) if a != raw["name"])),
         wikidata=raw.get("wikidata"),
     )
-    return DictionaryEntry(actor, tuple(raw.get("titles", [])), frozenset(raw.get("tags", [])))
+    return DictionaryEntry(actor, tuple(raw.get("titles", [])), frozenset(raw.get("tags", [])), raw.get("part_of"))
 
 
 def _merge_raw(base: dict[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
@@ -167,7 +171,8 @@ def _raw_of(entry: DictionaryEntry) -> dict[str, Any]:
     raw: dict[str, Any] = {"key": actor.key, "name": actor.name, "type": actor.type,
                            "aliases": list(actor.aliases), "titles": list(entry.titles),
                            "tags": sorted(entry.tags)}
-    raw.update({k: v for k, v in (("country", actor.country), ("wikidata", actor.wikidata)) if v is not None})
+    raw.update({k: v for k, v in (("country", actor.country), ("wikidata", actor.wikidata), ("part_of", entry.part_of))
+                if v is not None})
     return raw
 
 

@@ -91,6 +91,7 @@ class Affiliations:
 
     offices: dict[str, str]  # person in government office -> the country key of the office
     hosts: dict[str, str]  # peace or military mission -> the country key of the country it works in
+    parents: dict[str, str]  # a body -> the organisation it is part of (UN Security Council -> UN)
 
 
 @cache
@@ -103,7 +104,9 @@ def affiliations() -> Affiliations:
     from hornbill.actors import ActorDictionary  # imports spaCy: only a process that links pays for it
 
     offices, hosts = {}, {}
-    for key, entry in ActorDictionary.load().entries.items():
+    entries = ActorDictionary.load().entries
+    parents = {key: entry.part_of for key, entry in entries.items() if entry.part_of}
+    for key, entry in entries.items():
         country = entry.actor.country
         if country is None:
             continue
@@ -111,7 +114,7 @@ def affiliations() -> Affiliations:
             offices[key] = f"country:{country}"
         if "mission" in entry.tags:
             hosts[key] = f"country:{country}"
-    return Affiliations(offices, hosts)
+    return Affiliations(offices, hosts, parents)
 
 
 def _is_office(title: str) -> bool:
@@ -125,18 +128,27 @@ def office_country(actor_key: str | None) -> str | None:
     return affiliations().offices.get(actor_key) if actor_key else None
 
 
+def parent_body(actor_key: str | None) -> str | None:
+    """The organisation a body is part of ("igo:unsc" -> "igo:un"), if the dictionary gives one."""
+    return affiliations().parents.get(actor_key) if actor_key else None
+
+
 def host_country(actor_key: str | None) -> str | None:
     """The country key a mission works in, if the dictionary gives one."""
     return affiliations().hosts.get(actor_key) if actor_key else None
 
 
 def _doers_agree(a: str | None, b: str | None) -> str | None:
-    """Why two actors are one doer (equal, or an office holder and the country of the office), else None."""
+    """Why two actors are one doer (equal, an office holder and the country of the office, or a
+    body and the organisation it is part of: "the UN ends its mission" is the Security Council's
+    decision), else None."""
     if a == b:
         return f"same actor {a}" if a else "no actor"
-    for person, country in ((a, b), (b, a)):
-        if country is not None and office_country(person) == country:
-            return f"actor {person} holds office in {country}"
+    for part, whole in ((a, b), (b, a)):
+        if whole is not None and office_country(part) == whole:
+            return f"actor {part} holds office in {whole}"
+        if whole is not None and parent_body(part) == whole:
+            return f"actor {part} is part of {whole}"
     return None
 
 
@@ -166,6 +178,12 @@ def event_recipient(best: str | None, named: Iterable[str | None]) -> str | None
     if chosen is None or not _is_country(chosen):
         return chosen
     return next((key for key in named if chosen in (host_country(key), office_country(key))), chosen)
+
+
+def event_actor(best: str | None, named: Iterable[str | None]) -> str | None:
+    """The doer an event is shown with: the best mention's; but when another mention names a body
+    of that organisation, the body: "UN Security Council" rather than "United Nations"."""
+    return next((key for key in named if key is not None and best is not None and parent_body(key) == best), best)
 
 
 def _recipient_root(recipient_key: str) -> str:
@@ -290,10 +308,11 @@ DATE_LEVELS = sorted(set(PRECISION_WIDTH.values()))
 
 def _whos(mention: StoredMention) -> list[str]:
     """The roles a partner shares with the mention: its actor and, for an office holder, the
-    country of the office; with no actor, the recipient (see merge_reason)."""
+    country of the office, for a body the organisation it is part of; with no actor, the
+    recipient (see merge_reason)."""
     if mention.actor_key is not None:
-        country = office_country(mention.actor_key)
-        return [f"actor {mention.actor_key}", *([f"actor {country}"] if country else [])]
+        wholes = (office_country(mention.actor_key), parent_body(mention.actor_key))
+        return [f"actor {mention.actor_key}", *(f"actor {whole}" for whole in wholes if whole)]
     if mention.recipient_key is not None:
         return [f"recipient {mention.recipient_key}"]
     return []

@@ -100,7 +100,9 @@ def test_validation_rejects_bad_entries() -> None:
     assert validate_entry({"key": "x:1", "name": "X", "type": "ORG", "country": "ZZZ"})
     assert validate_entry({"key": "x:1", "name": "X", "type": "ORG", "titles": ["president"]})
     assert validate_entry({"name": "X", "type": "ORG"})
+    assert validate_entry({"key": "x:1", "name": "X", "type": "ORG", "part_of": "the UN"})
     assert validate_entry({"key": "x:1", "name": "X", "type": "ORG", "country": "MLI"}) == []
+    assert validate_entry({"key": "x:1", "name": "X", "type": "IGO", "part_of": "igo:un"}) == []
 
 
 def test_user_file_adds_an_actor_and_extends_an_existing_one(tmp_path: Path, nlp: Language) -> None:

@@ -368,3 +368,18 @@ def test_reports_with_loose_dates_office_holders_and_missions_link_the_same_adde
     assert "date unknown on one side" in reasons and "told it as past" in reasons
     for n, order in enumerate([ENGINEERS[::-1], ENGINEERS[2:] + ENGINEERS[:2], ENGINEERS[1::2] + ENGINEERS[::2]]):
         assert linked(tmp_path / f"{n}.duckdb", [[r] for r in order]) == (groups, events)
+
+
+def test_a_body_and_the_organisation_it_is_part_of_are_one_doer() -> None:
+    council = stored("RETREAT", "igo:unsc", "igo:minusma", "2023-06-30", "day")
+    reason = link.merge_reason(stored("RETREAT", "igo:un", "country:MLI", "2023-06-30", "day"), council)
+    assert reason is not None and "actor igo:unsc is part of igo:un" in reason
+    assert link.merge_reason(stored("RETREAT", "igo:unga", "igo:minusma", "2023-06-30", "day"), council) is None
+    assert set(link.probe_keys(stored("RETREAT", "igo:un", None, "2023-06-30", "day"))) & set(
+        link.filing_keys(council))
+
+
+def test_an_event_is_shown_with_the_body_rather_than_its_organisation() -> None:
+    assert link.event_actor("igo:un", ["igo:un", "igo:unsc", None]) == "igo:unsc"
+    assert link.event_actor("igo:unsc", ["igo:un", "igo:unsc"]) == "igo:unsc"
+    assert link.event_actor("country:MLI", ["country:MLI", "igo:unsc"]) == "country:MLI"

@@ -320,7 +320,8 @@ class DuckDBKnowledgeBase:
         published = sorted(m["published"] for m in mentions if m["published"])
         return {
             "event_id": event_id, "event_type": best["event_type"], "mode": best["mode"],
-            "quad_class": QUAD_CLASS.get(best["event_type"]), "actor_key": best["actor_key"],
+            "quad_class": QUAD_CLASS.get(best["event_type"]),
+            "actor_key": link.event_actor(best["actor_key"], (m["actor_key"] for m in mentions)),
             "recipient_key": link.event_recipient(best["recipient_key"], (m["recipient_key"] for m in mentions)),
             "date": best["date"], "date_precision": best["date_precision"], "date_basis": best["date_basis"],
             "status": best["status"], "location_name": best["location_name"],
