@@ -317,13 +317,14 @@ class DuckDBKnowledgeBase:
                 changed.append(m)
         best = max(mentions, key=lambda m: (*link.mention_rank(m["date_basis"], m["date_precision"],
                                                                  m["confidence"]), m["mention_id"]))
+        dated = _earliest_report(mentions) if best["date_basis"] == "document" else best
         published = sorted(m["published"] for m in mentions if m["published"])
         return {
             "event_id": event_id, "event_type": best["event_type"], "mode": best["mode"],
             "quad_class": QUAD_CLASS.get(best["event_type"]),
             "actor_key": link.event_actor(best["actor_key"], (m["actor_key"] for m in mentions)),
             "recipient_key": link.event_recipient(best["recipient_key"], (m["recipient_key"] for m in mentions)),
-            "date": best["date"], "date_precision": best["date_precision"], "date_basis": best["date_basis"],
+            "date": dated["date"], "date_precision": dated["date_precision"], "date_basis": dated["date_basis"],
             "status": best["status"], "location_name": best["location_name"],
             "location_country": best["location_country"], "summary": best["summary"],
             "confidence": max(m["confidence"] for m in mentions),
@@ -404,6 +405,13 @@ class DuckDBKnowledgeBase:
 
     def close(self) -> None:
         self.con.close()
+
+
+def _earliest_report(mentions: list[Row]) -> Row:
+    """Of mentions dated only by their article's publication date, the earliest: an event reported
+    as past on several days happened on or before the first of them."""
+    return min((m for m in mentions if m["date_basis"] == "document" and m["date"]),
+               key=lambda m: (m["date"], m["mention_id"]))
 
 
 def _stored(row: Row) -> link.StoredMention:

@@ -254,3 +254,16 @@ def test_a_batch_joins_stored_events_and_merges_them_through_a_new_report(kb_pat
     ])
     assert (summary.events, summary.merged) == (0, 1)  # two stored events become one; Chad is new
     assert sorted(e["num_mentions"] for e in kb.events()) == [1, 3]
+
+
+def test_an_event_reported_as_past_without_a_date_takes_its_first_report_day(kb_path: Path) -> None:
+    kb = open_kb(kb_path)
+    kb.add([
+        result("France has withdrawn its troops from Niger, the paper says.", "Paper B", "b.txt",
+               DatePoint("2023-12-23", "day", "document")),
+        result("France has pulled its soldiers out of Niger.", "Wire A", "a.txt",
+               DatePoint("2024-01-09", "day", "document")),
+    ])
+    events = list(export.events(kb))
+    assert len(events) == 1
+    assert (events[0]["date"], events[0]["date_basis"]) == ("2023-12-23", "document")
