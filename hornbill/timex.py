@@ -1189,8 +1189,10 @@ def timex_component(doc: Doc) -> Doc:
 
 
 def _is_datable(timex: Timex) -> bool:
-    """A point on the calendar (durations and PAST_REF-style references do not date events)."""
-    return timex.kind == "DATE" and timex.value[:1].isdigit() and timex.precision is not None
+    """A point on the calendar (durations, PAST_REF-style references and dates only partly
+    resolved, "2023-XX-XX", do not date events on their own)."""
+    return (timex.kind == "DATE" and timex.value[:1].isdigit() and not _is_unresolved(timex)
+            and timex.precision is not None)
 
 
 def _is_unresolved(timex: Timex) -> bool:

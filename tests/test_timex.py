@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from spacy.tokens import Doc, Token
 
 from hornbill.model import DatePoint
-from hornbill.timex import event_date, format_date, normalize, unresolved
+from hornbill.timex import event_date, format_date, normalize, story_date, unresolved
 
 TUESDAY = DatePoint("2024-03-12", "day", "metadata")  # 12 March 2024 was a Tuesday
 SUMMER = DatePoint("2023-07-14", "day", "metadata")  # a Friday
@@ -563,6 +563,12 @@ def test_a_headline_tells_the_story_of_its_day(annotate: Callable[..., Doc]) -> 
     assert event_date(token(doc, "expels")) == tuesday
     assert event_date(token(doc, "recall")) == tuesday
     assert event_date(token(doc, "expels", 1)).basis == "document"  # a present-tense habit in the body
+
+
+def test_a_day_the_publication_month_cannot_place_is_no_story_day(annotate: Callable[..., Doc]) -> None:
+    doc = annotate("Soldiers attacked the village last Monday.\nThe minister resigned.", published="2023-03")
+    assert story_date(doc) is None
+    assert event_date(token(doc, "attacked")) == DatePoint("2023", "year", "explicit")
 
 
 def test_a_story_day_refines_a_month_precise_publication_date(annotate: Callable[..., Doc]) -> None:
