@@ -1332,21 +1332,26 @@ def _narrative_tense(trigger: Token) -> Tense | None:
     tense = verb_tense(verb)
     if tense == "past" and _has_perfect(verb):
         return None
-    if _is_headline(trigger.sent):  # "UN ends Mali mission", "Germany to leave sooner"
-        if tense == "present":
-            return "past"
-        if tense is None and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-            return "future"
-    return tense if tense in ("past", "future") else None
+    if tense in ("past", "future"):
+        return tense
+    # headlines tell in the present what happened, in "to" what will: "UN ends Mali mission",
+    # "Germany to leave sooner"
+    if tense == "present":
+        return "past" if _is_headline(trigger.sent) else None
+    to_clause = tense is None and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return "future" if to_clause and _is_headline(trigger.sent) else None
 
 
 def _is_headline(sent: Span) -> bool:
     """A headline or subheading: a short line of its own with no closing full stop."""
     text, line = doc_text(sent.doc), sent.text.rstrip()
-    before = text[: sent.start_char].rstrip(" \t")
-    after = text[sent.start_char + len(line) :].lstrip(" \t")
-    return (len(sent) <= _HEADLINE_MAX_TOKENS and line[-1:] not in _CLOSING_MARKS
-            and (not before or before.endswith("\n")) and (not after or after.startswith("\n")))
+    if len(sent) > _HEADLINE_MAX_TOKENS or line[-1:] in _CLOSING_MARKS:
+        return False
+    end = sent.start_char + len(line)
+    line_start = text.rfind("\n", 0, sent.start_char) + 1
+    line_end = text.find("\n", end)
+    before, after = text[line_start : sent.start_char], text[end : None if line_end < 0 else line_end]
+    return not before.strip(" \t") and not after.strip(" \t")
 
 
 def _context_date(trigger: Token) -> Timex | None:
