@@ -1257,7 +1257,7 @@ def _under_preposition(side: Sequence[Token], words: frozenset[str]) -> bool:
     return any(token.dep_ == "prep" and token.lower_ in words for token in side)
 
 
-def _placement(timex_root: Token, trigger: Token) -> tuple[int, bool] | None:
+def _placement(timex_root: Token, trigger: Token, tense: Tense | None) -> tuple[int, bool] | None:
     """Where an expression stands from the trigger: the tree distance and whether it is outside
     the trigger's own clause; None when it may not date the event at all.
 
@@ -1268,11 +1268,11 @@ def _placement(timex_root: Token, trigger: Token) -> tuple[int, bool] | None:
     too) or in a relative clause about another participant ("the junta, which seized power
     in 2021, ..."), or when the trigger is in the object of "given" or "despite" (a
     background: "given the Kremlin's recent invasion"). A simple adverbial of another clause
-    of the sentence still lends its date.
+    of the sentence still lends its date. ``tense`` is the trigger's (:func:`_narrative_tense`).
     """
     lex = _lexicon()
     side_trigger, side_timex = _sides(trigger, timex_root)
-    future = _narrative_tense(trigger) == "future"
+    future = tense == "future"
     # "the pullout is (due) to be completed by December": the subject is what is planned
     planned = trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass")
     for token in side_timex:
@@ -1354,10 +1354,11 @@ def _is_headline(sent: Span) -> bool:
     return not before.strip(" \t") and not after.strip(" \t")
 
 
-def _context_date(trigger: Token) -> Timex | None:
+def _context_date(trigger: Token, tense: Tense | None) -> Timex | None:
     """The date of the paragraph's episode: the nearest earlier sentence of the same
-    paragraph with a (past) date; only for a trigger in the simple past."""
-    if _narrative_tense(trigger) != "past":
+    paragraph with a (past) date; only for a trigger in the simple past (``tense``, as
+    :func:`_narrative_tense` gives it)."""
+    if tense != "past":
         return None
     doc, sent = trigger.doc, trigger.sent
     paragraph_start = doc_text(doc).rfind("\n", 0, sent.start_char) + 1
@@ -1482,11 +1483,12 @@ def event_date(trigger: Token, _relative: bool = True) -> DatePoint:
     date that belongs to another clause.
     """
     doc, sent = trigger.doc, trigger.sent
+    tense = _narrative_tense(trigger)
     in_sentence = _timex_spans(doc, sent.start_char, sent.end_char, unresolved=True)
     scored = [
         (placement, abs(span.start - trigger.i), timex)
         for timex, span in in_sentence
-        if (placement := _placement(span.root, trigger)) is not None
+        if (placement := _placement(span.root, trigger, tense)) is not None
     ]
     local = [(dist, gap, timex) for (dist, nested), gap, timex in scored if not nested]
     if local:
@@ -1498,9 +1500,9 @@ def event_date(trigger: Token, _relative: bool = True) -> DatePoint:
             return shifted
     if scored:
         return _dated_by(min(scored, key=lambda x: (x[0][0], x[1]))[2], "sentence")
-    if (carried := _context_date(trigger)) is not None:
+    if (carried := _context_date(trigger, tense)) is not None:
         return _date_point(carried, "context")
-    if _narrative_tense(trigger) is not None and (peg := story_date(doc)) is not None:
+    if tense is not None and (peg := story_date(doc)) is not None:
         return _date_point(peg, "context")
     published = _published(doc)
     if published.value is None:
