@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Span, Token
 from hornbill import actors, timex
 from hornbill.model import ADHOC_GROUP, EVENT_TYPES, QUAD_CLASS, Actor, DatePoint, EventMention, Location, Status
 from hornbill.nlp import evidence_for
-from hornbill.timex import doc_text, string_ids, token_ids
+from hornbill.timex import doc_text, sentence_starts, string_ids, token_ids
 
 LEXICON_PATH = Path(__file__).parent / "data" / "plover.yaml"
 
@@ -852,7 +852,7 @@ def _is_juxtaposed(clause: Token, lexicon: Lexicon) -> bool:
 def _is_topic_label(token: Token) -> bool:
     """The "Mali:" that opens a headline: a label for the story, not a subject."""
     doc = token.doc
-    return token.i == token.sent.start and token.i + 1 < len(doc) and doc[token.i + 1].text == ":"
+    return token.i + 1 < len(doc) and doc[token.i + 1].text == ":" and sentence_starts(doc)[token.i] == token.i
 
 
 def _labelled_country(sentence: Span) -> Actor | None:
@@ -1091,9 +1091,9 @@ def _possible_triggers(sentence: Span, lexicon: Lexicon) -> Iterator[Token]:
     the only tokens :func:`_match_token` can match."""
     doc, words, strings = sentence.doc, lexicon.trigger_words, sentence.doc.vocab.strings
     pos, lemmas, lowers = token_ids(doc, "POS"), token_ids(doc, "LEMMA"), token_ids(doc, "LOWER")
-    named = _inside_names(sentence)
+    name_starts = _name_starts(doc)
     for i in range(sentence.start, sentence.end):
-        if pos[i] not in _TRIGGER_POS or (pos[i] == PROPN and i in named):
+        if pos[i] not in _TRIGGER_POS or (pos[i] == PROPN and sentence.start <= name_starts[i] < sentence.end):
             continue
         lemma = strings[lemmas[i]].lower()
         if lemma in words or "co" + lemma in words or strings[lowers[i]] in words:
@@ -1105,14 +1105,20 @@ _TRIGGER_POS = frozenset({NOUN, PROPN, VERB, AUX})
 NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT"})
 
 
-def _inside_names(sentence: Span) -> set[int]:
-    """Positions of the words of multi-word names in ``sentence``."""
-    return {
-        i
-        for ent in sentence.doc.ents
-        if ent.label_ in NAME_LABELS and len(ent) > 1 and sentence.start <= ent.start < sentence.end
-        for i in range(ent.start, ent.end)
-    }
+def _name_starts(doc: Doc) -> list[int]:
+    """For every token, where the multi-word name it is part of starts (-1 outside one); once per
+    Doc, as reading ``doc.ents`` builds every entity span anew."""
+    found: list[int] | None = doc.user_data.get(_NAME_STARTS_KEY)
+    if found is None:
+        found = [-1] * len(doc)
+        for ent in doc.ents:
+            if ent.label_ in NAME_LABELS and len(ent) > 1:
+                found[ent.start : ent.end] = [ent.start] * len(ent)
+        doc.user_data[_NAME_STARTS_KEY] = found
+    return found
+
+
+_NAME_STARTS_KEY = "hornbill_name_starts"
 
 
 def find_candidates(sentence: Span, lexicon: Lexicon | None = None) -> list[Candidate]:
@@ -1658,8 +1664,10 @@ def _decision_anaphors(sentence: Span, history: History, lexicon: Lexicon) -> li
         for candidate, event in sent
         if _is_decided(candidate.trigger, lexicon) and event.status == "occurred"
     ]
+    if not decided:
+        return found
     for token in sentence:
-        if not decided or not _anaphoric_act(token, lexicon):
+        if not _anaphoric_act(token, lexicon):
             continue
         owners = [actor_of(c) for c in token.children if c.dep_ == "poss"]
         owner = owners[0] if owners else None
