@@ -1538,6 +1538,7 @@ def _event_of(
             pattern.event_type, candidate.mode, actor, recipient, candidate.status, claimed_by, lexicon
         ),
         claimed_by=claimed_by,
+        headline=timex.is_headline(sentence),
     )
 
 

@@ -180,10 +180,18 @@ def event_recipient(best: str | None, named: Iterable[str | None]) -> str | None
     return next((key for key in named if chosen in (host_country(key), office_country(key))), chosen)
 
 
-def event_actor(best: str | None, named: Iterable[str | None]) -> str | None:
+def event_actor(best: str | None, named: Iterable[str | None], in_body: Iterable[str | None] = ()) -> str | None:
     """The doer an event is shown with: the best mention's; but when another mention names a body
-    of that organisation, the body: "UN Security Council" rather than "United Nations"."""
-    return next((key for key in named if key is not None and best is not None and parent_body(key) == best), best)
+    of that organisation, the body ("UN Security Council" rather than "United Nations"); and when
+    the best names an office holder and a mention of an article's body (``in_body``) the country
+    of the office, the country: reports that disagree on whether the minister or his government
+    demanded it agree that the state did. A headline's country does not count: headlines name
+    states for their officials ("Russia promises support" for its foreign minister's promise)."""
+    if best is None:
+        return None
+    if (country := office_country(best)) is not None and country in set(in_body):
+        return country
+    return next((key for key in named if key is not None and parent_body(key) == best), best)
 
 
 def _recipient_root(recipient_key: str) -> str:
@@ -194,7 +202,7 @@ def _recipient_root(recipient_key: str) -> str:
 # -- dates that do not pin an event down ------------------------------------------------------
 
 
-def _year(date: str | None) -> int | None:
+def year_of(date: str | None) -> int | None:
     """The year of an ISO date ("2022-11", "2022-W46"); None for none, or a decade or century ("202")."""
     head = (date or "")[:4]
     return int(head) if len(head) == 4 and head.isdigit() and head.isascii() else None
@@ -203,13 +211,13 @@ def _year(date: str | None) -> int | None:
 def _told_as_past(m: StoredMention) -> bool:
     """Whether a mention's date is only an upper bound: dated by its article's publication date
     (nothing in the text dates it) and told as having happened, so it happened then or before."""
-    return m.date_basis == "document" and m.status != "announced" and _year(m.date) is not None
+    return m.date_basis == "document" and m.status != "announced" and year_of(m.date) is not None
 
 
 def _on_or_before(early: StoredMention, late: StoredMention) -> bool:
     """Whether ``early``'s date is not after ``late``'s (at the coarser precision) and at most
     LOOKBACK_YEARS earlier."""
-    a, b, year_a, year_b = early.date, late.date, _year(early.date), _year(late.date)
+    a, b, year_a, year_b = early.date, late.date, year_of(early.date), year_of(late.date)
     if a is None or b is None or year_a is None or year_b is None or not 0 <= year_b - year_a <= LOOKBACK_YEARS:
         return False
     if "W" in a or "W" in b:
@@ -226,9 +234,9 @@ def _loose_dates_agree(a: StoredMention, b: StoredMention) -> str | None:
     both are, a few years apart at most."""
     if a.date is None or b.date is None:
         known = a.date or b.date
-        return f"date unknown on one side, {known} on the other" if _year(known) is not None else None
+        return f"date unknown on one side, {known} on the other" if year_of(known) is not None else None
     if _told_as_past(a) and _told_as_past(b):
-        year_a, year_b = _year(a.date), _year(b.date)
+        year_a, year_b = year_of(a.date), year_of(b.date)
         if year_a is not None and year_b is not None and abs(year_a - year_b) <= LOOKBACK_YEARS:
             return f"both told as past when published ({a.date}, {b.date}), neither dated in the text"
         return None
@@ -365,7 +373,7 @@ def _loose_filing_keys(mention: StoredMention) -> list[str]:
     """An undated mention is found by dated ones ("undated"), a dated one by undated ones ("dated");
     every dated one by year ("year"), and one told as past with only its publication date by the
     dates up to LOOKBACK_YEARS before it ("past")."""
-    undated, past, year = _undated_stem(mention), _past_stem(mention), _year(mention.date)
+    undated, past, year = _undated_stem(mention), _past_stem(mention), year_of(mention.date)
     if mention.date is None:
         return [undated + "undated"] if undated else []
     if year is None:
@@ -380,7 +388,7 @@ def _loose_probe_keys(mention: StoredMention) -> list[str]:
     """An undated mention looks up the dated ones, a dated one the undated ones; a dated one also
     looks up the reports told as past in its year or the LOOKBACK_YEARS after it, and one told as
     past every mention of its year or the LOOKBACK_YEARS before it."""
-    undated, past, year = _undated_stem(mention), _past_stem(mention), _year(mention.date)
+    undated, past, year = _undated_stem(mention), _past_stem(mention), year_of(mention.date)
     if mention.date is None:
         return [undated + "dated"] if undated else []
     if year is None:

@@ -20,8 +20,9 @@ from typing import Any, Literal
 
 Precision = Literal["day", "week", "month", "season", "year", "decade", "century"]
 DateBasis = Literal[
-    "metadata", "explicit", "dateline", "caption", "url", "text", "sentence", "context", "document", "none"
-]
+    "metadata", "explicit", "dateline", "caption", "url", "text", "sentence", "context", "document", "story",
+    "none"
+]  # "story": the text's own words, read in the year that other articles place an undated article in
 Status = Literal["occurred", "announced"]
 
 QUAD_CLASS: dict[str, str] = {
@@ -62,6 +63,11 @@ class DatePoint:
     value: str | None
     precision: Precision | None
     basis: DateBasis = "none"
+    # A date the document date could not resolve ("last August" in an undated article): the words
+    # that would date it and the tense they were read with, kept so that the story's year, once
+    # other articles tell it, can resolve them (hornbill.timex.resolve_in_year).
+    expression: str | None = None
+    tense: str | None = None
 
     @classmethod
     def unknown(cls) -> DatePoint:
@@ -176,6 +182,8 @@ class Timex:
     precision: Precision | None
     kind: Literal["DATE", "DURATION", "SET", "TIME"] = "DATE"
     mod: str | None = None  # BEFORE / AFTER / START / END / APPROX, as TimeML
+    reads_as: str | None = None  # of an unresolved one: the words normalised, preposition included
+    tense: str | None = None  # of an unresolved one: the tense of the verb it hangs on
 
 
 @dataclass(frozen=True)
@@ -211,6 +219,7 @@ class EventMention:
     confidence: float = 0.5
     summary: str = ""
     claimed_by: Actor | None = None  # reported speech: the source who says it happened
+    headline: bool = False  # stated in a headline or subheading, which name states for their officials
 
     @property
     def mention_id(self) -> str:

@@ -1140,6 +1140,64 @@ def unresolved(text: str, anchor: DatePoint, tense: Tense | None = None) -> Read
     return None if value is None else replace(found[0], value=value, warning=None)
 
 
+#: The day of a year that stands for an undated article once its year is known: the middle, so
+#: that "last August" or "in May" is read as most days of that year would read it.
+_YEAR_STAND_IN = (7, 2)
+#: How many years after the events it dates an expression can still point back to them
+#: ("two years ago" told of a 2021 event by an article of 2023).
+STORY_YEARS_AFTER = 3
+#: Characters of an ISO date that a precision keeps.
+_WIDTH = {"year": 4, "month": 7, "day": 10}
+
+
+def resolve_in_year(expression: str, tense: str | None, year: int) -> Reading | None:
+    """The reading of an expression an undated article left unresolved ("In January", "last
+    August", "in November last year"), once the article is known to date from ``year``: as read
+    on the year's middle day, and only to month or year precision (a year cannot pin a week or a
+    day down: "last week" stays unresolved). None when it still cannot be read."""
+    month, day = _YEAR_STAND_IN
+    reading = normalize(expression, DatePoint(f"{year:04d}-{month:02d}-{day:02d}", "day"), _as_tense(tense))
+    if reading is None or reading.kind != "DATE" or not reading.value[:1].isdigit():
+        return None
+    return reading if reading.precision in ("month", "year") else None
+
+
+def _as_tense(value: str | None) -> Tense | None:
+    return value if value in ("past", "future", "present") else None  # type: ignore[return-value]
+
+
+def story_year(evidence: Iterable[tuple[str, str | None, str, str | None]], earliest: int | None) -> int | None:
+    """The year an undated article was written in, from what other articles say: ``evidence``
+    holds, for each event it reports with an unresolved expression ("in November last year"),
+    (expression, tense, the event's date in other articles, its precision); the year is the one in
+    which every expression that can be read agrees with those dates, at least one does, and no
+    event the article tells as past (``earliest``: the latest year of those) comes after it.
+    None when no year, or more than one, fits."""
+    items = list(evidence)
+    years = [int(date[:4]) for _, _, date, _ in items if date[:4].isdigit()]
+    if not years:
+        return None
+    fits: dict[int, int] = {}
+    for year in range(max(min(years), earliest or 0), max(years) + STORY_YEARS_AFTER + 1):
+        verdicts = [_agrees(resolve_in_year(text, tense, year), date, precision)
+                    for text, tense, date, precision in items]
+        if False not in verdicts and True in verdicts:
+            fits[year] = verdicts.count(True)
+    best = sorted(fits, key=lambda y: -fits[y])
+    if not best or (len(best) > 1 and fits[best[0]] == fits[best[1]]):
+        return None
+    return best[0]
+
+
+def _agrees(reading: Reading | None, date: str, precision: str | None) -> bool | None:
+    """Whether a reading names the same period as ``date`` at the coarser of the two precisions;
+    None when there is no reading."""
+    if reading is None:
+        return None
+    width = min(_WIDTH.get(reading.precision or "", 4), _WIDTH.get(precision or "day", 10))
+    return reading.value[:width] == date[:width]
+
+
 def find_timexes(doc: Doc, anchor: DatePoint) -> tuple[list[Timex], list[str]]:
     """Every time expression of ``doc`` normalised against ``anchor``, sorted by offset,
     and the warnings met (a weekday that disagrees with its date). A relative date the anchor
@@ -1154,7 +1212,9 @@ def find_timexes(doc: Doc, anchor: DatePoint) -> tuple[list[Timex], list[str]]:
     for c in candidates:
         query = c.reads_as or text[c.query_start : c.end]
         tense = _tense_at(doc, c.start, c.end)
-        reading = normalize(query, anchor, tense) or unresolved(query, anchor, tense)
+        reading = normalize(query, anchor, tense)
+        pending = reading is None
+        reading = reading or unresolved(query, anchor, tense)
         if reading is None:
             continue
         timexes.append(
@@ -1166,6 +1226,8 @@ def find_timexes(doc: Doc, anchor: DatePoint) -> tuple[list[Timex], list[str]]:
                 reading.precision,
                 reading.kind,
                 reading.mod,
+                query if pending else None,
+                tense if pending else None,
             )
         )
         if reading.warning:
@@ -1337,12 +1399,12 @@ def _narrative_tense(trigger: Token) -> Tense | None:
     # headlines tell in the present what happened, in "to" what will: "UN ends Mali mission",
     # "Germany to leave sooner"
     if tense == "present":
-        return "past" if _is_headline(trigger.sent) else None
+        return "past" if is_headline(trigger.sent) else None
     to_clause = tense is None and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    return "future" if to_clause and _is_headline(trigger.sent) else None
+    return "future" if to_clause and is_headline(trigger.sent) else None
 
 
-def _is_headline(sent: Span) -> bool:
+def is_headline(sent: Span) -> bool:
     """A headline or subheading: a short line of its own with no closing full stop."""
     text, line = doc_text(sent.doc), sent.text.rstrip()
     if len(sent) > _HEADLINE_MAX_TOKENS or line[-1:] in _CLOSING_MARKS:
@@ -1517,5 +1579,7 @@ def _dated_by(timex: Timex, basis: DateBasis) -> DatePoint:
         return _date_point(timex, basis)
     known = list(itertools.takewhile(lambda part: "X" not in part, timex.value.split("-")))
     if not known or not re.fullmatch(r"\d{4}", known[0]) or len(known) > 2:
-        return DatePoint.unknown()
+        if basis != "explicit":
+            return DatePoint.unknown()  # another clause's expression may not date this one later either
+        return DatePoint(None, None, "none", timex.reads_as, timex.tense)
     return DatePoint("-".join(known), "year" if len(known) == 1 else "month", basis)

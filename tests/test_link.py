@@ -383,3 +383,15 @@ def test_an_event_is_shown_with_the_body_rather_than_its_organisation() -> None:
     assert link.event_actor("igo:un", ["igo:un", "igo:unsc", None]) == "igo:unsc"
     assert link.event_actor("igo:unsc", ["igo:un", "igo:unsc"]) == "igo:unsc"
     assert link.event_actor("country:MLI", ["country:MLI", "igo:unsc"]) == "country:MLI"
+
+
+def test_an_event_told_as_a_ministers_act_and_as_his_countrys_is_shown_as_the_countrys() -> None:
+    both = ["person:abdoulaye_diop", "country:MLI"]
+    assert link.event_actor("person:abdoulaye_diop", both, both) == "country:MLI"
+    assert link.event_actor("country:MLI", both, both) == "country:MLI"
+    alone = ["person:abdoulaye_diop", None]
+    assert link.event_actor("person:abdoulaye_diop", alone, alone) == "person:abdoulaye_diop"
+    other = ["person:abdoulaye_diop", "country:FRA"]
+    assert link.event_actor("person:abdoulaye_diop", other, other) == "person:abdoulaye_diop"
+    # a headline's "Mali demands ..." names the state for its minister: it does not count
+    assert link.event_actor("person:abdoulaye_diop", both, ["person:abdoulaye_diop"]) == "person:abdoulaye_diop"

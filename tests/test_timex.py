@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc, Token
 
+from hornbill import timex
 from hornbill.model import DatePoint
 from hornbill.timex import event_date, format_date, normalize, story_date, unresolved
 
@@ -606,9 +607,44 @@ def test_an_unresolved_date_of_its_own_clause_keeps_an_event_from_borrowing(
         "has courted new allies.",
         published=None,
     )
-    assert event_date(token(doc, "left")) == DatePoint.unknown()
+    left = event_date(token(doc, "left"))
+    assert (left.value, left.expression, left.tense) == (None, "last August", "past")
     assert event_date(token(doc, "courted")) == DatePoint.unknown()
     assert event_date(token(doc, "took")) == DatePoint("2019-03", "month", "explicit")
+
+
+@pytest.mark.parametrize(
+    ("expression", "tense", "year", "expected"),
+    [
+        ("In January", "past", 2023, ("2023-01", "month")),
+        ("in November last year", "past", 2023, ("2022-11", "month")),
+        ("last August", "past", 2023, ("2022-08", "month")),
+        ("last year", "past", 2019, ("2018", "year")),
+        ("next March", "future", 2020, ("2021-03", "month")),
+        ("last week", "past", 2023, None),  # a year cannot pin a week down
+        ("on Monday", "past", 2023, None),
+        ("for nine years", "past", 2023, None),
+    ],
+)
+def test_an_expression_left_unresolved_is_read_in_the_stories_year(
+    expression: str, tense: str, year: int, expected: tuple[str, str] | None
+) -> None:
+    reading = timex.resolve_in_year(expression, tense, year)
+    assert (None if reading is None else (reading.value, reading.precision)) == expected
+
+
+def test_the_year_of_an_undated_article_is_the_one_its_expressions_and_other_articles_agree_on() -> None:
+    # "in November last year" told of an event that others date 14 November 2022: written in 2023
+    assert timex.story_year([("in November last year", "past", "2022-11-14", "day")], None) == 2023
+    assert timex.story_year([("In March", "past", "2021-03", "month"), ("last year", "past", "2020", "year")],
+                            None) == 2021
+    # expressions that disagree on the year, or none that can be read: no year
+    assert timex.story_year([("In March", "past", "2021-03", "month"), ("last year", "past", "2018", "year")],
+                            None) is None
+    assert timex.story_year([("last week", "past", "2021-03-02", "day")], None) is None
+    assert timex.story_year([], None) is None
+    # an event the article tells as past, dated 2024 by others, rules out any earlier year
+    assert timex.story_year([("in November last year", "past", "2022-11-14", "day")], 2024) is None
 
 
 def test_an_unresolved_date_gives_the_part_it_knows(annotate: Callable[..., Doc]) -> None:

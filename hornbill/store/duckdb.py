@@ -31,8 +31,9 @@ from hornbill.store import AddSummary, Row
 
 T = TypeVar("T")
 
-SCHEMA_VERSION = "3"  # 2: event_keys (the linker's candidate index); texts apart from indexed tables;
-# 3: event keys for office holders and for dates that do not pin an event down (link.filing_keys)
+SCHEMA_VERSION = "4"  # 2: event_keys (the linker's candidate index); texts apart from indexed tables;
+# 3: event keys for office holders and for dates that do not pin an event down (link.filing_keys);
+# 4: unresolved date expressions of undated articles (read in the story's year), mentions by document
 LOCK_WAIT = 30.0  # seconds a writer waits for a reader's lock to go
 # DuckDB answers `column = ANY(list)` through the column's index only while the list is no longer
 # than dynamic_or_filter_threshold (default 50) and matches no more rows than index_scan_max_count
@@ -271,11 +272,12 @@ class DuckDBKnowledgeBase:
         stored = self._rows("SELECT * FROM event_mentions WHERE event_id = ANY(?)", [stored_ids]) if stored_ids else []
         for row in [*stored, *new_rows.values()]:
             members.setdefault(row["event_id"], []).append(row)
-        events, changed = [], []
+        joined: list[list[Row]] = []
+        changed: list[Row] = []
         for ids in groups:
-            event, relinked = self._join(sorted((r for e in ids for r in members[e]), key=lambda r: r["mention_id"]))
-            events.append(event)
-            changed += [r for r in relinked if r["mention_id"] not in new_rows]
+            group = sorted((r for e in ids for r in members[e]), key=lambda r: r["mention_id"])
+            changed += [r for r in _relink(group) if r["mention_id"] not in new_rows]
+            joined.append(group)
         self._insert_rows("event_mentions", list(new_rows.values()))
         self._insert_rows("event_keys", [{"key": key, "mention_id": mention_id}
                                          for mention_id, m in new_mentions.items() for key in link.filing_keys(m)])
@@ -285,10 +287,53 @@ class DuckDBKnowledgeBase:
                 "unnest(?) AS event_id, unnest(?) AS why) r WHERE event_mentions.mention_id = r.id",
                 [[r["mention_id"] for r in changed], [r["event_id"] for r in changed],
                  [r["link_reason"] for r in changed]])
-        if stored_ids:
-            self.con.execute("DELETE FROM events WHERE event_id = ANY(?)", [stored_ids])
-        self._insert_rows("events", events)
+        story = self._story_events(joined)
+        years = self._story_years(sorted({r["doc_id"] for rows in [*joined, *story] for r in rows
+                                          if r["published"] is None}))
+        replaced = stored_ids + [rows[0]["event_id"] for rows in story]
+        if replaced:
+            self.con.execute("DELETE FROM events WHERE event_id = ANY(?)", [replaced])
+        self._insert_rows("events", [_event_row(rows, years) for rows in [*joined, *story]])
         return clusters.merged, len(groups) - len(stored_ids)
+
+    def _story_events(self, joined: list[list[Row]]) -> list[list[Row]]:
+        """The mentions of every other event reported by an undated article that has a mention in
+        ``joined``: the year such an article is placed in hangs on the events it shares with
+        others, so when one of them changes, all of its events are dated again."""
+        undated = sorted({r["doc_id"] for rows in joined for r in rows if r["published"] is None})
+        if not undated:
+            return []
+        done = [rows[0]["event_id"] for rows in joined]
+        grouped: dict[str, list[Row]] = {}
+        for row in self._rows(
+                "SELECT * FROM event_mentions WHERE event_id IN (SELECT event_id FROM event_mentions "
+                "WHERE doc_id = ANY(?)) AND NOT event_id = ANY(?) ORDER BY mention_id", [undated, done]):
+            grouped.setdefault(row["event_id"], []).append(row)
+        return [grouped[e] for e in sorted(grouped)]
+
+    def _story_years(self, undated: list[str]) -> dict[str, int]:
+        """The year each undated article is placed in, where other articles tell it
+        (timex.story_year): from the expressions it left unresolved and the dates that other
+        articles give the same events."""
+        if not undated:
+            return {}
+        from hornbill import timex  # imports spaCy: only an add with undated articles pays for it
+
+        evidence: dict[str, list[tuple[str, str | None, str, str | None]]] = {}
+        earliest: dict[str, int] = {}
+        for r in self._rows(
+                "SELECT d.doc_id, d.date_expr, d.date_tense, d.status, o.date, o.date_precision "
+                "FROM event_mentions d JOIN event_mentions o ON o.event_id = d.event_id AND o.doc_id <> d.doc_id "
+                "WHERE d.doc_id = ANY(?) AND o.date IS NOT NULL AND o.date_basis NOT IN ('document', 'none') "
+                "ORDER BY d.mention_id, o.mention_id", [undated]):
+            if r["date_expr"] is not None:
+                evidence.setdefault(r["doc_id"], []).append((r["date_expr"], r["date_tense"], r["date"],
+                                                            r["date_precision"]))
+            year = link.year_of(r["date"])
+            if r["status"] == "occurred" and year is not None:
+                earliest[r["doc_id"]] = max(year, earliest.get(r["doc_id"], year))
+        years = {doc: timex.story_year(items, earliest.get(doc)) for doc, items in evidence.items()}
+        return {doc: year for doc, year in years.items() if year is not None}
 
     def _filed_under(self, keys: set[str]) -> dict[str, list[link.StoredMention]]:
         """The stored mentions filed under each of ``keys`` (two index lookups)."""
@@ -305,42 +350,16 @@ class DuckDBKnowledgeBase:
         return by_key
 
     @staticmethod
-    def _join(mentions: list[Row]) -> tuple[Row, list[Row]]:
-        """(the event row, the mentions whose event id or link reason changed) of making ``mentions``
-        (rows sorted by id, updated in place) one event; the best-dated mention speaks for it."""
-        event_id = link.event_id_for(m["mention_id"] for m in mentions)
-        reasons = link.link_reasons([_stored(m) for m in mentions], [m["mention_id"] for m in mentions])
-        changed = []
-        for m, why in zip(mentions, reasons, strict=True):
-            if (m["event_id"], m["link_reason"]) != (event_id, why):
-                m["event_id"], m["link_reason"] = event_id, why
-                changed.append(m)
-        best = max(mentions, key=lambda m: (*link.mention_rank(m["date_basis"], m["date_precision"],
-                                                                 m["confidence"]), m["mention_id"]))
-        dated = _earliest_report(mentions) if best["date_basis"] == "document" else best
-        published = sorted(m["published"] for m in mentions if m["published"])
-        return {
-            "event_id": event_id, "event_type": best["event_type"], "mode": best["mode"],
-            "quad_class": QUAD_CLASS.get(best["event_type"]),
-            "actor_key": link.event_actor(best["actor_key"], (m["actor_key"] for m in mentions)),
-            "recipient_key": link.event_recipient(best["recipient_key"], (m["recipient_key"] for m in mentions)),
-            "date": dated["date"], "date_precision": dated["date_precision"], "date_basis": dated["date_basis"],
-            "status": best["status"], "location_name": best["location_name"],
-            "location_country": best["location_country"], "summary": best["summary"],
-            "confidence": max(m["confidence"] for m in mentions),
-            "num_sources": len({m["source_key"] for m in mentions}), "num_mentions": len(mentions),
-            "first_reported": published[0] if published else None,
-        }, changed
-
-    @staticmethod
     def _mention_row(ev: EventMention, doc: Document, source_key: str) -> Row:
         """An event mention as an ``event_mentions`` row, in an event of its own until linked."""
         return {
             "mention_id": ev.mention_id, "event_id": link.event_id_for([ev.mention_id]), "doc_id": doc.doc_id,
             "event_type": ev.event_type, "mode": ev.mode, "actor_key": ev.actor.key if ev.actor else None,
             "recipient_key": ev.recipient.key if ev.recipient else None,
-            "claimed_by_key": ev.claimed_by.key if ev.claimed_by else None, "date": ev.date.value,
-            "date_precision": ev.date.precision, "date_basis": ev.date.basis, "status": ev.status,
+            "claimed_by_key": ev.claimed_by.key if ev.claimed_by else None, "headline": ev.headline,
+            "date": ev.date.value,
+            "date_precision": ev.date.precision, "date_basis": ev.date.basis, "date_expr": ev.date.expression,
+            "date_tense": ev.date.tense, "status": ev.status,
             "location_name": ev.location.name if ev.location else None,
             "location_country": ev.location.country if ev.location else None, "sentence": ev.evidence.sentence,
             "start": ev.evidence.start, "end": ev.evidence.end, "trigger": ev.trigger, "confidence": ev.confidence,
@@ -405,6 +424,55 @@ class DuckDBKnowledgeBase:
 
     def close(self) -> None:
         self.con.close()
+
+
+def _relink(mentions: list[Row]) -> list[Row]:
+    """The mentions whose event id or link reason changed by making ``mentions`` (rows sorted by
+    id, updated in place) one event."""
+    event_id = link.event_id_for(m["mention_id"] for m in mentions)
+    reasons = link.link_reasons([_stored(m) for m in mentions], [m["mention_id"] for m in mentions])
+    changed = []
+    for m, why in zip(mentions, reasons, strict=True):
+        if (m["event_id"], m["link_reason"]) != (event_id, why):
+            m["event_id"], m["link_reason"] = event_id, why
+            changed.append(m)
+    return changed
+
+
+def _event_row(mentions: list[Row], story_years: dict[str, int]) -> Row:
+    """The ``events`` row of one event's mentions: the best-dated mention speaks for it, a mention
+    of an undated article read in its story's year where other articles tell that year."""
+    mentions = [_story_dated(m, story_years.get(m["doc_id"])) for m in mentions]
+    best = max(mentions, key=lambda m: (*link.mention_rank(m["date_basis"], m["date_precision"],
+                                                             m["confidence"]), m["mention_id"]))
+    dated = _earliest_report(mentions) if best["date_basis"] == "document" else best
+    published = sorted(m["published"] for m in mentions if m["published"])
+    return {
+        "event_id": best["event_id"], "event_type": best["event_type"], "mode": best["mode"],
+        "quad_class": QUAD_CLASS.get(best["event_type"]),
+        "actor_key": link.event_actor(best["actor_key"], [m["actor_key"] for m in mentions],
+                                      [m["actor_key"] for m in mentions if not m["headline"]]),
+        "recipient_key": link.event_recipient(best["recipient_key"], (m["recipient_key"] for m in mentions)),
+        "date": dated["date"], "date_precision": dated["date_precision"], "date_basis": dated["date_basis"],
+        "status": best["status"], "location_name": best["location_name"],
+        "location_country": best["location_country"], "summary": best["summary"],
+        "confidence": max(m["confidence"] for m in mentions),
+        "num_sources": len({m["source_key"] for m in mentions}), "num_mentions": len(mentions),
+        "first_reported": published[0] if published else None,
+    }
+
+
+def _story_dated(mention: Row, year: int | None) -> Row:
+    """A mention left undated by its undated article, dated by its own words read in ``year``
+    (basis "story"); any other mention as it is."""
+    if year is None or mention["date"] is not None or mention["date_expr"] is None:
+        return mention
+    from hornbill import timex
+
+    reading = timex.resolve_in_year(mention["date_expr"], mention["date_tense"], year)
+    if reading is None:
+        return mention
+    return {**mention, "date": reading.value, "date_precision": reading.precision, "date_basis": "story"}
 
 
 def _earliest_report(mentions: list[Row]) -> Row:

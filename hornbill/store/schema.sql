@@ -69,9 +69,12 @@ CREATE TABLE IF NOT EXISTS event_mentions (
     actor_key VARCHAR,
     recipient_key VARCHAR,
     claimed_by_key VARCHAR,
+    headline BOOLEAN,        -- stated in a headline: "Russia promises support" for its minister's promise
     date VARCHAR,
     date_precision VARCHAR,
     date_basis VARCHAR,
+    date_expr VARCHAR,       -- words an undated article left unresolved ("last August"), and their
+    date_tense VARCHAR,      -- tense: read once other articles tell the story's year (timex.story_year)
     status VARCHAR,
     location_name VARCHAR,
     location_country VARCHAR,
@@ -87,6 +90,7 @@ CREATE TABLE IF NOT EXISTS event_mentions (
     source_key VARCHAR
 );
 CREATE INDEX IF NOT EXISTS event_mentions_by_event ON event_mentions (event_id);
+CREATE INDEX IF NOT EXISTS event_mentions_by_doc ON event_mentions (doc_id);
 
 -- Where the linker looks for a new mention's partners: each mention filed under its type, actor
 -- and date prefix at every precision level (link.filing_keys); looked up by link.probe_keys.

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from spacy.language import Language
 
 from hornbill.errors import StoreError
 from hornbill.model import (
@@ -22,6 +23,7 @@ from hornbill.model import (
     Quote,
     content_id,
 )
+from hornbill.pipeline import process_text
 from hornbill.store import open_kb
 from hornbill.views import export
 
@@ -267,3 +269,40 @@ def test_an_event_reported_as_past_without_a_date_takes_its_first_report_day(kb_
     events = list(export.events(kb))
     assert len(events) == 1
     assert (events[0]["date"], events[0]["date_basis"]) == ("2023-12-23", "document")
+
+
+# Two articles of my own: the first names its day; the second has no date anywhere, but it tells
+# the first one's withdrawal as "in March last year", which places it in 2025.
+DATED_REPORT = (
+    "KAMPALA, 2 March 2024 - Uganda withdrew its engineers from UNMISS on Friday, the army said, after the "
+    "unit finished rebuilding a bridge near Juba."
+)
+UNDATED_REPORT = (
+    "Uganda pulled its engineers out of UNMISS in March last year.\n"
+    "In January, Kenya sent 400 police officers to Haiti to lead the security mission there."
+)
+
+
+def test_an_undated_article_is_read_in_the_year_that_other_articles_place_it(tmp_path: Path, nlp: Language) -> None:
+    results = [process_text(UNDATED_REPORT, nlp, source="undated.txt"),
+               process_text(DATED_REPORT, nlp, source="dated.txt")]
+    assert results[0].document.published.value is None
+    exports = []
+    for name, batches in (("batch", [results]), ("undated first", [[r] for r in results]),
+                          ("dated first", [[r] for r in results[::-1]])):
+        kb = open_kb(tmp_path / f"{name}.duckdb")
+        for batch in batches:
+            kb.add(batch)
+        exports.append(list(export.events(kb)))
+        kb.close()
+    assert exports[0] == exports[1] == exports[2]
+    dates = {(e["actor"]["id"], e["event_type"]): (e["date"], e["date_basis"]) for e in exports[0]}
+    assert dates[("country:UGA", "RETREAT")][0].startswith("2024-03")
+    assert dates[("country:KEN", "MOBILIZE")] == ("2025-01", "story")  # "In January" of 2025
+
+
+def test_an_undated_article_alone_stays_undated(tmp_path: Path, nlp: Language) -> None:
+    kb = open_kb(tmp_path / "kb.duckdb")
+    kb.add([process_text(UNDATED_REPORT, nlp, source="undated.txt")])
+    assert all(e["date"] is None for e in export.events(kb))
+    kb.close()
