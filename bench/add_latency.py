@@ -54,8 +54,8 @@ COPY = {
     "actor_mentions": "doc_id || '-' || i AS doc_id, b.* EXCLUDE (doc_id, actor_key), swap(actor_key, i) AS actor_key",
     "event_mentions": "mention_id || '-' || i AS mention_id, event_id || '-' || i AS event_id, "
                       "doc_id || '-' || i AS doc_id, b.* EXCLUDE (mention_id, event_id, doc_id, actor_key, "
-                      "recipient_key, date), swap(actor_key, i) AS actor_key, swap(recipient_key, i) "
-                      "AS recipient_key, shift(date, i) AS date",
+                      "recipient_key, date, date_before), swap(actor_key, i) AS actor_key, swap(recipient_key, i) "
+                      "AS recipient_key, shift(date, i) AS date, shift(date_before, i) AS date_before",
     "events": "event_id || '-' || i AS event_id, b.* EXCLUDE (event_id, actor_key, recipient_key, date), "
               "swap(actor_key, i) AS actor_key, swap(recipient_key, i) AS recipient_key, shift(date, i) AS date",
     "quotes": "quote_id || '-' || i AS quote_id, doc_id || '-' || i AS doc_id, b.* EXCLUDE (quote_id, doc_id)",

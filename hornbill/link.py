@@ -61,6 +61,7 @@ class StoredMention:
     date_precision: str | None
     date_basis: str | None = None
     status: str | None = None
+    date_before: str | None = None  # the last day the date can mean (told as past in its period)
 
 
 def dates_compatible(a: str | None, a_prec: str | None, b: str | None, b_prec: str | None) -> bool:
@@ -78,7 +79,7 @@ def as_stored(mention: EventMention, event_id: str = "") -> StoredMention:
     return StoredMention(
         event_id, mention.evidence.doc_id, mention.event_type, mention.actor.key if mention.actor else None,
         mention.recipient.key if mention.recipient else None, mention.date.value, mention.date.precision,
-        mention.date.basis, mention.status,
+        mention.date.basis, mention.status, mention.date.before,
     )
 
 
@@ -261,6 +262,18 @@ def _loose_dates_allowed(a: StoredMention, b: StoredMention) -> bool:
     return True
 
 
+def _within_bounds(a: StoredMention, b: StoredMention) -> bool:
+    """Whether neither date begins after the last day the other can mean ("earlier this year" in
+    a paper of 20 May is not the August of that year)."""
+    return not any(bounded.date_before is not None and other.date is not None and "W" not in other.date
+                   and _first_day(other.date) > bounded.date_before for bounded, other in ((a, b), (b, a)))
+
+
+def _first_day(date: str) -> str:
+    """The first day of an ISO date's period ("2022-08" -> "2022-08-01")."""
+    return {4: f"{date}-01-01", 7: f"{date}-01"}.get(len(date), date)
+
+
 def _names_a_doer(actor_key: str | None) -> bool:
     """Whether an actor key singles out one doer: not none, and not an ad-hoc group known only by
     its kind ("group:rebels", "group:protesters"), which stands for different people in every report."""
@@ -288,6 +301,8 @@ def merge_reason(new: StoredMention, old: StoredMention) -> str | None:
         return None
     if not _names_a_doer(new.actor_key) and (new.recipient_key is None or new.recipient_key != old.recipient_key):
         return None  # with no named doer on either side, only a shared recipient identifies the event
+    if not _within_bounds(new, old):
+        return None
     if dates_compatible(new.date, new.date_precision, old.date, old.date_precision):
         when: str | None = f"dates {new.date} ~ {old.date} agree"
     else:

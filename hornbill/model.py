@@ -68,6 +68,9 @@ class DatePoint:
     # other articles tell it, can resolve them (hornbill.timex.resolve_in_year).
     expression: str | None = None
     tense: str | None = None
+    # The last day it can mean when the text tells it as past and its period runs on past the
+    # publication day ("earlier this year" in a paper of 20 May: the year, but not after 20 May).
+    before: str | None = None
 
     @classmethod
     def unknown(cls) -> DatePoint:
@@ -183,7 +186,7 @@ class Timex:
     kind: Literal["DATE", "DURATION", "SET", "TIME"] = "DATE"
     mod: str | None = None  # BEFORE / AFTER / START / END / APPROX, as TimeML
     reads_as: str | None = None  # of an unresolved one: the words normalised, preposition included
-    tense: str | None = None  # of an unresolved one: the tense of the verb it hangs on
+    tense: str | None = None  # the tense of the verb it hangs on
 
 
 @dataclass(frozen=True)

@@ -113,6 +113,7 @@ class _Lexicon:
     prospective_nouns: frozenset[str]
     sequence_prepositions: frozenset[str]
     background_prepositions: frozenset[str]
+    past_pointing: tuple[str, ...]
 
 
 @cache
@@ -138,6 +139,7 @@ def _lexicon() -> _Lexicon:
         prospective_nouns=frozenset(raw["prospective_nouns"]),
         sequence_prepositions=frozenset(raw["sequence_prepositions"]),
         background_prepositions=frozenset(raw["background_prepositions"]),
+        past_pointing=tuple(raw["past_pointing"]),
     )
 
 
@@ -1227,7 +1229,7 @@ def find_timexes(doc: Doc, anchor: DatePoint) -> tuple[list[Timex], list[str]]:
                 reading.kind,
                 reading.mod,
                 query if pending else None,
-                tense if pending else None,
+                tense,
             )
         )
         if reading.warning:
@@ -1554,14 +1556,16 @@ def event_date(trigger: Token, _relative: bool = True) -> DatePoint:
     ]
     local = [(dist, gap, timex) for (dist, nested), gap, timex in scored if not nested]
     if local:
-        return _dated_by(min(local, key=lambda x: (x[0], x[1]))[2], "explicit")
+        chosen = min(local, key=lambda x: (x[0], x[1]))[2]
+        return _bounded(_dated_by(chosen, "explicit"), chosen, doc)
     if _relative and (relative := _relative_clause(trigger)) is not None:
         main, duration, sign = relative
         shifted = _shifted(event_date(main, _relative=False), duration.value, sign)
         if shifted is not None:
             return shifted
     if scored:
-        return _dated_by(min(scored, key=lambda x: (x[0][0], x[1]))[2], "sentence")
+        chosen = min(scored, key=lambda x: (x[0][0], x[1]))[2]
+        return _bounded(_dated_by(chosen, "sentence"), chosen, doc)
     if (carried := _context_date(trigger, tense)) is not None:
         return _date_point(carried, "context")
     if tense is not None and (peg := story_date(doc)) is not None:
@@ -1570,6 +1574,19 @@ def event_date(trigger: Token, _relative: bool = True) -> DatePoint:
     if published.value is None:
         return DatePoint.unknown()
     return DatePoint(published.value, published.precision, "document")
+
+
+def _bounded(point: DatePoint, timex: Timex, doc: Doc) -> DatePoint:
+    """``point`` with the last day of the publication date as its own last possible day, when the
+    expression that gives it is told as past and its period runs on past the publication date
+    ("announced earlier this year" in May: not later than May); else ``point`` as it is."""
+    published = _published(doc)
+    anchor = _anchor_of(published)
+    told_as_past = timex.tense == "past" or timex.text.casefold().startswith(_lexicon().past_pointing)
+    if (not told_as_past or anchor is None or point.value is None or published.value is None
+            or _RANK[point.precision or "day"] <= anchor.rank or not published.value.startswith(point.value)):
+        return point
+    return replace(point, before=_day_value(_period_end(anchor)))
 
 
 def _dated_by(timex: Timex, basis: DateBasis) -> DatePoint:

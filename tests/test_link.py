@@ -395,3 +395,14 @@ def test_an_event_told_as_a_ministers_act_and_as_his_countrys_is_shown_as_the_co
     assert link.event_actor("person:abdoulaye_diop", other, other) == "person:abdoulaye_diop"
     # a headline's "Mali demands ..." names the state for its minister: it does not count
     assert link.event_actor("person:abdoulaye_diop", both, ["person:abdoulaye_diop"]) == "person:abdoulaye_diop"
+
+
+def test_a_date_told_as_past_does_not_join_a_later_part_of_its_period() -> None:
+    # "announced the pullout earlier this year" in a paper of 20 May 2022: 2022, but not after 20 May
+    earlier = dataclasses.replace(stored("RETREAT", "country:FRA", "country:MLI", "2022", "year"),
+                                  date_before="2022-05-20")
+    august = stored("RETREAT", "country:FRA", "country:MLI", "2022-08", "month")
+    february = stored("RETREAT", "country:FRA", "country:MLI", "2022-02-17", "day")
+    assert link.merge_reason(earlier, august) is None and link.merge_reason(august, earlier) is None
+    assert link.merge_reason(earlier, february) is not None
+    assert link.merge_reason(stored("RETREAT", "country:FRA", "country:MLI", "2022", "year"), august) is not None

@@ -569,7 +569,8 @@ def test_a_headline_tells_the_story_of_its_day(annotate: Callable[..., Doc]) -> 
 def test_a_day_the_publication_month_cannot_place_is_no_story_day(annotate: Callable[..., Doc]) -> None:
     doc = annotate("Soldiers attacked the village last Monday.\nThe minister resigned.", published="2023-03")
     assert story_date(doc) is None
-    assert event_date(token(doc, "attacked")) == DatePoint("2023", "year", "explicit")
+    # 2023, and told as past in a paper of March 2023: not after March
+    assert event_date(token(doc, "attacked")) == DatePoint("2023", "year", "explicit", before="2023-03-31")
 
 
 def test_a_story_day_refines_a_month_precise_publication_date(annotate: Callable[..., Doc]) -> None:
@@ -614,6 +615,23 @@ def test_an_unresolved_date_of_its_own_clause_keeps_an_event_from_borrowing(
 
 
 @pytest.mark.parametrize(
+    ("text", "trigger", "published", "before"),
+    [
+        ("The president announced the withdrawal of the troops earlier this year.", "withdrawal", "2022-05-20",
+         "2022-05-20"),
+        ("The army left the northern bases earlier this year.", "left", "2022-05", "2022-05-31"),
+        ("The army left the northern bases this month.", "left", "2022-05-20", "2022-05-20"),
+        ("The army will leave the northern bases this year.", "leave", "2022-05-20", None),  # a plan: not bounded
+        ("The army left the northern bases in March.", "left", "2022-05-20", None),  # March is over by then
+    ],
+)
+def test_a_date_told_as_past_ends_with_the_publication_date(
+    annotate: Callable[..., Doc], text: str, trigger: str, published: str, before: str | None
+) -> None:
+    assert event_date(token(annotate(text, published=published), trigger)).before == before
+
+
+@pytest.mark.parametrize(
     ("expression", "tense", "year", "expected"),
     [
         ("In January", "past", 2023, ("2023-01", "month")),
@@ -649,7 +667,7 @@ def test_the_year_of_an_undated_article_is_the_one_its_expressions_and_other_art
 
 def test_an_unresolved_date_gives_the_part_it_knows(annotate: Callable[..., Doc]) -> None:
     doc = annotate("The rebels attacked the town yesterday.", published="2023-03")
-    assert event_date(token(doc, "attacked")) == DatePoint("2023", "year", "explicit")
+    assert event_date(token(doc, "attacked")) == DatePoint("2023", "year", "explicit", before="2023-03-31")
 
 
 def test_a_plan_of_another_predicate_lends_no_date(annotate: Callable[..., Doc]) -> None:

@@ -342,7 +342,7 @@ class DuckDBKnowledgeBase:
             return {}
         stored = {r["mention_id"]: _stored(r) for r in self._rows(
             "SELECT mention_id, event_id, doc_id, event_type, actor_key, recipient_key, date, date_precision, "
-            "date_basis, status FROM event_mentions WHERE mention_id = ANY(?)",
+            "date_basis, status, date_before FROM event_mentions WHERE mention_id = ANY(?)",
             [sorted({f["mention_id"] for f in filed})])}
         by_key: dict[str, list[link.StoredMention]] = {}
         for f in filed:
@@ -359,7 +359,7 @@ class DuckDBKnowledgeBase:
             "claimed_by_key": ev.claimed_by.key if ev.claimed_by else None, "headline": ev.headline,
             "date": ev.date.value,
             "date_precision": ev.date.precision, "date_basis": ev.date.basis, "date_expr": ev.date.expression,
-            "date_tense": ev.date.tense, "status": ev.status,
+            "date_tense": ev.date.tense, "date_before": ev.date.before, "status": ev.status,
             "location_name": ev.location.name if ev.location else None,
             "location_country": ev.location.country if ev.location else None, "sentence": ev.evidence.sentence,
             "start": ev.evidence.start, "end": ev.evidence.end, "trigger": ev.trigger, "confidence": ev.confidence,
@@ -486,7 +486,7 @@ def _stored(row: Row) -> link.StoredMention:
     """The linker's view of an ``event_mentions`` row."""
     return link.StoredMention(row["event_id"], row["doc_id"], row["event_type"], row["actor_key"],
                               row["recipient_key"], row["date"], row["date_precision"], row["date_basis"],
-                              row["status"])
+                              row["status"], row["date_before"])
 
 
 def _first_per_id(items: Iterable[T], key: Callable[[T], str]) -> list[T]:

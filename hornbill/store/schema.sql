@@ -75,6 +75,7 @@ CREATE TABLE IF NOT EXISTS event_mentions (
     date_basis VARCHAR,
     date_expr VARCHAR,       -- words an undated article left unresolved ("last August"), and their
     date_tense VARCHAR,      -- tense: read once other articles tell the story's year (timex.story_year)
+    date_before VARCHAR,     -- the last day the date can mean: "earlier this year" told on 20 May
     status VARCHAR,
     location_name VARCHAR,
     location_country VARCHAR,
