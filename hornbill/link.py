@@ -190,7 +190,7 @@ def event_actor(best: str | None, named: Iterable[str | None], in_body: Iterable
     states for their officials ("Russia promises support" for its foreign minister's promise)."""
     if best is None:
         return None
-    if (country := office_country(best)) is not None and country in set(in_body):
+    if (country := office_country(best)) is not None and country in in_body:
         return country
     return next((key for key in named if key is not None and parent_body(key) == best), best)
 

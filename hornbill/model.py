@@ -24,6 +24,7 @@ DateBasis = Literal[
     "none"
 ]  # "story": the text's own words, read in the year that other articles place an undated article in
 Status = Literal["occurred", "announced"]
+Tense = Literal["past", "future", "present"]
 
 QUAD_CLASS: dict[str, str] = {
     "AGREE": "verbal cooperation",
@@ -67,7 +68,7 @@ class DatePoint:
     # that would date it and the tense they were read with, kept so that the story's year, once
     # other articles tell it, can resolve them (hornbill.timex.resolve_in_year).
     expression: str | None = None
-    tense: str | None = None
+    tense: Tense | None = None
     # The last day it can mean when the text tells it as past and its period runs on past the
     # publication day ("earlier this year" in a paper of 20 May: the year, but not after 20 May).
     before: str | None = None
@@ -186,7 +187,7 @@ class Timex:
     kind: Literal["DATE", "DURATION", "SET", "TIME"] = "DATE"
     mod: str | None = None  # BEFORE / AFTER / START / END / APPROX, as TimeML
     reads_as: str | None = None  # of an unresolved one: the words normalised, preposition included
-    tense: str | None = None  # the tense of the verb it hangs on
+    tense: Tense | None = None  # the tense of the verb it hangs on
 
 
 @dataclass(frozen=True)

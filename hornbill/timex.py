@@ -61,9 +61,8 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from hornbill.model import DateBasis, DatePoint, Precision, Timex
+from hornbill.model import DateBasis, DatePoint, Precision, Tense, Timex
 
-Tense = Literal["past", "future", "present"]
 TimexKind = Literal["DATE", "DURATION", "SET", "TIME"]
 
 #: How fine each precision is (smaller = finer); an anchor must be at least as fine as the result.
@@ -1152,23 +1151,19 @@ STORY_YEARS_AFTER = 3
 _WIDTH = {"year": 4, "month": 7, "day": 10}
 
 
-def resolve_in_year(expression: str, tense: str | None, year: int) -> Reading | None:
+def resolve_in_year(expression: str, tense: Tense | None, year: int) -> Reading | None:
     """The reading of an expression an undated article left unresolved ("In January", "last
     August", "in November last year"), once the article is known to date from ``year``: as read
     on the year's middle day, and only to month or year precision (a year cannot pin a week or a
     day down: "last week" stays unresolved). None when it still cannot be read."""
     month, day = _YEAR_STAND_IN
-    reading = normalize(expression, DatePoint(f"{year:04d}-{month:02d}-{day:02d}", "day"), _as_tense(tense))
+    reading = normalize(expression, DatePoint(f"{year:04d}-{month:02d}-{day:02d}", "day"), tense)
     if reading is None or reading.kind != "DATE" or not reading.value[:1].isdigit():
         return None
     return reading if reading.precision in ("month", "year") else None
 
 
-def _as_tense(value: str | None) -> Tense | None:
-    return value if value in ("past", "future", "present") else None  # type: ignore[return-value]
-
-
-def story_year(evidence: Iterable[tuple[str, str | None, str, str | None]], earliest: int | None) -> int | None:
+def story_year(evidence: Iterable[tuple[str, Tense | None, str, str | None]], earliest: int | None) -> int | None:
     """The year an undated article was written in, from what other articles say: ``evidence``
     holds, for each event it reports with an unresolved expression ("in November last year"),
     (expression, tense, the event's date in other articles, its precision); the year is the one in

@@ -26,7 +26,7 @@ import duckdb
 
 from hornbill import link
 from hornbill.errors import StoreError
-from hornbill.model import QUAD_CLASS, Actor, DocResult, Document, EventMention
+from hornbill.model import QUAD_CLASS, Actor, DocResult, Document, EventMention, Tense
 from hornbill.store import AddSummary, Row
 
 T = TypeVar("T")
@@ -319,7 +319,7 @@ class DuckDBKnowledgeBase:
             return {}
         from hornbill import timex  # imports spaCy: only an add with undated articles pays for it
 
-        evidence: dict[str, list[tuple[str, str | None, str, str | None]]] = {}
+        evidence: dict[str, list[tuple[str, Tense | None, str, str | None]]] = {}
         earliest: dict[str, int] = {}
         for r in self._rows(
                 "SELECT d.doc_id, d.date_expr, d.date_tense, d.status, o.date, o.date_precision "
