@@ -21,12 +21,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import yaml
 
 from hornbill.model import ADHOC_GROUP, EventMention
+
+if TYPE_CHECKING:
+    from hornbill.actors import DictionaryEntry
 
 #: How much an event date is trusted, by where it came from (higher wins).
 BASIS_RANK = {"explicit": 5, "metadata": 4, "sentence": 4, "dateline": 4, "caption": 3, "context": 3,
@@ -106,7 +109,7 @@ def affiliations() -> Affiliations:
 
     offices, hosts = {}, {}
     entries = ActorDictionary.load().entries
-    parents = {key: entry.part_of for key, entry in entries.items() if entry.part_of}
+    parents = {key: parent for key, entry in entries.items() if (parent := _whole_of(entry)) is not None}
     for key, entry in entries.items():
         country = entry.actor.country
         if country is None:
@@ -116,6 +119,16 @@ def affiliations() -> Affiliations:
         if "mission" in entry.tags:
             hosts[key] = f"country:{country}"
     return Affiliations(offices, hosts, parents)
+
+
+def _whole_of(entry: DictionaryEntry) -> str | None:
+    """The key of what a body is part of: its ``part_of``; for a country's armed forces, the
+    country ("the Malian army seized power" and "Mali's junta seized power" tell one coup)."""
+    if entry.part_of is not None:
+        return entry.part_of
+    if "national_forces" in entry.tags and entry.actor.country is not None:
+        return f"country:{entry.actor.country}"
+    return None
 
 
 def _is_office(title: str) -> bool:
@@ -312,6 +325,25 @@ def merge_reason(new: StoredMention, old: StoredMention) -> str | None:
     return "; ".join(part for part in (f"same type {new.event_type}", doer, target, when) if part)
 
 
+def _names_nobody(m: StoredMention) -> bool:
+    return m.actor_key is None and m.recipient_key is None
+
+
+def same_article_reason(a: StoredMention, b: StoredMention) -> str | None:
+    """Why two mentions of one article are one event although only one of them names a doer or a
+    target, else None (a symmetric relation): an article refers back to an event it tells in full
+    ("a military takeover in 2021" after "In May 2021 the armed forces removed the president").
+    Same type, dates compatible at the coarser precision. ``Clusters`` moreover joins such a
+    mention only when its article tells of one such event, not two."""
+    if a.doc_id != b.doc_id or a.event_type != b.event_type or _names_nobody(a) == _names_nobody(b):
+        return None
+    if a.date is None or not dates_compatible(a.date, a.date_precision, b.date, b.date_precision):
+        return None
+    if not _within_bounds(a, b):
+        return None
+    return f"same type {a.event_type} in the same article, dates {a.date} ~ {b.date} agree, one side names nobody"
+
+
 def events_to_join(new: StoredMention, candidates: Iterable[StoredMention]) -> set[str]:
     """The ids of every stored event ``new`` reports.
 
@@ -449,7 +481,7 @@ def link_reasons(members: Sequence[StoredMention], ids: Sequence[str]) -> list[s
     reasons: list[str | None] = [None] * len(members)
     for rank, i in enumerate(order[1:], start=1):
         for j in order[:rank]:
-            why = merge_reason(members[i], members[j])
+            why = merge_reason(members[i], members[j]) or same_article_reason(members[i], members[j])
             if why is not None:
                 reasons[i] = f"with {ids[j]}: {why}"
                 break
@@ -692,9 +724,19 @@ class Clusters:
                 self._union(event_id, mention.event_id)
             for key in filing_keys(mention):
                 self.filed.setdefault(key, []).append(mention)
+        self._join_back_references(mentions)
         roots = {self.root(m.event_id) for m in mentions}
         self.merged += len(mentions) - len(roots - self.settled)
         self.settled |= roots
+
+    def _join_back_references(self, mentions: Sequence[StoredMention]) -> None:
+        """Join each mention that names nobody to the one event of its article it can refer back
+        to (see ``same_article_reason``); with two such events, it is left alone."""
+        for mention in filter(_names_nobody, mentions):
+            events = {self.root(other.event_id) for other in mentions
+                      if same_article_reason(mention, other) is not None}
+            if len(events) == 1:
+                self._union(events.pop(), mention.event_id)
 
     def groups(self) -> list[list[str]]:
         """The clusters: the event ids that become one event, for every cluster a new mention is in."""

@@ -379,6 +379,39 @@ def test_a_body_and_the_organisation_it_is_part_of_are_one_doer() -> None:
         link.filing_keys(council))
 
 
+def test_a_countrys_armed_forces_and_the_country_are_one_doer() -> None:
+    army = stored("COERCE", "mil:fan_niger", None, "2023-07", "month")
+    reason = link.merge_reason(stored("COERCE", "country:NER", "person:mohamed_bazoum", "2023-07-26", "day"), army)
+    assert reason is not None and "actor mil:fan_niger is part of country:NER" in reason
+    assert link.merge_reason(stored("COERCE", "country:SDN", None, "2023-07", "month"), army) is None
+    assert link.event_actor("country:NER", ["country:NER", "mil:fan_niger"]) == "mil:fan_niger"
+
+
+def coup(event_id: str, actor: str | None, date: str, precision: str, doc_id: str = "da") -> link.StoredMention:
+    return link.StoredMention(event_id, doc_id, "COERCE", actor, None, date, precision)
+
+
+def test_a_mention_naming_nobody_joins_the_one_event_of_its_article_it_can_refer_back_to() -> None:
+    clusters = link.Clusters({})
+    clusters.add_document([coup("e-a", "mil:saf", "2021-10-25", "day"), coup("e-b", None, "2021", "year"),
+                           coup("e-c", None, "2019", "year")])
+    assert sorted(sorted(group) for group in clusters.groups()) == [["e-a", "e-b"], ["e-c"]]
+    assert clusters.merged == 1
+    reasons = link.link_reasons([coup("e-a", "mil:saf", "2021-10-25", "day"), coup("e-b", None, "2021", "year")],
+                                ["m-a", "m-b"])
+    assert reasons[0] is None and reasons[1] is not None and "same article" in reasons[1]
+
+
+def test_a_mention_naming_nobody_stays_apart_from_other_articles_and_from_two_candidates() -> None:
+    clusters = link.Clusters(filed(coup("e-stored", "mil:saf", "2021-10-25", "day", doc_id="d0")))
+    clusters.add_document([coup("e-a", None, "2021", "year")])  # another article's coup: not referred to
+    clusters.add_document([coup("e-b", "mil:saf", "2021-10", "month", doc_id="db"),
+                           coup("e-c", "country:GIN", "2021-09", "month", doc_id="db"),
+                           coup("e-d", None, "2021", "year", doc_id="db")])  # Sudan's or Guinea's: unknown
+    groups = sorted(sorted(group) for group in clusters.groups())
+    assert ["e-a"] in groups and ["e-d"] in groups and ["e-b", "e-stored"] in groups
+
+
 def test_an_event_is_shown_with_the_body_rather_than_its_organisation() -> None:
     assert link.event_actor("igo:un", ["igo:un", "igo:unsc", None]) == "igo:unsc"
     assert link.event_actor("igo:unsc", ["igo:un", "igo:unsc"]) == "igo:unsc"
