@@ -269,7 +269,7 @@ class DuckDBKnowledgeBase:
         new_ids = {row["event_id"] for row in new_rows.values()}
         stored_ids = sorted(e for ids in groups for e in ids if e not in new_ids)
         members: dict[str, list[Row]] = {}
-        stored = self._rows("SELECT * FROM event_mentions WHERE event_id = ANY(?)", [stored_ids]) if stored_ids else []
+        stored = self._mentions_of(stored_ids)
         for row in [*stored, *new_rows.values()]:
             members.setdefault(row["event_id"], []).append(row)
         joined: list[list[Row]] = []
@@ -303,13 +303,21 @@ class DuckDBKnowledgeBase:
         undated = sorted({r["doc_id"] for rows in joined for r in rows if r["published"] is None})
         if not undated:
             return []
-        done = [rows[0]["event_id"] for rows in joined]
+        done = {rows[0]["event_id"] for rows in joined}
+        told = sorted({r["event_id"] for r in self._rows(
+            "SELECT event_id FROM event_mentions WHERE doc_id = ANY(?)", [undated])} - done)
         grouped: dict[str, list[Row]] = {}
-        for row in self._rows(
-                "SELECT * FROM event_mentions WHERE event_id IN (SELECT event_id FROM event_mentions "
-                "WHERE doc_id = ANY(?)) AND NOT event_id = ANY(?) ORDER BY mention_id", [undated, done]):
+        for row in self._mentions_of(told):
             grouped.setdefault(row["event_id"], []).append(row)
         return [grouped[e] for e in sorted(grouped)]
+
+    def _mentions_of(self, event_ids: list[str], columns: str = "*") -> list[Row]:
+        """The mentions of some events, by mention id; looked up by the event index, as a join or
+        a subquery over event_mentions would scan the whole table."""
+        if not event_ids:
+            return []
+        return self._rows(f"SELECT {columns} FROM event_mentions WHERE event_id = ANY(?) ORDER BY mention_id",
+                          [event_ids])
 
     def _story_years(self, undated: list[str]) -> dict[str, int]:
         """The year each undated article is placed in, where other articles tell it
@@ -321,17 +329,23 @@ class DuckDBKnowledgeBase:
 
         evidence: dict[str, list[tuple[str, Tense | None, str, str | None]]] = {}
         earliest: dict[str, int] = {}
-        for r in self._rows(
-                "SELECT d.doc_id, d.date_expr, d.date_tense, d.status, o.date, o.date_precision "
-                "FROM event_mentions d JOIN event_mentions o ON o.event_id = d.event_id AND o.doc_id <> d.doc_id "
-                "WHERE d.doc_id = ANY(?) AND o.date IS NOT NULL AND o.date_basis NOT IN ('document', 'none') "
-                "ORDER BY d.mention_id, o.mention_id", [undated]):
-            if r["date_expr"] is not None:
-                evidence.setdefault(r["doc_id"], []).append((r["date_expr"], r["date_tense"], r["date"],
-                                                            r["date_precision"]))
-            year = link.year_of(r["date"])
-            if r["status"] == "occurred" and year is not None:
-                earliest[r["doc_id"]] = max(year, earliest.get(r["doc_id"], year))
+        own = self._rows("SELECT doc_id, event_id, date_expr, date_tense, status FROM event_mentions "
+                         "WHERE doc_id = ANY(?) ORDER BY mention_id", [undated])
+        dated: dict[str, list[Row]] = {}
+        for o in self._mentions_of(sorted({r["event_id"] for r in own}), "event_id, doc_id, date, date_precision, "
+                                   "date_basis"):
+            if o["date"] is not None and o["date_basis"] not in ("document", "none"):
+                dated.setdefault(o["event_id"], []).append(o)
+        for r in own:
+            for o in dated.get(r["event_id"], []):
+                if o["doc_id"] == r["doc_id"]:
+                    continue
+                if r["date_expr"] is not None:
+                    evidence.setdefault(r["doc_id"], []).append((r["date_expr"], r["date_tense"], o["date"],
+                                                                o["date_precision"]))
+                year = link.year_of(o["date"])
+                if r["status"] == "occurred" and year is not None:
+                    earliest[r["doc_id"]] = max(year, earliest.get(r["doc_id"], year))
         years = {doc: timex.story_year(items, earliest.get(doc)) for doc, items in evidence.items()}
         return {doc: year for doc, year in years.items() if year is not None}
 
