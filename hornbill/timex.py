@@ -53,7 +53,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any, Literal
 
@@ -1151,15 +1151,15 @@ STORY_YEARS_AFTER = 3
 _WIDTH = {"year": 4, "month": 7, "day": 10}
 
 
-@cache
+@lru_cache(maxsize=1 << 16)
 def resolve_in_year(expression: str, tense: Tense | None, year: int) -> Reading | None:
     """The reading of an expression an undated article left unresolved ("In January", "last
     August", "in November last year"), once the article is known to date from ``year``: as read
     on the year's middle day, and only to month or year precision (a year cannot pin a week or a
     day down: "last week" stays unresolved). None when it still cannot be read.
 
-    Cached: placing an article tries every candidate year for each of its expressions, and the
-    articles of one story share their expressions."""
+    Cached (within bounds, for a long build): placing an article tries every candidate year for
+    each of its expressions, and the articles of one story share their expressions."""
     month, day = _YEAR_STAND_IN
     reading = normalize(expression, DatePoint(f"{year:04d}-{month:02d}-{day:02d}", "day"), tense)
     if reading is None or reading.kind != "DATE" or not reading.value[:1].isdigit():
