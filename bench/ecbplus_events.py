@@ -76,7 +76,7 @@ class Split:
     doc_topic: dict[str, int] = field(default_factory=dict)
 
 
-def head_lemmas(nlp: Language, rows: list[dict[str, Any]]) -> list[Doc]:
+def parsed_sentences(nlp: Language, rows: list[dict[str, Any]]) -> list[Doc]:
     """Each row's sentence, parsed once per sentence, in row order."""
     sentences = {(r["doc_id"], r["sentence_id"]): r["sentence"] for r in rows}
     keys = sorted(sentences)
@@ -91,7 +91,7 @@ def load(nlp: Language, split: str) -> Split:
         rows = [json.loads(line) for line in fh]
     out = Split()
     seen: set[tuple[str, int]] = set()
-    for r, doc in zip(rows, head_lemmas(nlp, rows), strict=True):
+    for r, doc in zip(rows, parsed_sentences(nlp, rows), strict=True):
         if (r["doc_id"], r["sentence_id"]) not in seen:
             seen.add((r["doc_id"], r["sentence_id"]))
             out.doc_lemmas.setdefault(r["doc_id"], Counter()).update(
@@ -141,7 +141,7 @@ def pair_counts(nlp: Language) -> tuple[Counter[Pair], Counter[Pair]]:
     corefer, and how many do not."""
     rows = list(train_rows())
     by_topic: dict[int, list[tuple[str, str]]] = defaultdict(list)
-    for r, doc in zip(rows, head_lemmas(nlp, rows), strict=True):
+    for r, doc in zip(rows, parsed_sentences(nlp, rows), strict=True):
         by_topic[r["topic"]].append((doc[r["token_start"]: r["token_end"] + 1].root.lemma_.lower(), r["cluster_id"]))
     corefer, apart = Counter[Pair](), Counter[Pair]()
     for mentions in by_topic.values():
