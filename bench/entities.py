@@ -49,6 +49,7 @@ from spacy.tokens import Doc
 
 from hornbill import actors, read
 from hornbill import nlp as hnlp
+from hornbill.actors import component  # noqa: F401  (registers the hornbill_actors component)
 from hornbill.model import RawDocument
 from hornbill.pipeline import prepare
 

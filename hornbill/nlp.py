@@ -85,7 +85,8 @@ def load(extra_actors: str | None = None) -> Language:
     """The full hornbill pipeline; cached per actor-dictionary extension file."""
     register_extensions()
     # Importing the stage modules registers their components with spaCy.
-    from hornbill import actors, claims, events, quotes, timex  # noqa: F401
+    from hornbill import claims, events, quotes, timex  # noqa: F401
+    from hornbill.actors import component  # noqa: F401
 
     nlp = spacy.load(model_path())
     nlp.add_pipe("hornbill_paragraphs", before="parser")

@@ -25,6 +25,7 @@ from hornbill.actors import (
     normalise,
     validate_entry,
 )
+from hornbill.errors import ConfigError
 from hornbill.model import ActorMention
 
 Annotate = Callable[..., Doc]
@@ -127,7 +128,7 @@ def test_user_file_adds_an_actor_and_extends_an_existing_one(tmp_path: Path, nlp
 def test_user_file_with_a_bad_entry_is_refused(tmp_path: Path) -> None:
     extra = tmp_path / "bad.yaml"
     extra.write_text("actors:\n- {key: org:x, name: X, type: CLUB}\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="CLUB"):
+    with pytest.raises(ConfigError, match="CLUB"):
         ActorDictionary.load(extra)
 
 
