@@ -10,6 +10,7 @@ import pytest
 from spacy.tokens import Doc, Span
 
 from hornbill import actors, events
+from hornbill.errors import ConfigError
 from hornbill.model import EVENT_TYPES, DatePoint, EventMention, Evidence
 
 Annotate = Callable[..., Doc]
@@ -426,8 +427,16 @@ def test_malformed_patterns_are_rejected_with_the_reason(tmp_path: Path) -> None
     ]
     lexicon = tmp_path / "bad.yaml"
     lexicon.write_text("governors: {}\npatterns:\n  - {type: RETREAT, lemma: [go], pos: ADJ}\n")
-    with pytest.raises(ValueError, match="neither VERB nor NOUN"):
+    with pytest.raises(ConfigError, match="neither VERB nor NOUN"):
         events.load_lexicon(lexicon)
+
+
+def test_per_type_rules_must_name_plover_types(tmp_path: Path) -> None:
+    lexicon = tmp_path / "bad.yaml"
+    lexicon.write_text("governors: {}\npatterns: []\nplace_slots:\n  ATTACK: [object]\n")
+    with pytest.raises(ConfigError, match=r"bad\.yaml: place_slots: 'ATTACK' is not a PLOVER type"):
+        events.load_lexicon(lexicon)
+    assert events.default_lexicon().place_slots["RETREAT"] == ("from", "out of", "object")
 
 
 class _FixedExtractor:
@@ -501,7 +510,7 @@ def test_refusal_to_meet_demands_is_a_rejection(annotate: Annotate) -> None:
 
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
-LEXICON_FILE = Path(events.__file__).parent / "data" / "plover.yaml"
+LEXICON_FILE = events.LEXICON_PATH
 
 
 def _six_grams(text: str) -> set[tuple[str, ...]]:

@@ -1,0 +1,227 @@
+"""Events across the sentences of one text, and the extractor that reads them.
+
+:class:`PatternExtractor` matches the lexicon sentence by sentence (:mod:`hornbill.events.match`,
+:mod:`hornbill.events.mentions`) and keeps a short history: a withdrawal told without its doer
+("Troops will leave by December", "the pullout") takes it from the latest withdrawal just before, a
+decision noun ("the assembly's vote was close") repeats the decided event, and a judgement on "the
+partnership with X" is aimed at whoever the text said partners with X. Other extractors (a
+transformer or LLM backend) plug in through the :class:`EventExtractor` protocol.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from functools import lru_cache
+from typing import Protocol
+
+from spacy.tokens import Doc, Span, Token
+
+from hornbill.actors.dictionary import ActorDictionary
+from hornbill.events.lexicon import Lexicon, default_lexicon
+from hornbill.events.match import PARTNER_JUDGEMENT, Candidate, find_candidates, governs_any
+from hornbill.events.mentions import accusation_of, deduplicate, event_of, summary_line
+from hornbill.events.roles import actor_of
+from hornbill.events.syntax import is_definite, is_infinitival, lemma_of
+from hornbill.model import Actor, EventMention
+from hornbill.nlp import evidence_for
+
+#: How many sentences back a doer or an event an anaphor stands for is looked for.
+CONTEXT_SENTENCES = 3
+History = Sequence[Sequence[tuple[Candidate, EventMention]]]  # recent sentences' events, oldest first
+
+
+def _lacks_doer(candidate: Candidate, lexicon: Lexicon) -> bool:
+    """A withdrawal told without its doer, who was named just before: a bare forces noun as doer
+    ("Soldiers and helicopters will pull out by May") or a definite nominal with no doer phrase
+    ("The pullout should be over by May"; but "the end of the mission" names what ended,
+    not who ended it)."""
+    if candidate.pattern.event_type not in lexicon.inherit_doer:
+        return False
+    doer = candidate.actor
+    if doer is None:
+        return is_definite(candidate.trigger) and candidate.recipient is None
+    return (
+        lemma_of(doer) in lexicon.marker("anaphoric_forces")
+        and actor_of(doer) is None
+        and not any(c.dep_ in ("poss", "compound", "amod", "nmod") for c in doer.children)
+    )
+
+
+def _forces_in_context(history: History, lexicon: Lexicon) -> tuple[Actor, Actor | None] | None:
+    """(doer, recipient) of the latest withdrawal in the sentences before: troops that leave after
+    "X decided to end mission M" are M's, leaving its host country; after "France will withdraw its
+    troops from Mali" they are France's, leaving Mali."""
+    for candidate, event in (pair for sentence in reversed(history) for pair in reversed(sentence)):
+        if event.event_type not in lexicon.inherit_doer or event.actor is None:
+            continue
+        recipient = event.recipient
+        ended = lemma_of(candidate.trigger) in lexicon.marker("ending_words")
+        if ended and recipient is not None and recipient.type == "IGO" and recipient.country:
+            return recipient, ActorDictionary.load().country(str(recipient.country))
+        return event.actor, recipient
+    return None
+
+
+def _is_decided(trigger: Token, lexicon: Lexicon) -> bool:
+    """Whether an event is what a decision or vote was about: "decided to end", "voted to impose
+    sanctions"."""
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj":
+        trigger = trigger.head  # the light verb of "voted to impose sanctions"
+    return trigger.dep_ in ("xcomp", "acl", "ccomp") and lemma_of(trigger.head) in (
+        lexicon.marker("decision_verbs") | lexicon.marker("decision_nouns")
+    )
+
+
+def _anaphoric_act(token: Token, lexicon: Lexicon) -> bool:
+    """ "The assembly's vote was close", "the resolution ordered ...": a definite decision noun
+    with no complement of its own ("the decision to leave" states its own event)."""
+    if token.pos_ != "NOUN" or lemma_of(token) not in lexicon.marker("anaphoric_acts"):
+        return False
+    if not (is_definite(token) or any(c.dep_ == "poss" for c in token.children)):
+        return False
+    return not any(
+        (c.dep_ in ("acl", "relcl", "xcomp") and is_infinitival(c)) or (c.dep_ == "prep" and c.lower_ != "by")
+        for c in token.children
+    )
+
+
+def _decision_anaphors(sentence: Span, history: History, lexicon: Lexicon) -> list[tuple[Candidate, EventMention]]:
+    """The decided events that a sentence refers back to by a decision noun: after "The council
+    decided to end the mission", "The assembly's vote was close" reports the same event
+    again (same type, roles and date; this sentence as evidence), with the candidate first told."""
+    found: list[tuple[Candidate, EventMention]] = []
+    decided = [
+        (candidate, event)
+        for sent in history
+        for candidate, event in sent
+        if _is_decided(candidate.trigger, lexicon) and event.status == "occurred"
+    ]
+    if not decided:
+        return found
+    for token in sentence:
+        if not _anaphoric_act(token, lexicon):
+            continue
+        owners = [actor_of(c) for c in token.children if c.dep_ == "poss"]
+        owner = owners[0] if owners else None
+        match = next(((c, e) for c, e in reversed(decided) if owner is None or e.actor == owner), None)
+        if match is not None:
+            first, event = match
+            confidence = round(event.confidence * 0.9, 3)
+            again = replace(event, evidence=evidence_for(sentence), trigger=token.text, confidence=confidence)
+            found.append((first, again))
+    return found
+
+
+def _tie(event: EventMention, lexicon: Lexicon) -> tuple[str, Actor] | None:
+    """(partner's key, doer) of a cooperation between two known actors (see ``partnering_types`` in
+    the lexicon)."""
+    if event.event_type not in lexicon.partnering_types or event.actor is None or event.recipient is None:
+        return None
+    return event.recipient.key, event.actor
+
+
+def _partnered(event: EventMention, partners: Mapping[str, Actor], lexicon: Lexicon) -> EventMention:
+    """A judgement on a tie with X aimed at the one the text has said partners with X: after "Mali
+    brought in the mercenaries", "the partnership with the mercenaries will not bring peace"
+    criticises Mali."""
+    partner = event.recipient
+    found = partners.get(partner.key) if partner is not None else None
+    if found is None or found == event.actor:
+        return event
+    summary = summary_line("ACCUSE", None, event.actor, found, event.status, event.claimed_by, lexicon)
+    return replace(event, recipient=found, summary=summary)
+
+
+def _is_aim(candidate: Candidate, others: Sequence[Candidate], lexicon: Lexicon) -> bool:
+    """Whether the candidate's trigger heads the purpose clause of an event it is the aim of (see
+    ``aims`` in the lexicon): "began a hunger strike to demand his release" is one PROTEST."""
+    trigger = candidate.trigger
+    if trigger.dep_ != "advcl" or not is_infinitival(trigger):
+        return False
+    host = trigger.head
+    hosts = {host.i, *(c.i for c in host.children if c.dep_ in ("dobj", "nsubjpass"))}
+    return any(
+        other.trigger.i in hosts and candidate.pattern.event_type in lexicon.aims.get(other.pattern.event_type, ())
+        for other in others
+    )
+
+
+class EventExtractor(Protocol):
+    """Anything that turns sentences into event mentions (patterns today; a model backend later)."""
+
+    def extract(self, sentences: Sequence[Span]) -> list[EventMention]: ...
+
+
+class PatternExtractor:
+    """The default extractor: the YAML pattern lexicon matched on the dependency parse.
+
+    ``require_actor=False`` also keeps events whose doer phrase names no actor at all (a pronoun
+    without antecedent, "the explosion killed ..."), with ``actor`` None: a diagnostic for
+    sentence-level benchmarks.
+    """
+
+    def __init__(self, lexicon: Lexicon | None = None, require_actor: bool = True) -> None:
+        self.lexicon = lexicon or default_lexicon()
+        self.require_actor = require_actor
+
+    def extract(self, sentences: Sequence[Span]) -> list[EventMention]:
+        """Events of consecutive sentences of one text: a sentence may take a doer or an event
+        from the few sentences before it (see :func:`_lacks_doer`, :func:`_decision_anaphors`)."""
+        events: list[EventMention] = []
+        history: list[list[tuple[Candidate, EventMention]]] = []
+        partners: dict[str, Actor] = {}  # actor key -> who the text last said cooperates with it
+        for sentence in sentences:
+            kept = self._kept(sentence, history, partners)
+            partners |= dict(tie for _, e in kept if (tie := _tie(e, self.lexicon)) is not None)
+            events.extend(self._selected(kept, sentence))
+            again = _decision_anaphors(sentence, history, self.lexicon)
+            events.extend(event for _, event in again)
+            history = [*history, [*kept, *again]][-CONTEXT_SENTENCES:]
+        return events
+
+    def extract_sentence(self, sentence: Span) -> list[EventMention]:
+        """The events of one sentence read on its own."""
+        return self._selected(self._kept(sentence, []), sentence)
+
+    def _kept(
+        self, sentence: Span, history: History, partners: Mapping[str, Actor] | None = None
+    ) -> list[tuple[Candidate, EventMention]]:
+        kept: list[tuple[Candidate, EventMention]] = []
+        for candidate in find_candidates(sentence, self.lexicon):
+            event = event_of(candidate, sentence, self.lexicon, self.require_actor)
+            if event is None and history and _lacks_doer(candidate, self.lexicon):
+                context = _forces_in_context(history, self.lexicon)
+                event = event_of(candidate, sentence, self.lexicon, self.require_actor, context)
+            if event is not None and candidate.pattern is PARTNER_JUDGEMENT:
+                event = _partnered(event, partners or {}, self.lexicon)
+            if event is not None:
+                kept.append((candidate, event))
+        return kept
+
+    def _selected(self, kept: Sequence[tuple[Candidate, EventMention]], sentence: Span) -> list[EventMention]:
+        found: list[EventMention] = []
+        events_at = {c.trigger.i for c, _ in kept if not c.pattern.fallback}
+        for candidate, event in kept:
+            if candidate.pattern.fallback and governs_any(candidate.trigger, events_at):
+                continue  # "agreed to withdraw": the RETREAT is the event, not an AGREE as well
+            if _is_aim(candidate, [c for c, _ in kept], self.lexicon):
+                continue  # "marched to demand reforms": the demand is what the march is for
+            found.append(event)
+            if candidate.accusing_speech:
+                accusation = accusation_of(candidate, event.claimed_by, event.actor, sentence, self.lexicon)
+                if accusation is not None:
+                    found.append(accusation)
+        return found
+
+
+@lru_cache(maxsize=1)
+def default_extractor() -> PatternExtractor:
+    """The pattern extractor over the packaged lexicon, built once per process."""
+    return PatternExtractor()
+
+
+def find_events(doc: Doc, extractor: EventExtractor | None = None) -> list[EventMention]:
+    """All PLOVER event mentions in a parsed, actor-annotated Doc, de-duplicated per sentence."""
+    chosen = extractor or default_extractor()
+    return deduplicate(chosen.extract(list(doc.sents)))

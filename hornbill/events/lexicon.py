@@ -1,0 +1,247 @@
+"""The PLOVER pattern lexicon: ``data/plover.yaml`` read, checked and compiled.
+
+:func:`load_lexicon` turns the YAML into a :class:`Lexicon`: patterns indexed by (lemma, POS),
+the governor and marker word lists, and the per-type tables (which types need a recipient, which
+block or announce what they govern, where a type's place is read from, ...). A malformed pattern
+or type table raises :class:`~hornbill.errors.ConfigError` naming the file and the entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from hornbill.errors import ConfigError
+from hornbill.model import EVENT_TYPES, Status
+
+LEXICON_PATH = Path(__file__).parents[1] / "data" / "plover.yaml"
+
+Needs = Mapping[str, frozenset[str] | None]  # slot -> allowed lemmas (None: any)
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One compiled lexicon entry (see the schema at the top of ``plover.yaml``)."""
+
+    event_type: str
+    lemmas: frozenset[str]
+    pos: str
+    mode: str | None
+    needs: Needs
+    forbid: Needs
+    actor: tuple[str, ...]
+    recipient: tuple[str, ...]
+    modes: Mapping[str, Mapping[str, str]]
+    strength: float
+    status: Status | None
+    standalone: bool
+    fallback: bool = False
+
+    @property
+    def specificity(self) -> tuple[int, float]:
+        return (len(self.needs), self.strength)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The compiled lexicon: patterns indexed by (lemma, POS), the governor/marker word lists and the
+    per-type tables."""
+
+    patterns: Mapping[tuple[str, str], tuple[Pattern, ...]]
+    summaries: Mapping[str, str]
+    announce: frozenset[str]
+    block: frozenset[str]
+    speech: frozenset[str]
+    accusing_speech: frozenset[str]
+    support: frozenset[str]
+    object_control: frozenset[str]
+    markers: Mapping[str, frozenset[str]]
+    requires_recipient: frozenset[str]
+    mutual: frozenset[str]
+    refusable: frozenset[str]
+    gradual: frozenset[str] = frozenset()
+    attempt: frozenset[str] = frozenset()
+    attempted: frozenset[str] = frozenset()
+    intentions: Mapping[str, str] = field(default_factory=dict)
+    threat_modes: Mapping[str, str] = field(default_factory=dict)
+    adhoc_doers: Mapping[str, str] = field(default_factory=dict)  # group or role noun -> actor type
+    adhoc_relational: frozenset[str] = frozenset()
+    adhoc_need_modifier: frozenset[str] = frozenset()
+    aims: Mapping[str, frozenset[str]] = field(default_factory=dict)  # type -> types that are its aim
+    inherit_doer: frozenset[str] = frozenset()  # types whose missing doer earlier sentences give
+    blocking_types: frozenset[str] = frozenset()  # governing types whose complement is no fact
+    announcing_types: frozenset[str] = frozenset()  # governing types whose complement is announced
+    partnering_types: frozenset[str] = frozenset()  # types that make the doer a partner of the recipient
+    place_slots: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # type -> slots naming its place
+
+    def marker(self, name: str) -> frozenset[str]:
+        return self.markers.get(name, frozenset())
+
+    @cached_property
+    def trigger_words(self) -> frozenset[str]:
+        """Every word a pattern is indexed under: a token whose lemma and form are none of
+        them (nor "co" + lemma, see :func:`~hornbill.events.syntax.lemma_of`) cannot trigger anything."""
+        return frozenset(word for word, _ in self.patterns)
+
+
+class _WordLoader(yaml.SafeLoader):
+    """YAML without implicit booleans: "on", "off", "no" are prepositions and determiners here."""
+
+
+_WordLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _word_set(value: Any, groups: Mapping[str, list[str]]) -> frozenset[str] | None:
+    """A lemma list from YAML: ``any`` -> None, ``"@group"`` -> that group, else the list."""
+    if value == "any":
+        return None
+    if isinstance(value, str):
+        value = groups[value[1:]] if value.startswith("@") else [value]
+    return frozenset(str(v).lower() for v in value)
+
+
+PATTERN_KEYS = frozenset(
+    {
+        "type",
+        "lemma",
+        "pos",
+        "mode",
+        "needs",
+        "forbid",
+        "actor",
+        "recipient",
+        "modes",
+        "strength",
+        "status",
+        "standalone",
+        "fallback",
+    }
+)
+
+
+def validate_entry(entry: Mapping[str, Any]) -> list[str]:
+    """Problems with one lexicon pattern (empty when it is well formed)."""
+    problems = [f"unknown key {key!r}" for key in entry if key not in PATTERN_KEYS]
+    if entry.get("type") not in EVENT_TYPES:
+        problems.append(f"type {entry.get('type')!r} is not a PLOVER type")
+    if not entry.get("lemma"):
+        problems.append("no lemma")
+    if entry.get("pos", "VERB") not in ("VERB", "NOUN"):
+        problems.append(f"pos {entry.get('pos')!r} is neither VERB nor NOUN")
+    if entry.get("status") not in (None, "announced"):
+        problems.append(f"status {entry.get('status')!r} is not 'announced'")
+    if not 0.0 < float(entry.get("strength", 0.7)) <= 1.0:
+        problems.append("strength outside (0, 1]")
+    return problems
+
+
+def _compile_pattern(entry: Mapping[str, Any], groups: Mapping[str, list[str]]) -> Pattern:
+    """The :class:`Pattern` of one well-formed lexicon entry (see :func:`validate_entry`)."""
+    pos = str(entry.get("pos", "VERB"))
+    default_actor = ["subject"]
+    lemmas = entry["lemma"] if isinstance(entry["lemma"], list) else [entry["lemma"]]
+    return Pattern(
+        event_type=str(entry["type"]),
+        lemmas=frozenset(str(lemma).lower() for lemma in lemmas),
+        pos=pos,
+        mode=entry.get("mode"),
+        needs={str(k): _word_set(v, groups) for k, v in (entry.get("needs") or {}).items()},
+        forbid={str(k): _word_set(v, groups) for k, v in (entry.get("forbid") or {}).items()},
+        actor=tuple(entry.get("actor", default_actor)),
+        recipient=tuple(entry.get("recipient", ())),
+        modes={str(k): {str(a).lower(): str(b) for a, b in v.items()} for k, v in (entry.get("modes") or {}).items()},
+        strength=float(entry.get("strength", 0.7)),
+        status=entry.get("status"),
+        standalone=str(entry.get("standalone", "false")).lower() == "true",
+        fallback=str(entry.get("fallback", "false")).lower() == "true",
+    )
+
+
+def _pattern_index(data: Mapping[str, Any], path: Path) -> dict[tuple[str, str], tuple[Pattern, ...]]:
+    """Every pattern under each (lemma, POS) it is triggered by, the most specific first."""
+    groups: dict[str, list[str]] = data.get("groups", {})
+    index: dict[tuple[str, str], list[Pattern]] = {}
+    for entry in data["patterns"]:
+        problems = validate_entry(entry)
+        if problems:
+            raise ConfigError(f"{path}: bad PLOVER pattern {dict(entry)}: {'; '.join(problems)}")
+        pattern = _compile_pattern(entry, groups)
+        for lemma in pattern.lemmas:
+            index.setdefault((lemma, pattern.pos), []).append(pattern)
+    return {key: tuple(sorted(pats, key=lambda p: p.specificity, reverse=True)) for key, pats in index.items()}
+
+
+def _type_list(data: Mapping[str, Any], name: str, path: Path) -> frozenset[str]:
+    """A section that lists event types (``blocking_types``, ...), each checked to be a PLOVER type."""
+    types = frozenset(str(t) for t in data.get(name) or [])
+    unknown = sorted(types - set(EVENT_TYPES))
+    if unknown:
+        raise ConfigError(f"{path}: {name}: {unknown[0]!r} is not a PLOVER type")
+    return types
+
+
+def _place_slots(data: Mapping[str, Any], path: Path) -> dict[str, tuple[str, ...]]:
+    """The ``place_slots`` section: per type, the slots its place is read from, in order."""
+    places: dict[str, tuple[str, ...]] = {}
+    for event_type, slots in (data.get("place_slots") or {}).items():
+        if event_type not in EVENT_TYPES:
+            raise ConfigError(f"{path}: place_slots: {event_type!r} is not a PLOVER type")
+        if not isinstance(slots, list) or not all(isinstance(s, str) and s for s in slots):
+            raise ConfigError(f"{path}: place_slots: {event_type} must list slot names")
+        places[str(event_type)] = tuple(slots)
+    return places
+
+
+def _governor_words(data: Mapping[str, Any]) -> dict[str, frozenset[str]]:
+    """The ``governors`` word lists by name."""
+    return {str(name): frozenset(str(w).lower() for w in words) for name, words in data["governors"].items()}
+
+
+def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
+    """Read and compile the YAML lexicon (use :func:`default_lexicon` for the cached default)."""
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_WordLoader)
+    patterns = _pattern_index(data, path)
+    governors = _governor_words(data)
+    adhoc: dict[str, Any] = data.get("adhoc_doers") or {}
+    return Lexicon(
+        patterns=patterns,
+        summaries=dict(data.get("summaries", {})),
+        announce=governors.get("announce", frozenset()),
+        block=governors.get("block", frozenset()),
+        speech=governors.get("speech", frozenset()),
+        accusing_speech=governors.get("accusing_speech", frozenset()),
+        support=governors.get("support", frozenset()),
+        object_control=governors.get("object_control", frozenset()),
+        markers={k: frozenset(str(w).lower() for w in v) for k, v in data.get("markers", {}).items()},
+        requires_recipient=frozenset(data.get("requires_recipient", [])),
+        mutual=frozenset(data.get("mutual", [])),
+        refusable=frozenset(data.get("refusable", [])),
+        gradual=frozenset(data.get("gradual", [])),
+        attempt=governors.get("attempt", frozenset()),
+        attempted=frozenset(data.get("attempted", [])),
+        intentions={str(k): str(v) for k, v in (data.get("intentions") or {}).items()},
+        threat_modes={str(k): str(v) for k, v in (data.get("threat_modes") or {}).items()},
+        adhoc_doers={str(noun).lower(): str(kind) for kind, nouns in adhoc.get("types", {}).items() for noun in nouns},
+        adhoc_relational=frozenset(str(w).lower() for w in adhoc.get("relational", [])),
+        adhoc_need_modifier=frozenset(str(w) for w in adhoc.get("need_modifier", [])),
+        aims={str(k): frozenset(str(t) for t in v) for k, v in (data.get("aims") or {}).items()},
+        inherit_doer=frozenset(data.get("inherit_doer", [])),
+        blocking_types=_type_list(data, "blocking_types", path),
+        announcing_types=_type_list(data, "announcing_types", path),
+        partnering_types=_type_list(data, "partnering_types", path),
+        place_slots=_place_slots(data, path),
+    )
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The packaged lexicon, compiled once per process."""
+    return load_lexicon()

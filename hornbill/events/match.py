@@ -1,0 +1,349 @@
+"""Triggers matched in a sentence, each with its role phrases: the candidates for events.
+
+A token can trigger an event when the lexicon indexes its lemma (or form) for its part of speech
+and one of the patterns there is satisfied by its arguments (:func:`_satisfies`); nouns and verbs
+used as descriptions ("coup leaders", "troops deployed in Mali") trigger nothing, and the words a
+pattern needs are consumed ("promised support" is one AGREE). Each match becomes one
+:class:`Candidate` per doer and recipient phrase (:func:`find_candidates`), unless its setting
+drops it; a negated intention becomes a REJECT, a modal in reported speech a REQUEST ("X said Y
+must leave") and an opinion on someone's act an ACCUSE ("the partnership is counterproductive").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+
+from spacy.symbols import AUX, NOUN, PROPN, VERB
+from spacy.tokens import Doc, Span, Token
+
+from hornbill.events.lexicon import Lexicon, Pattern, default_lexicon
+from hornbill.events.roles import according_to, actor_of, clause_subject, reporter, role_options, speech_verb
+from hornbill.events.status import Setting, is_negated, setting_of
+from hornbill.events.syntax import Slots, lemma_of, noun_subjects, phrase, prep_objects_of, slots_of
+from hornbill.model import Status
+from hornbill.timex import string_ids, token_ids
+
+_TRIGGER_POS = frozenset({NOUN, PROPN, VERB, AUX})
+#: Names whose words are no triggers: the "Cooperation" of "Asia-Pacific Economic Cooperation".
+NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT"})
+_NAME_STARTS_KEY = "hornbill_name_starts"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A matched trigger with its chosen role phrases, before actor resolution (tests inspect these)."""
+
+    trigger: Token
+    pattern: Pattern
+    actor: Token | None
+    recipient: Token | None
+    claimed_by: Token | None
+    status: Status
+    mode: str | None
+    slots: Slots
+    accusing_speech: bool = False
+    rank: int = 0  # place among coordinated recipients: "removed the president and the prime minister"
+    said: Token | None = None  # for an opinion: the verb it is said with, which dates it
+
+    @property
+    def actor_text(self) -> str | None:
+        return phrase(self.actor).text if self.actor is not None else None
+
+    @property
+    def recipient_text(self) -> str | None:
+        return phrase(self.recipient).text if self.recipient is not None else None
+
+
+def _is_description(token: Token, lexicon: Lexicon) -> bool:
+    """Triggers used as descriptions, not events: "coup leaders", "the organisers of the coup",
+    "troops deployed in Mali"."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        if token.dep_ == "pobj" and token.head.lower_ == "of":
+            return lemma_of(token.head.head) in lexicon.marker("role_heads")
+        return token.dep_ == "compound" and lemma_of(token.head) not in lexicon.marker("eventive_heads")
+    return token.dep_ == "acl" and token.tag_ == "VBN" and not any(c.dep_ == "agent" for c in token.children)
+
+
+def _match_token(token: Token, lexicon: Lexicon) -> tuple[Pattern, Slots] | None:
+    pos = "NOUN" if token.pos_ in ("NOUN", "PROPN") else "VERB" if token.pos_ in ("VERB", "AUX") else None
+    if pos is None or _is_description(token, lexicon):
+        return None
+    patterns = lexicon.patterns.get((lemma_of(token), pos)) or lexicon.patterns.get((token.lower_, pos))
+    if not patterns:
+        return None
+    slots = slots_of(token, lexicon)
+    for pattern in patterns:
+        if _satisfies(pattern, slots, token):
+            return pattern, slots
+    return None
+
+
+def _slot_lemmas(slots: Slots, name: str, trigger: Token) -> set[str]:
+    if name == "particle":
+        return set(slots.particles)
+    if name == "trigger":
+        return {lemma_of(trigger)}
+    if name.endswith("_modifier"):
+        heads = slots.get(name[: -len("_modifier")])
+        return {lemma_of(c) for h in heads for c in h.children if c.dep_ in ("amod", "compound")}
+    if name.endswith("_ent"):
+        heads = slots.get(name[: -len("_ent")])
+        named = [*heads, *(c for h in heads for c in h.children if c.dep_ in ("appos", "compound"))]
+        return {t.ent_type_.lower() for t in named if t.ent_type_}
+    words: set[str] = set()
+    for token in slots.get(name):
+        words.add(lemma_of(token))
+        words.add(token.lower_)
+        if token.pos_ == "PROPN":  # "the peacekeeping mission MONUSCO": a name with its kind before it
+            words |= {lemma_of(c) for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
+    return words
+
+
+def _satisfies(pattern: Pattern, slots: Slots, trigger: Token) -> bool:
+    for name, allowed in pattern.needs.items():
+        present = _slot_lemmas(slots, name, trigger)
+        if not present or (allowed is not None and not present & allowed):
+            return False
+    for name, banned in pattern.forbid.items():
+        present = _slot_lemmas(slots, name, trigger)
+        if present and (banned is None or present & banned):
+            return False
+    return True
+
+
+def _consumed_tokens(pattern: Pattern, slots: Slots) -> set[int]:
+    """Tokens that a pattern's needs name: they cannot trigger an event of their own."""
+    used: set[int] = set()
+    if pattern.fallback:
+        return used  # "agreed to X": X keeps its own event when it has one
+    for name in pattern.needs:
+        if name in ("subject", "head", "particle", "trigger", "host_object") or name.endswith("_ent"):
+            continue
+        for token in slots.get(name):
+            used.add(token.i)
+    return used
+
+
+def _mode_for(pattern: Pattern, slots: Slots, trigger: Token) -> str | None:
+    for slot, table in pattern.modes.items():
+        for word in _slot_lemmas(slots, slot, trigger):
+            if word in table:
+                return table[word]
+    return pattern.mode
+
+
+def _possible_triggers(sentence: Span, lexicon: Lexicon) -> Iterator[Token]:
+    """The sentence's nouns and verbs whose lemma or form some pattern is indexed under, in order:
+    the only tokens :func:`_match_token` can match."""
+    doc, words, strings = sentence.doc, lexicon.trigger_words, sentence.doc.vocab.strings
+    pos, lemmas, lowers = token_ids(doc, "POS"), token_ids(doc, "LEMMA"), token_ids(doc, "LOWER")
+    name_starts = _name_starts(doc)
+    for i in range(sentence.start, sentence.end):
+        if pos[i] not in _TRIGGER_POS or (pos[i] == PROPN and sentence.start <= name_starts[i] < sentence.end):
+            continue
+        lemma = strings[lemmas[i]].lower()
+        if lemma in words or "co" + lemma in words or strings[lowers[i]] in words:
+            yield doc[i]
+
+
+def _name_starts(doc: Doc) -> list[int]:
+    """For every token, where the multi-word name it is part of starts (-1 outside one); once per
+    Doc, as reading ``doc.ents`` builds every entity span anew."""
+    found: list[int] | None = doc.user_data.get(_NAME_STARTS_KEY)
+    if found is None:
+        found = [-1] * len(doc)
+        for ent in doc.ents:
+            if ent.label_ in NAME_LABELS and len(ent) > 1:
+                found[ent.start : ent.end] = [ent.start] * len(ent)
+        doc.user_data[_NAME_STARTS_KEY] = found
+    return found
+
+
+def _refusal(trigger: Token, pattern: Pattern, slots: Slots, setting: Setting, lexicon: Lexicon) -> list[Candidate]:
+    """A negated cooperative intention is a REJECT: "Egypt will not meet Israel's prime minister",
+    "there will be no cooperation with Russia, Germany said" (the speaker refuses)."""
+    reject = replace(pattern, event_type="REJECT", mode=None, status=None)
+    actors_found: list[Token | None] = [*role_options(pattern.actor, trigger, slots, lexicon)]
+    if not any(a is not None and actor_of(a) is not None for a in actors_found) and setting.speaker:
+        actors_found = [setting.speaker]
+    recipients: list[Token | None] = [*role_options(pattern.recipient, trigger, slots, lexicon, recipient=True)] or [
+        None
+    ]
+    return [
+        Candidate(trigger, reject, actor, recipient, None, "occurred", None, slots)
+        for actor in actors_found or [None]
+        for recipient in recipients
+    ]
+
+
+#: The pattern behind "X said Y must ...": a demand made through a modal in reported speech.
+MODAL_DEMAND = Pattern(
+    event_type="REQUEST",
+    lemmas=frozenset(),
+    pos="VERB",
+    mode=None,
+    needs={},
+    forbid={},
+    actor=("subject",),
+    recipient=(),
+    modes={},
+    strength=0.6,
+    status=None,
+    standalone=False,
+)
+
+
+def _modal_demands(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
+    """ "Russia said Sudan must return the helicopter": a REQUEST by Russia of Sudan."""
+    found: list[Candidate] = []
+    doc = sentence.doc
+    demand_aux, aux = string_ids(doc, lexicon.marker("demand_aux")), doc.vocab.strings["aux"]
+    lowers, deps = token_ids(doc, "LOWER"), token_ids(doc, "DEP")
+    # the verbs with a demanding auxiliary ("must", "should") are the heads of those auxiliaries
+    heads = {doc[i].head.i for i in range(sentence.start, sentence.end) if deps[i] == aux and lowers[i] in demand_aux}
+    for verb in (doc[i] for i in sorted(heads)):
+        if not sentence.start <= verb.i < sentence.end or is_negated(verb, lexicon):
+            continue
+        speaker = reporter(verb, lexicon)
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if speaker is not None and subjects:
+            found.append(Candidate(verb, MODAL_DEMAND, speaker, subjects[0], None, "occurred", None, Slots()))
+    return found
+
+
+#: The pattern behind a judgement on someone's act: "X's partnership with Y is counterproductive".
+JUDGEMENT = replace(MODAL_DEMAND, event_type="ACCUSE", strength=0.55)
+
+
+#: The same when only the partner of the judged tie is named ("the partnership with the group"): the
+#: judgement is aimed at whoever the text has said partners with it (see :func:`_partnered`).
+PARTNER_JUDGEMENT = replace(JUDGEMENT, strength=0.5)
+
+
+def _judged_act(verb: Token, lexicon: Lexicon) -> tuple[Token, Token] | None:
+    """The act a clause condemns, or None: "the partnership undermines security", "the deal is
+    counterproductive", "the cooperation will not bring stability" (the act is the clause's subject,
+    a noun naming a policy or tie, see ``judged_acts``), with the word that judges it."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and lemma_of(c) in lexicon.marker("judged_acts")]
+    if not subjects:
+        return None
+    word = lemma_of(verb)
+    if word in lexicon.marker("harm_verbs") and not is_negated(verb, lexicon):
+        return subjects[0], verb
+    if word == "be":
+        judging = [c for c in verb.children if c.dep_ == "acomp" and lemma_of(c) in lexicon.marker("harm_adjectives")]
+        return (subjects[0], judging[0]) if judging else None
+    doubted = is_negated(verb, lexicon) or _doubter(verb, lexicon) is not None
+    return (subjects[0], verb) if word in lexicon.marker("outcome_verbs") and doubted else None
+
+
+def _doubter(verb: Token, lexicon: Lexicon) -> Token | None:
+    """Who doubts what a clause says: the subject of a negated "believe"/"think" above it; for "we"
+    or "I" in a quote, whoever the quote is reported from ('"We do not think ...," she said')."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or lemma_of(head) not in lexicon.marker("doubt_verbs") or not is_negated(head, lexicon):
+        return None
+    doubter = next(iter(clause_subject(head, lexicon)), None)
+    if doubter is not None and doubter.lower_ in ("we", "i"):
+        return reporter(head, lexicon) or doubter
+    return doubter
+
+
+def _act_doer(act: Token) -> tuple[Token | None, bool]:
+    """Whose act a judged noun is: "Mali's partnership", "the cooperation of the authorities", else
+    the partner ("the partnership with the group"); and whether it is the partner."""
+    named = [t for t in noun_subjects(act) + [p for name, p in prep_objects_of(act) if name == "of"] if actor_of(t)]
+    if named:
+        return named[0], False
+    partners = [p for name, p in prep_objects_of(act) if name in ("with", "between") and actor_of(p) is not None]
+    return (partners[0], True) if partners else (None, False)
+
+
+def _judgements(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
+    """Criticism told as an opinion, an ACCUSE in the codebook's sense (blame, criticism): "the
+    partnership with the group is counterproductive, the minister said", "we do not believe the
+    deal will bring stability". The doer is whoever judges (the speaker, the doubter); the recipient
+    the one whose act is judged."""
+    found: list[Candidate] = []
+    for verb in sentence:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        judged = _judged_act(verb, lexicon)
+        if judged is None:
+            continue
+        act, word = judged
+        judge = _doubter(verb, lexicon) or according_to(verb) or reporter(verb, lexicon)
+        if judge is not None:
+            target, partner = _act_doer(act)
+            pattern = PARTNER_JUDGEMENT if partner else JUDGEMENT
+            said = speech_verb(verb, lexicon)
+            found.append(Candidate(word, pattern, judge, target, None, "occurred", None, Slots(), said=said))
+    return found
+
+
+def governs_any(trigger: Token, positions: set[int]) -> bool:
+    """Whether an event trigger sits below ``trigger``: a fallback ("agreed to ...") is kept only when
+    nothing it governs is an event of its own ("agreed to set up a research centre" is an AGREE)."""
+    return any(t.i in positions for t in trigger.subtree if t.i != trigger.i)
+
+
+def _matches(sentence: Span, lexicon: Lexicon) -> tuple[dict[int, tuple[Pattern, Slots]], set[int]]:
+    """Every matched trigger of the sentence by position, and the tokens their patterns consume."""
+    matches: dict[int, tuple[Pattern, Slots]] = {}
+    consumed: set[int] = set()
+    for token in _possible_triggers(sentence, lexicon):
+        found = _match_token(token, lexicon)
+        if found is not None:
+            matches[token.i] = found
+            consumed |= _consumed_tokens(*found)
+    return matches, consumed
+
+
+def _is_mutual(pattern: Pattern, actor_heads: Sequence[Token | None], recipient_heads: Sequence[Token | None],
+               lexicon: Lexicon) -> bool:
+    """Whether coordinated doers are each other's partners: "Ethiopia and Eritrea reached an agreement"."""
+    return (
+        len(actor_heads) > 1
+        and pattern.event_type in lexicon.mutual
+        and all(r is None or actor_of(r) is None for r in recipient_heads)
+    )
+
+
+def _candidates_of(
+    trigger: Token, pattern: Pattern, slots: Slots, lexicon: Lexicon, triggers: dict[int, Pattern]
+) -> list[Candidate]:
+    """The candidates of one matched trigger: one per doer and recipient phrase, a REJECT for a
+    refused intention, none when its setting drops it."""
+    setting = setting_of(trigger, lexicon, triggers)
+    if setting.context == "refused" and pattern.event_type in lexicon.refusable:
+        return _refusal(trigger, pattern, slots, setting, lexicon)
+    if setting.context in ("drop", "refused"):
+        return []
+    status: Status = "announced" if "announced" in (pattern.status, setting.context) else "occurred"
+    actor_heads: list[Token | None] = [*role_options(pattern.actor, trigger, slots, lexicon)] or [None]
+    recipient_heads: list[Token | None] = [
+        *role_options(pattern.recipient, trigger, slots, lexicon, recipient=True)
+    ] or [None]
+    mutual = _is_mutual(pattern, actor_heads, recipient_heads, lexicon)
+    mode = _mode_for(pattern, slots, trigger)
+    said = speech_verb(trigger, lexicon) if "speaker" in pattern.actor else None
+    speaker, accusing = setting.speaker, setting.accusing
+    return [
+        Candidate(trigger, pattern, actor, recipient, speaker, status, mode, slots, accusing, rank, said)
+        for actor in actor_heads
+        # "Ethiopia and Eritrea reached an agreement": each is the other's partner
+        for rank, recipient in enumerate([a for a in actor_heads if a is not actor] if mutual else recipient_heads)
+    ]
+
+
+def find_candidates(sentence: Span, lexicon: Lexicon | None = None) -> list[Candidate]:
+    """Matched triggers in a sentence with their role phrases, status and speaker."""
+    lexicon = lexicon or default_lexicon()
+    matches, consumed = _matches(sentence, lexicon)
+    triggers = {i: pattern for i, (pattern, _) in matches.items()}
+    candidates: list[Candidate] = []
+    for i, (pattern, slots) in matches.items():
+        if i not in consumed:
+            candidates += _candidates_of(sentence.doc[i], pattern, slots, lexicon, triggers)
+    return candidates + _modal_demands(sentence, lexicon) + _judgements(sentence, lexicon)

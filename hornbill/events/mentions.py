@@ -1,0 +1,345 @@
+"""From a candidate to an :class:`~hornbill.model.EventMention`: the doer and recipient resolved
+to actors (:func:`event_of`), the place, date, confidence and one-line summary; de-duplication per
+sentence, and the PLOVER codebook's reading of an announced event (:func:`codebook_coding`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Span, Token
+
+from hornbill import timex
+from hornbill.actors.dictionary import ActorDictionary
+from hornbill.events.lexicon import Lexicon, Pattern, default_lexicon
+from hornbill.events.match import Candidate
+from hornbill.events.roles import (
+    actor_of,
+    adhoc_actor,
+    affiliation,
+    antecedent,
+    clause_subject,
+    names_people,
+    object_antecedent,
+)
+from hornbill.events.syntax import Slots, conjuncts, is_topic_label, lemma_of, objects_of, prep_objects_of
+from hornbill.model import QUAD_CLASS, Actor, DatePoint, EventMention, Location, Status
+from hornbill.nlp import evidence_for
+
+LOCATION_PREPS = frozenset({"in", "at", "inside", "across", "near", "outside", "throughout", "within"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _place(pobj: Token) -> Location:
+    """A Location for a place phrase: its own words, the country through the actor stage."""
+    place = actor_of(pobj)
+    entity = next((e for e in pobj.doc.ents if e.start <= pobj.i < e.end), None)
+    span = entity if entity is not None else pobj.doc[pobj.left_edge.i : pobj.i + 1]
+    name = "".join(t.text_with_ws for t in span if t.dep_ != "det").strip() or pobj.text
+    return Location(name, place.country if place is not None else None)
+
+
+def _location(candidate: Candidate, recipient: Actor | None, lexicon: Lexicon) -> Location | None:
+    """Where it happened: a place in an "in X" phrase of the trigger (or of its arguments), else the
+    place attacked or withdrawn from."""
+    trigger = candidate.trigger
+    hosts = [trigger, *objects_of(trigger)]
+    if trigger.head is not trigger and trigger.pos_ in ("NOUN", "PROPN"):
+        hosts.append(trigger.head)
+    hosts += [pobj for host in list(hosts) for _, pobj in prep_objects_of(host)]
+    for host in hosts:
+        for name, pobj in prep_objects_of(host):
+            if name in LOCATION_PREPS and pobj.ent_type_ in PLACE_LABELS:
+                return _place(pobj)
+    for slot in lexicon.place_slots.get(candidate.pattern.event_type, ()):
+        for head in candidate.slots.get(slot):
+            if head.ent_type_ in PLACE_LABELS:
+                return _place(head)
+    if candidate.mode == "withdraw" and recipient is not None and recipient.type == "COUNTRY":
+        return Location(recipient.name, recipient.country)
+    return None
+
+
+def _date_for(trigger: Token) -> DatePoint:
+    """The event date from the time stage."""
+    return timex.event_date(trigger)
+
+
+def _opinion_date(candidate: Candidate) -> DatePoint:
+    """An opinion holds from when it is said: the date of the verb it is said with, when the text
+    gives one; else the trigger's own."""
+    if candidate.said is not None:
+        said = _date_for(candidate.said)
+        if said.basis not in (None, "document", "none"):
+            return said
+    return _date_for(candidate.trigger)
+
+
+def summary_line(
+    event_type: str,
+    mode: str | None,
+    actor: Actor | None,
+    recipient: Actor | None,
+    status: Status,
+    claimed_by: Actor | None,
+    lexicon: Lexicon,
+) -> str:
+    """One readable line: "United Kingdom withdraws from MINUSMA (announced)"."""
+    phrase = lexicon.summaries.get(f"{event_type}/{mode}") or lexicon.summaries.get(event_type, event_type.lower())
+    words = [actor.name if actor is not None else "Unidentified actor"]
+    if recipient is not None:
+        words += [phrase, recipient.name]
+    else:
+        words.append(phrase.rsplit(" ", 1)[0] if " " in phrase else phrase)
+    line = " ".join(words)
+    if status == "announced":
+        line += " (announced)"
+    if claimed_by is not None:
+        line += f", according to {claimed_by.name}"
+    return line
+
+
+def _confidence(pattern: Pattern, actor: Actor | None, recipient: Actor | None, claimed: bool, rank: int = 0) -> float:
+    """Pattern strength scaled by how complete the roles are; of coordinated recipients the first
+    named is the main one ("removed the president and the prime minister"), so when the reports of
+    one event are merged its mention speaks for the event."""
+    completeness = 0.6 + (0.25 if actor is not None else 0.0)
+    completeness += 0.15 if (recipient is not None or not pattern.recipient) else 0.0
+    value = pattern.strength * completeness * (0.9 if claimed else 1.0) * 0.98**rank
+    return round(min(max(value, 0.0), 1.0), 3)
+
+
+def accusation_of(
+    candidate: Candidate, speaker: Actor | None, inner_actor: Actor | None, sentence: Span, lexicon: Lexicon
+) -> EventMention | None:
+    """ "X alleged that Y attacked Z" also states an ACCUSE by X against Y."""
+    if speaker is None or inner_actor is None or speaker == inner_actor:
+        return None
+    date = _date_for(candidate.trigger)
+    return EventMention(
+        event_type="ACCUSE",
+        actor=speaker,
+        recipient=inner_actor,
+        date=date,
+        status="occurred",
+        evidence=evidence_for(sentence),
+        trigger=candidate.trigger.text,
+        mode=None,
+        location=None,
+        confidence=0.6,
+        summary=summary_line("ACCUSE", None, speaker, inner_actor, "occurred", None, lexicon),
+    )
+
+
+def _venue_country(trigger: Token, lexicon: Lexicon) -> str | None:
+    """The country a nominal event happened in: its "in X" phrase ("a coup in the country"), else the
+    subject of a verb like "witnessed" ("Guinea witnessed a coup")."""
+    places = [pobj for name, pobj in prep_objects_of(trigger) if name == "in"]
+    if trigger.dep_ == "dobj" and lemma_of(trigger.head) in lexicon.marker("venue_verbs"):
+        places += clause_subject(trigger.head, lexicon)
+    for place in places:
+        found = actor_of(place)
+        if found is not None and found.type == "COUNTRY" and found.country:
+            return str(found.country)
+    return None
+
+
+def _military_doer(candidate: Candidate, actor: Actor | None, lexicon: Lexicon) -> Actor | None:
+    """The doer of a military coup: the armed forces of the country it happened in, as the actor
+    dictionary codes them (``armed_forces``), when no other doer is named; a country named as its
+    owner ("Chad's military coup") is that place, not the doer."""
+    trigger = candidate.trigger
+    modifiers = {lemma_of(c) for c in trigger.children if c.dep_ in ("amod", "compound", "nmod")}
+    if not candidate.pattern.standalone or trigger.tag_ == "NNS" or not modifiers & lexicon.marker("military_marks"):
+        return actor  # "witnessing military coups" tells of no one coup
+    if actor is not None and actor.type != "COUNTRY":
+        return actor
+    iso3 = actor.country if actor is not None else _venue_country(trigger, lexicon)
+    forces = ActorDictionary.load().armed_forces(iso3) if iso3 else None
+    return forces or actor
+
+
+def _labelled_country(sentence: Span) -> Actor | None:
+    """The country a headline's opening label names ("Mali: UN ends peace mission"): where its
+    withdrawals, deployments and attacks take place."""
+    label = sentence[0]
+    if not is_topic_label(label):
+        return None
+    found = actor_of(label)
+    return found if found is not None and found.type == "COUNTRY" else None
+
+
+def _is_agent(head: Token, slots: Slots) -> bool:
+    """Whether a doer phrase acts rather than is acted upon: not a pronoun, not the trigger's object
+    (the doer of "troops were deployed" is whoever sent them, known only through the dictionary)."""
+    return head.pos_ != "PRON" and all(head.i not in {c.i for c in conjuncts(o)} for o in slots.get("object"))
+
+
+def _is_speaker(candidate: Candidate) -> bool:
+    """Whether the doer phrase is the one who reports the event: "the ministry said the redeployment
+    was complete" names no doer of the redeployment (a pronoun doer, "they said they attacked", does)."""
+    doer, speaker = candidate.actor, candidate.claimed_by
+    return doer is not None and speaker is not None and doer.i == speaker.i
+
+
+def _key(event: EventMention) -> tuple[str, str | None, str | None, int]:
+    return (
+        event.event_type,
+        event.actor.key if event.actor else None,
+        event.recipient.key if event.recipient else None,
+        event.evidence.start,
+    )
+
+
+def deduplicate(events: Iterable[EventMention]) -> list[EventMention]:
+    """One event per (type, actor, recipient, sentence): the most confident one, in text order."""
+    best: dict[tuple[str, str | None, str | None, int], EventMention] = {}
+    for event in events:
+        key = _key(event)
+        if key not in best or event.confidence > best[key].confidence:
+            best[key] = event
+    return sorted(best.values(), key=lambda e: (e.evidence.start, e.event_type))
+
+
+def codebook_coding(
+    event_type: str, mode: str | None, status: Status, lexicon: Lexicon | None = None
+) -> tuple[str, str | None]:
+    """The PLOVER codebook's (type, mode) for an event: an announced cooperative action ("will
+    withdraw", "pledged to visit") is an AGREE, an announced conflictual one ("will impose
+    sanctions") a THREATEN with the threatened action as mode; anything else is coded as it is."""
+    lexicon = lexicon or default_lexicon()
+    coded = lexicon.intentions.get(QUAD_CLASS.get(event_type, ""))
+    if status != "announced" or coded is None or coded == event_type:
+        return event_type, mode
+    if coded == "THREATEN":
+        return coded, lexicon.threat_modes.get(f"{event_type}/{mode}") or lexicon.threat_modes.get(event_type)
+    return coded, None
+
+
+def _named(head: Token | None) -> Actor | None:
+    """The actor a role phrase names, if any."""
+    return actor_of(head) if head is not None else None
+
+
+def _named_recipient(candidate: Candidate, named_doer: Actor | None) -> Actor | None:
+    """The actor the recipient phrase names, unless it is the doer itself."""
+    recipient = _named(candidate.recipient)
+    return None if recipient is not None and recipient == named_doer else recipient
+
+
+def _lacks_recipient(candidate: Candidate, named_recipient: Actor | None, lexicon: Lexicon) -> bool:
+    """Whether the codebook wants a recipient the candidate does not name (people not in the
+    dictionary, "13 individuals", do name one)."""
+    return (
+        named_recipient is None
+        and candidate.pattern.event_type in lexicon.requires_recipient
+        and (candidate.recipient is None or not names_people(candidate.recipient, lexicon))
+    )
+
+
+def _recipient(candidate: Candidate, named: Actor | None, sentence: Span, lexicon: Lexicon) -> Actor | None:
+    """The one acted upon: the actor named; else the object a pronoun stands for, or whom the people
+    named are linked to; else, for types with a place, the country a headline's label names."""
+    if named is not None:
+        return named
+    head = candidate.recipient
+    if head is not None:
+        found = object_antecedent(head) if head.pos_ == "PRON" else affiliation(head, lexicon)
+        if found is not None:
+            return found
+    if candidate.pattern.event_type in lexicon.place_slots:
+        return _labelled_country(sentence)  # "Mali: UN ends peace mission"
+    return None
+
+
+def _unnamed_doer(candidate: Candidate, claimed_by: Actor | None, lexicon: Lexicon) -> Actor | None:
+    """The doer when its phrase names no known actor: for a pronoun, the speaker or the subject of the
+    clause that reports or announces the event ("Switzerland said it had expelled ...", "Chad
+    announced that it would leave"); else the people the phrase describes, by their links or as an
+    ad-hoc actor, when they act and do not merely report."""
+    doer = candidate.actor
+    if doer is not None and doer.pos_ == "PRON":
+        doer = antecedent(doer, lexicon)
+        found = claimed_by or (actor_of(doer) if doer is not None else None)
+        if found is not None:
+            return found
+    if doer is not None and _is_agent(doer, candidate.slots) and not _is_speaker(candidate):
+        return affiliation(doer, lexicon) or adhoc_actor(doer, lexicon)
+    return None
+
+
+def _doer(candidate: Candidate, named: Actor | None, claimed_by: Actor | None, lexicon: Lexicon) -> Actor | None:
+    """Who did it: the actor named, else one the doer phrase gives (:func:`_unnamed_doer`); a
+    military coup's doer is the armed forces (:func:`_military_doer`)."""
+    found = named if named is not None else _unnamed_doer(candidate, claimed_by, lexicon)
+    return _military_doer(candidate, found, lexicon)
+
+
+def _is_kept(candidate: Candidate, actor: Actor | None, require_actor: bool) -> bool:
+    """Whether an event is kept: it has a doer, or (``require_actor`` off) names one that resolves to
+    no actor ("Protesters marched ..."), or is a single, specific standalone event ("a coup"), not
+    generic "coups"."""
+    named_doer = not require_actor and candidate.actor is not None
+    return actor is not None or named_doer or (candidate.pattern.standalone and candidate.trigger.tag_ != "NNS")
+
+
+def _roles_given_context(
+    doer: Actor | None, recipient: Actor | None, context: tuple[Actor, Actor | None] | None
+) -> tuple[Actor | None, Actor | None]:
+    """(doer, recipient); without a doer, the doer and (when none is named) the recipient that earlier
+    sentences give (``context``)."""
+    if doer is not None or context is None:
+        return doer, recipient
+    return context[0], recipient or context[1]
+
+
+def _mention(
+    candidate: Candidate,
+    sentence: Span,
+    actor: Actor | None,
+    recipient: Actor | None,
+    claimed_by: Actor | None,
+    lexicon: Lexicon,
+) -> EventMention:
+    """The event mention of a candidate whose doer, recipient and reporter are resolved."""
+    pattern = candidate.pattern
+    return EventMention(
+        event_type=pattern.event_type,
+        actor=actor,
+        recipient=recipient,
+        date=_opinion_date(candidate),
+        status=candidate.status,
+        evidence=evidence_for(sentence),
+        trigger=candidate.trigger.text,
+        mode=candidate.mode,
+        location=_location(candidate, recipient, lexicon),
+        confidence=_confidence(pattern, actor, recipient, claimed_by is not None, candidate.rank),
+        summary=summary_line(
+            pattern.event_type, candidate.mode, actor, recipient, candidate.status, claimed_by, lexicon
+        ),
+        claimed_by=claimed_by,
+        headline=timex.is_headline(sentence),
+    )
+
+
+def event_of(
+    candidate: Candidate,
+    sentence: Span,
+    lexicon: Lexicon,
+    require_actor: bool = True,
+    context: tuple[Actor, Actor | None] | None = None,
+) -> EventMention | None:
+    """The event a candidate states, or None when it names no doer (``context``: the doer and
+    recipient earlier sentences give it, see ``_forces_in_context`` in :mod:`hornbill.events.context`)."""
+    named_doer = _named(candidate.actor)
+    named_recipient = _named_recipient(candidate, named_doer)
+    if _lacks_recipient(candidate, named_recipient, lexicon):
+        return None
+    claimed_by = _named(candidate.claimed_by)
+    actor, recipient = _roles_given_context(
+        _doer(candidate, named_doer, claimed_by, lexicon),
+        _recipient(candidate, named_recipient, sentence, lexicon),
+        context,
+    )
+    if not _is_kept(candidate, actor, require_actor):
+        return None  # without a doer only a single, specific "coup" is kept, not generic "coups"
+    return _mention(candidate, sentence, actor, recipient, None if claimed_by == actor else claimed_by, lexicon)

@@ -1,0 +1,398 @@
+"""Who does an event and to whom: the role phrases of a trigger and the actors they stand for.
+
+The doer of a verb is its subject or passive agent, or is inherited through xcomp, conj, relative
+and adverbial clauses (:func:`clause_subject`); a nominal trigger's doer is a possessive, a name or
+nationality before it, a "by" phrase, or the subject of its light verb. A pattern names the slots
+to take each role from (:func:`role_options`). A phrase resolves to an actor through the actor
+stage (:func:`actor_of`); a doer the dictionary does not know but whose phrase names people
+("Islamic fundamentalists", "rebels in Chad") becomes an ad-hoc actor keyed by its name
+(:func:`adhoc_actor`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from spacy.tokens import Token
+
+from hornbill.actors.component import actor_for_span
+from hornbill.actors.dictionary import name_key
+from hornbill.events.lexicon import Lexicon
+from hornbill.events.syntax import (
+    ACTOR_LABELS,
+    SUBJECT_DEPS,
+    TIME_LABELS,
+    Slots,
+    conjuncts,
+    counted,
+    frameworks,
+    is_definite_singular,
+    is_finite,
+    is_infinitival,
+    is_passive,
+    is_topic_label,
+    lemma_of,
+    light_verb,
+    noun_subjects,
+    phrase,
+    prep_objects,
+    prep_objects_of,
+)
+from hornbill.model import ADHOC_GROUP, Actor
+
+#: "seized power in a coup", "responded with strikes": the clause's subject does the nominal event.
+MANNER_PREPS = frozenset({"with", "in", "through", "via"})
+
+
+def actor_of(head: Token) -> Actor | None:
+    """The actor a role head refers to: a name in apposition to a title ("his counterpart Abdoulaye
+    Diop"), else its noun phrase up to the head, else its whole subtree."""
+    if head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.ent_type_ not in ACTOR_LABELS):
+        for child in head.children:
+            if child.dep_ == "appos" and child.ent_type_ in ACTOR_LABELS:
+                named = actor_for_span(phrase(child))
+                if named is not None:
+                    return named
+    return actor_for_span(phrase(head)) or actor_for_span(
+        head.doc[head.left_edge.i : head.right_edge.i + 1]
+    )
+
+
+def clause_subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> list[Token]:
+    """The doer of a verb: its subject, or the passive agent, or one inherited from the clause above."""
+    if depth > 5:
+        return []
+    relative = lexicon.marker("relative_pronouns")
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj") and child.lower_ not in relative and not is_topic_label(child):
+            return conjuncts(child)
+    if is_passive(verb):
+        for name, pobj in prep_objects(verb):
+            if name == "by" and pobj is not None and pobj.ent_type_ not in TIME_LABELS:
+                return conjuncts(pobj)  # "will be finished by March" names a deadline, not a doer
+    head = verb.head
+    if head is verb:
+        return []
+    dep = verb.dep_
+    if dep == "relcl" and not is_infinitival(verb):
+        return [head]
+    if dep == "xcomp" and lemma_of(head) in lexicon.object_control:
+        objs = [c for c in head.children if c.dep_ in ("dobj", "pobj")]
+        objs += [p for name, p in prep_objects(head) if name == "on" and p is not None]
+        if objs:
+            return conjuncts(objs[0])
+    if dep in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
+        inside = [t for t in noun_subjects(head) if t.pos_ != "PRON" or actor_of(t) is not None]
+        if inside:
+            return inside  # "Ethiopia's decision to withdraw"
+        if head.dep_ in ("dobj", "nsubjpass", "nsubj", "attr"):  # "the latest country to pull out"
+            return clause_subject(head.head, lexicon, depth + 1)
+        return []
+    if dep in ("xcomp", "conj", "advcl", "ccomp") and head.pos_ in ("VERB", "AUX"):
+        return clause_subject(head, lexicon, depth + 1)
+    if dep == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":  # "X is willing to withdraw"
+        return clause_subject(head.head, lexicon, depth + 1)
+    if dep == "pcomp" and head.head.pos_ in ("VERB", "AUX"):
+        return clause_subject(head.head, lexicon, depth + 1)
+    return []
+
+
+def _noun_clause_actor(noun: Token, lexicon: Lexicon, any_verb: bool) -> list[Token]:
+    """The doer of a nominal trigger from the clause it sits in."""
+    host = noun.head if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" else noun
+    verb = light_verb(noun, lexicon)
+    if verb is not None:
+        return clause_subject(verb, lexicon)
+    head = host.head
+    if host.dep_ == "pobj" and head.head.lemma_ == "responsibility":  # "X claimed responsibility for"
+        return clause_subject(head.head.head, lexicon)
+    if (
+        host.dep_ == "pobj"
+        and head.dep_ == "prep"
+        and head.head.pos_ in ("VERB", "AUX")
+        and (any_verb or head.lower_ in MANNER_PREPS)
+    ):
+        return clause_subject(head.head, lexicon)
+    if any_verb and host.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
+        return clause_subject(head, lexicon)
+    return []
+
+
+def _participants(noun: Token, lexicon: Lexicon) -> list[Token]:
+    """The subject of the clause that says who took part in a nominal event: "the soldiers were part
+    of a mutiny", "they took part in the uprising", "the miners joined the strike" (empty when the
+    clause says nothing of taking part)."""
+    words = lexicon.marker("participation")
+    node, path = noun, set()
+    for _ in range(4):
+        if node.dep_ not in ("pobj", "prep", "attr", "dobj") or node.head is node:
+            return []
+        node = node.head
+        path.add(lemma_of(node))
+        if node.pos_ in ("VERB", "AUX"):
+            path |= {lemma_of(c) for c in node.children if c.dep_ == "dobj"}  # "took part in"
+            return _grammatical_subject(node, lexicon) if path & words else []
+    return []
+
+
+def _grammatical_subject(verb: Token, lexicon: Lexicon) -> list[Token]:
+    """Who the clause is about, a passive subject included: "the mercenaries have been engaged in
+    the war and were part of ..." is about the mercenaries."""
+    while True:
+        passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if passive or verb.dep_ != "conj" or verb.head is verb:
+            return conjuncts(passive[0]) if passive else clause_subject(verb, lexicon)
+        if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+            return clause_subject(verb, lexicon)
+        verb = verb.head
+
+
+def according_to(node: Token) -> Token | None:
+    """The source an "according to X" phrase on ``node`` names."""
+    for child in node.children:
+        if child.lower_ == "according":
+            for name, pobj in prep_objects(child.head):
+                if name in ("according to", "to") and pobj is not None:
+                    return pobj
+            inner = next((c for c in child.children if c.lower_ == "to"), None)
+            if inner is not None:
+                return next((c for c in inner.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def speech_verb(node: Token, lexicon: Lexicon) -> Token | None:
+    """The speech verb a clause is reported by ("..., Germany said")."""
+    for _ in range(6):
+        head = node.head
+        if head is node:
+            return None
+        if node.dep_ == "ccomp" and lemma_of(head) in lexicon.speech:
+            return head
+        node = head
+    return None
+
+
+def reporter(node: Token, lexicon: Lexicon) -> Token | None:
+    """The subject of the speech verb a clause is reported by ("..., Germany said")."""
+    verb = speech_verb(node, lexicon)
+    return next(iter(clause_subject(verb, lexicon)), None) if verb is not None else None
+
+
+def _slot_heads(slot: str, trigger: Token, slots: Slots, lexicon: Lexicon) -> list[Token]:
+    is_noun = trigger.pos_ in ("NOUN", "PROPN")
+    if slot == "subject":
+        found = slots.get("subject")
+        if found and not (is_noun and all(h.pos_ == "PRON" and actor_of(h) is None for h in found)):
+            return [t for head in found for t in conjuncts(head)]
+        if is_noun:
+            return _noun_clause_actor(trigger, lexicon, any_verb=False)
+        return clause_subject(trigger, lexicon)
+    if slot == "clause" and is_noun:
+        return _noun_clause_actor(trigger, lexicon, any_verb=True)
+    if slot == "said_of":  # "expressed regret that Sudan wanted ...", "voiced concern that X will ...": X
+        clauses = [c for c in trigger.children if c.dep_ == "ccomp"]
+        clauses += [c for obj in slots.get("object") for c in obj.children if c.dep_ == "acl" and is_finite(c)]
+        return [t for clause in clauses for t in clause_subject(clause, lexicon) if t.pos_ != "PRON"]
+    if slot == "framework":  # "trained as part of Canada's programme", "under France's operation"
+        return [owner for frame in frameworks(trigger) for owner in noun_subjects(frame)]
+    if slot == "speaker":  # "responsibility lies with X, the minister said": the one who says so
+        speaker = according_to(trigger) or reporter(trigger, lexicon)
+        return [speaker] if speaker is not None else []
+    if slot == "object_doer":  # "demanded the mission's departure": the mission is asked to leave
+        objects = slots.get("object")
+        inner = [t for obj in objects for t in noun_subjects(obj)]
+        inner += [pobj for obj in objects for name, pobj in prep_objects_of(obj) if name == "of"]
+        return [t for head in inner for t in conjuncts(head)]
+    return [t for head in slots.get(slot) for t in conjuncts(head)]
+
+
+def _choose(heads: Sequence[Token]) -> list[Token]:
+    """Role heads that resolve to actors, else all of them (so the phrases are still known)."""
+    resolved = [h for h in heads if actor_of(h) is not None]
+    return resolved or list(heads)
+
+
+def _is_own(head: Token) -> bool:
+    """A phrase owned by the doer itself ("their mission", "its troops"): never the recipient."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
+
+
+def role_options(
+    slot_names: Sequence[str], trigger: Token, slots: Slots, lexicon: Lexicon, recipient: bool = False
+) -> list[Token]:
+    """Role heads from the first slot that yields an actor (else from the first slot present)."""
+    fallback: list[Token] = []
+    if not recipient and "subject" in slot_names and trigger.pos_ in ("NOUN", "PROPN"):
+        joined = _participants(trigger, lexicon)
+        if joined:
+            return _choose(joined)  # "X were part of a mutiny against Y led by Z": X, whatever Y and Z are
+    for slot in slot_names:
+        heads = [
+            h
+            for h in _slot_heads(slot, trigger, slots, lexicon)
+            if h.i != trigger.i
+            and not (recipient and _is_own(h))
+            and h.pos_ != "NUM"
+            and lemma_of(h) not in lexicon.marker("quantities")  # "from a maximum of 600 soldiers to 300"
+        ]
+        if not heads:
+            continue
+        chosen = _choose(heads)
+        if actor_of(chosen[0]) is not None:
+            return chosen
+        if not fallback:
+            fallback = chosen
+    return fallback
+
+
+def names_people(head: Token, lexicon: Lexicon) -> bool:
+    """A phrase that stands for people or an organisation even when no actor is known for it."""
+    head = counted(head, lexicon)  # "hundreds of civilians"
+    if head.ent_type_ in ACTOR_LABELS or head.pos_ == "PROPN":
+        return True
+    return lemma_of(head) in lexicon.marker("people") or any(c.dep_ == "nummod" for c in head.children)
+
+
+def antecedent(pronoun: Token, lexicon: Lexicon) -> Token | None:
+    """The phrase a subject pronoun stands for when its clause is the complement of another verb:
+    that verb's subject ("the junta announced that it would expel ...")."""
+    node = pronoun.head
+    for _ in range(4):
+        if node.dep_ not in ("ccomp", "xcomp", "conj") or node.head is node:
+            return None
+        node = node.head
+        for subject in clause_subject(node, lexicon):
+            if subject.pos_ != "PRON":
+                return subject
+    return None
+
+
+def object_antecedent(pronoun: Token) -> Actor | None:
+    """An object pronoun in an adverbial clause stands for the main clause's object: "removed the
+    president after accusing him of fraud"."""
+    clause = pronoun.head
+    while clause.dep_ in ("dobj", "pobj", "prep") and clause.head.i != clause.i:
+        clause = clause.head
+    main = clause.head.head if clause.dep_ == "pcomp" else clause.head
+    if clause.dep_ not in ("advcl", "pcomp") or main.pos_ not in ("VERB", "AUX"):
+        return None
+    objects = [c for c in main.children if c.dep_ == "dobj"]
+    return actor_of(objects[0]) if objects else None
+
+
+def affiliation(head: Token, lexicon: Lexicon) -> Actor | None:
+    """People not in the dictionary, known by whom they are linked to: "13 individuals with links to
+    the cartel", "businesses connected to the army"."""
+    links = lexicon.marker("affiliations")
+    nearby = list(head.children)
+    if head.dep_ in ("dobj", "nsubjpass"):
+        nearby += [c for c in head.head.children if c.i > head.i]  # the parser may hang "with links" on the verb
+    for child in nearby:
+        if child.dep_ == "acl" and lemma_of(child) in links:
+            hosts = [child]
+        elif child.dep_ == "prep" and child.lower_ == "with":
+            hosts = [p for p in child.children if p.dep_ == "pobj" and lemma_of(p) in links]
+        else:
+            continue
+        for host in hosts:
+            for name, pobj in prep_objects_of(host):
+                if name in ("to", "with") and (found := actor_of(pobj)) is not None:
+                    return found
+    return None
+
+
+#: An unknown name's actor type and key prefix when it is kept as an ad-hoc doer (see ``adhoc_actor``).
+ADHOC_ENTITIES: Mapping[str, tuple[str, str]] = {
+    "PERSON": ("PERSON", "person"),
+    "ORG": ("ORG", "org"),
+    "NORP": ("ORG", ADHOC_GROUP),
+    "GPE": ("ORG", ADHOC_GROUP),
+}
+
+
+#: Words an ad-hoc actor's name leaves out: "the rebels", "two gunmen", "their supporters".
+UNNAMING_DEPS = frozenset({"det", "predet", "nummod", "quantmod", "poss", "case", "punct"})
+
+
+def _qualifiers(head: Token, preps: frozenset[str]) -> list[Token]:
+    """The words that say which group a doer noun is: a noun or a name before it ("riot police",
+    "Islamic fundamentalists"), or the object of one of ``preps`` ("members of the opposition")."""
+    before = [
+        c
+        for c in head.children
+        if c.i < head.i
+        and c.dep_ in ("compound", "amod", "nmod")
+        and (c.pos_ in ("NOUN", "PROPN") or c.ent_type_ in ADHOC_ENTITIES)
+    ]
+    return before + [pobj for name, pobj in prep_objects_of(head) if name in preps]
+
+
+def _adhoc_type(head: Token, lexicon: Lexicon) -> tuple[str, str] | None:
+    """(actor type, key prefix) of a doer phrase that names an actor the dictionary does not know,
+    or None when it names no one ("it", "the move", "the report") or someone named elsewhere ("her
+    country's troops", a bare "the government")."""
+    if head.pos_ == "PRON" or any(c.dep_ == "poss" for c in head.children):
+        return None
+    if head.ent_type_ in ADHOC_ENTITIES:
+        return ADHOC_ENTITIES[head.ent_type_]
+    lemma = lemma_of(head)
+    relational = lemma in lexicon.adhoc_relational
+    if relational and any(c.dep_ == "nummod" for c in head.children):
+        return None  # "300 members of parliament voting for": a tally of a body's members, not a group
+    qualifiers = _qualifiers(head, frozenset({"of"}) if relational else frozenset({"of", "in", "from"}))
+    kinds = [
+        kind
+        for q in qualifiers
+        if (kind := lexicon.adhoc_doers.get(lemma_of(q)) or ("ORG" if q.ent_type_ in ADHOC_ENTITIES else None))
+    ]
+    kind = lexicon.adhoc_doers.get(lemma) or (kinds[0] if relational and kinds else None)
+    if kind is None or (not qualifiers and (kind in lexicon.adhoc_need_modifier or is_definite_singular(head))):
+        return None  # "the government", "the group": someone named before, not a group of its own
+    if kind == "ORG":  # "army officers", "rebel supporters": a qualifier says what the group is
+        kind = next((k for k in kinds if k != "ORG"), kind)
+    return kind, ADHOC_GROUP
+
+
+def _adhoc_name(head: Token, lexicon: Lexicon) -> str:
+    """The doer's own words: its name, or its noun phrase without determiners, numbers and possessors
+    (with its "of" phrase for "members of the opposition")."""
+    doc = head.doc
+    entity = next((e for e in doc.ents if e.start <= head.i < e.end), None) if head.ent_type_ else None
+    if entity is not None:
+        tokens = [t for t in entity if t.dep_ != "det" and t.tag_ != "POS"]
+    else:
+        dropped = {t.i for c in head.children if c.dep_ in UNNAMING_DEPS and c.i < head.i for t in c.subtree}
+        tokens = [t for t in phrase(head) if t.i not in dropped]
+        if lemma_of(head) in lexicon.adhoc_relational:
+            tokens += [t for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
+    text = "".join(t.text_with_ws for t in tokens).strip() or head.text
+    if tokens and tokens[0].is_sent_start and tokens[0].pos_ != "PROPN" and not tokens[0].ent_type_:
+        text = text[:1].lower() + text[1:]  # "Rebels attacked ..." names "rebels"
+    return text
+
+
+def _adhoc_country(head: Token) -> str | None:
+    """The country a known place or nationality in the doer's phrase gives: "rebels in Chad"."""
+    index = head.doc._.actor_index or {}
+    places = [*phrase(head), *(pobj for name, pobj in prep_objects_of(head) if name in ("in", "from", "of"))]
+    for token in places:
+        mention = index.get(token.i)
+        if mention is not None and mention.actor.country:
+            return str(mention.actor.country)
+    return None
+
+
+def adhoc_actor(head: Token, lexicon: Lexicon) -> Actor | None:
+    """An actor for a doer that names people the dictionary does not know ("Islamic fundamentalists",
+    "the rebels", a minister's surname): analysts want the event with its doer's own words rather than
+    no event. The key is built from the name (and the country, when the phrase gives one), so the same
+    doer gets the same key in every document."""
+    head = counted(head, lexicon)
+    found = _adhoc_type(head, lexicon)
+    if found is None:
+        return None
+    kind, prefix = found
+    name = _adhoc_name(head, lexicon)
+    country = _adhoc_country(head)
+    key = name_key(prefix, f"{country} {name}" if country and prefix == ADHOC_GROUP else name)
+    return Actor(key, name, kind, country)

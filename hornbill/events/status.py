@@ -1,0 +1,241 @@
+"""Whether and how an event is told: the words above a trigger decide its status.
+
+:func:`setting_of` walks from the trigger up its governors: a future tense, a promise or a deadline
+makes the event ``announced``; a negation, a condition, a question or a governing demand, refusal or
+threat drops it (a negated intention may still be a refusal, see :mod:`hornbill.events.match`); a
+speech verb above it says who reports it (``claimed_by``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Token
+
+from hornbill.events.lexicon import Lexicon, Pattern
+from hornbill.events.roles import according_to, clause_subject, reporter
+from hornbill.events.syntax import child_words, is_infinitival, lemma_of, prep_objects
+from hornbill.timex import doc_text
+
+Context = Literal["occurred", "announced", "drop", "refused"]
+
+#: Dependencies along which a trigger is governed by a word that may change its meaning.
+GOVERNED_DEPS = frozenset(
+    {
+        "xcomp",
+        "ccomp",
+        "acomp",
+        "dobj",
+        "pobj",
+        "prep",
+        "nsubjpass",
+        "acl",
+        "pcomp",
+        "attr",
+        "oprd",
+        "compound",
+        "advcl",
+        "conj",
+        "auxpass",
+        "appos",
+        "nsubj",
+        "agent",
+        "dative",
+    }
+)
+
+
+#: Coordinated words: their auxiliaries carry over to the trigger, their meaning does not.
+SIBLING_DEPS = frozenset({"conj", "appos", "nsubj", "auxpass"})
+
+
+ORDINAL_WORDS = frozenset({"first", "last", "latest", "second", "third", "only"})
+
+
+@dataclass(frozen=True)
+class Setting:
+    """What the words governing a trigger say about it."""
+
+    context: Context
+    speaker: Token | None = None
+    accusing: bool = False
+
+
+def is_negated(node: Token, lexicon: Lexicon) -> bool:
+    """ "did not withdraw", "never attacked", "no cooperation", "no longer", "before holding"."""
+    if node.dep_ == "pcomp" and node.head.lower_ in lexicon.marker("unrealised_preps"):
+        return True
+    for child in node.children:
+        word = child.lower_
+        if child.dep_ == "neg" or (child.dep_ == "det" and word in ("no", "neither")):
+            return True
+        if child.dep_ == "advmod" and (word == "never" or (word == "longer" and "no" in child_words(child))):
+            return True
+    if node.i >= 2 and node.doc[node.i - 1].text == "-" and node.doc[node.i - 2].lower_ == "co":
+        co = node.doc[node.i - 2]  # "no co-operation": the determiner hangs off the split-off "co"
+        return any(c.lower_ in lexicon.marker("negation") for c in (*co.children, *node.children))
+    return False
+
+
+def _is_hypothetical(node: Token, lexicon: Lexicon, own_clause: bool) -> bool:
+    """Conditionals and modals (modals only count in the trigger's own clause: "I can announce that
+    X will leave" is no hypothetical)."""
+    conditional = lexicon.marker("conditional_marks")
+    for child in node.children:
+        word = child.lower_
+        if child.dep_ == "mark" and word in conditional:
+            return True
+        if child.dep_ == "advcl" and any(m.lower_ in conditional for m in child.children):
+            return True  # the consequent of a conditional: "if X attacks, Y will retaliate"
+        if own_clause and child.dep_ in ("aux", "auxpass") and word in lexicon.marker("hypothetical_aux"):
+            return True
+    return False
+
+
+def _is_future(node: Token, lexicon: Lexicon, decided_is_done: bool = False) -> bool:
+    """Future tense, "would" (conditionals are dropped before), "is to", "going to", "to" headlines."""
+    children = list(node.children)
+    aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+    if aux & (lexicon.marker("future_aux") | lexicon.marker("would_aux")):
+        return True
+    head = node.head
+    if node.dep_ == "xcomp" and "to" in aux and head.lemma_ in ("be", "go") and head is not node:
+        return True
+    if node.lemma_ == "be" and any(c.dep_ == "xcomp" and is_infinitival(c) for c in children):
+        return True  # "the handover is to be finished"
+    if (node.dep_ == "ROOT" or _is_juxtaposed(node, lexicon)) and "to" in aux and node.tag_ == "VB":
+        return True  # headline style: "Germany to withdraw troops", "X to leave sooner, Y promises aid"
+    # "the soldiers to be deployed", but not "the latest country to pull out", nor "the decision to
+    # suspend rotations" (done when decided; a decision to withdraw is still a plan)
+    return (
+        node.dep_ in ("acl", "relcl")
+        and is_infinitival(node)
+        and not (decided_is_done and lemma_of(head) in lexicon.marker("decision_nouns"))
+        and not any(c.lower_ in ORDINAL_WORDS for c in head.children if c.dep_ == "amod")
+    )
+
+
+def _has_deadline(node: Token, lexicon: Lexicon) -> bool:
+    """A "by <date>" deadline on a verb not in the past ("will withdraw by the end of March")."""
+    if node.tag_ in ("VBD",) or any(c.lower_ in lexicon.marker("past_aux") for c in node.children if c.dep_ == "aux"):
+        return False
+    for name, pobj in prep_objects(node):
+        if (
+            name == "by"
+            and pobj is not None
+            and (pobj.ent_type_ == "DATE" or lemma_of(pobj) in lexicon.marker("deadline_nouns"))
+        ):
+            return True
+    return False
+
+
+def _is_clause_boundary(node: Token, lexicon: Lexicon) -> bool:
+    """Adverbial and relative clauses, and "after/since/despite ..." phrases, keep their own status."""
+    if node.dep_ in ("relcl", "advcl") or _is_juxtaposed(node, lexicon):
+        return True
+    return node.dep_ == "prep" and node.lower_ in lexicon.marker("boundary_preps")
+
+
+def _is_juxtaposed(clause: Token, lexicon: Lexicon) -> bool:
+    """A clause the parser hangs as the complement of a later verb that already has its object: in
+    the headline "UN ends mission, US blames Russia" the two clauses stand side by side ("blames"
+    has its object; what a speech verb reports may come first: "..., X told reporters")."""
+    head = clause.head
+    return (
+        clause.dep_ == "ccomp"
+        and clause.i < head.i
+        and any(c.dep_ == "dobj" for c in head.children)
+        and lemma_of(head) not in lexicon.speech | lexicon.accusing_speech
+    )
+
+
+def _is_question(trigger: Token) -> bool:
+    """Whether the trigger's sentence asks rather than tells: it ends with "?"."""
+    sentence = trigger.sent
+    return doc_text(trigger.doc)[sentence.start_char : sentence.end_char].rstrip().endswith("?")
+
+
+@dataclass
+class _Walk:
+    """What the words passed on the way up from a trigger have said so far (see :func:`setting_of`)."""
+
+    lexicon: Lexicon
+    triggers: Mapping[int, Pattern]
+    own_type: str | None
+    status: Context = "occurred"
+    speaker: Token | None = None
+    accusing: bool = False
+    own_clause: bool = True
+
+    @property
+    def done_when_decided(self) -> bool:
+        """Whether deciding the trigger's event does it (see ``gradual`` in the lexicon)."""
+        return self.own_type is not None and self.own_type not in self.lexicon.gradual
+
+    def ending_at(self, node: Token, sibling: bool) -> Setting | None:
+        """The setting when ``node`` itself ends the walk: a condition or modal drops the event; a
+        negation drops it or, for an intention in the trigger's own clause, makes it a refusal."""
+        lexicon = self.lexicon
+        if not sibling and _is_hypothetical(node, lexicon, self.own_clause):
+            return Setting("drop")
+        if not sibling and is_negated(node, lexicon):
+            # "will not meet", "there will be no cooperation": a refusal; other negations: nothing
+            # a negation above a reported clause ("I do not believe the partnership will last") denies
+            # the belief, not the act: nothing is refused
+            refused = self.own_clause and (
+                self.status == "announced" or _is_future(node, lexicon) or _is_future(node.head, lexicon)
+            )
+            return Setting("refused" if refused else "drop", self.speaker or reporter(node, lexicon))
+        return None
+
+    def read_node(self, node: Token) -> None:
+        """Note what ``node``'s tense, deadline and "according to" phrase say."""
+        if _is_future(node, self.lexicon, self.done_when_decided) or _has_deadline(node, self.lexicon):
+            self.status = "announced"
+        self.speaker = self.speaker or according_to(node)
+
+    def ending_by_governor(self, head: Token, dep: str, enacted: bool) -> Setting | None:
+        """The setting when the governor ``head`` (reached along ``dep``) ends the walk: a demand,
+        refusal or threat above the trigger, or a blocking word; else notes a speaker or a promise."""
+        lexicon, triggers = self.lexicon, self.triggers
+        word = lemma_of(head)
+        governing_type = triggers[head.i].event_type if head.i in triggers else None
+        if governing_type in lexicon.blocking_types:
+            return Setting("drop")
+        if dep == "ccomp" and word in lexicon.speech | lexicon.accusing_speech:
+            self.speaker = self.speaker or next(iter(clause_subject(head, lexicon)), None)
+            self.accusing = self.accusing or word in lexicon.accusing_speech
+        elif word in lexicon.block and not (word in lexicon.attempt and self.own_type in lexicon.attempted):
+            return Setting("drop")
+        elif enacted and word in lexicon.marker("enacting_verbs"):
+            return None  # "announced sanctions on X": announcing a sanction imposes it
+        elif word in lexicon.announce or governing_type in lexicon.announcing_types:
+            self.status = "announced"
+        return None
+
+
+def setting_of(trigger: Token, lexicon: Lexicon, triggers: Mapping[int, Pattern]) -> Setting:
+    """Walk from the trigger up its governors: status, dropping, and the reporting speaker."""
+    if _is_question(trigger):
+        return Setting("drop")
+    walk = _Walk(lexicon, triggers, triggers[trigger.i].event_type if trigger.i in triggers else None)
+    node, sibling = trigger, False
+    for _ in range(8):
+        ended = walk.ending_at(node, sibling)
+        if ended is not None:
+            return ended
+        walk.read_node(node)
+        head, dep = node.head, node.dep_
+        if head is node or dep not in GOVERNED_DEPS or _is_clause_boundary(node, lexicon):
+            break
+        enacted = walk.done_when_decided and node.i == trigger.i and dep == "dobj" and trigger.pos_ == "NOUN"
+        node, sibling = head, dep in SIBLING_DEPS
+        walk.own_clause = walk.own_clause and dep != "ccomp"
+        if sibling:
+            continue  # a coordinated word, not a governor: only its auxiliaries carry over
+        ended = walk.ending_by_governor(head, dep, enacted)
+        if ended is not None:
+            return ended
+    return Setting(walk.status, walk.speaker, walk.accusing)

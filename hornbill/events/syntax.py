@@ -1,0 +1,285 @@
+"""What the dependency parse says around a trigger: lemmas, voice, coordination, prepositional
+phrases, objects, the doer inside a noun phrase, and the trigger's arguments collected into named
+:class:`Slots` (the slot names of the lexicon schema in ``plover.yaml``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from hornbill.events.lexicon import Lexicon
+from hornbill.timex import sentence_starts
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+TIME_LABELS = frozenset({"DATE", "TIME"})
+ACTOR_LABELS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
+#: Adverbs that work as verb particles: "pull out", "step down".
+PARTICLE_ADVERBS = frozenset({"out", "back", "down", "up", "off", "in", "away"})
+
+
+def lemma_of(token: Token) -> str:
+    """The lower-cased lemma, rejoining a hyphen-split "co-operation" as "cooperation"."""
+    doc = token.doc
+    lemma = token.lemma_.lower()
+    if token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "co":
+        return "co" + lemma
+    return lemma
+
+
+def is_passive(verb: Token) -> bool:
+    """Passive voice, including reduced passives with an agent ("as demanded by the junta")."""
+    return any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children)
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and the words coordinated with it ("France and Germany")."""
+    nominal = {"NOUN", "PROPN", "PRON"}
+    same = nominal if token.pos_ in nominal else {token.pos_}
+    return [token, *[c for c in token.conjuncts if c.i > token.i and c.pos_ in same]]
+
+
+def prep_objects(token: Token) -> Iterator[tuple[str, Token | None]]:
+    """(preposition, its object) pairs under ``token``; "out of X" yields ("out of", X) and ("of", X)."""
+    for prep in token.children:
+        if prep.dep_ not in ("prep", "agent", "dative") or prep.pos_ not in ("ADP", "SCONJ", "ADV"):
+            continue
+        name = prep.lower_
+        pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+        yield name, pobj
+        for inner in prep.children:
+            if inner.dep_ == "prep":
+                inner_obj = next((c for c in inner.children if c.dep_ in ("pobj", "pcomp")), None)
+                if inner_obj is not None:
+                    yield f"{name} {inner.lower_}", inner_obj
+                    yield inner.lower_, inner_obj
+
+
+def prep_objects_of(token: Token) -> list[tuple[str, Token]]:
+    """The (preposition, object) pairs of :func:`prep_objects` that have an object."""
+    return [(name, pobj) for name, pobj in prep_objects(token) if pobj is not None]
+
+
+def is_infinitival(verb: Token) -> bool:
+    """A "to" infinitive: "to withdraw"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def objects_of(token: Token) -> list[Token]:
+    """A verb's objects: its direct objects, else (passive) its subjects; nouns have none."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        return []
+    objs = [c for c in token.children if c.dep_ == "dobj"]
+    if not objs and is_passive(token):
+        objs = [c for c in token.children if c.dep_ == "nsubjpass"]
+        if not objs and token.dep_ == "xcomp" and token.head.lemma_ == "be":  # "X are to be stationed"
+            objs = [c for c in token.head.children if c.dep_ == "nsubj"]
+    return objs
+
+
+def noun_subjects(noun: Token) -> list[Token]:
+    """The doer named inside a noun phrase: "Germany's withdrawal", "US sanctions", "French withdrawal",
+    "a mutiny led by X"."""
+    found: list[Token] = []
+    for child in noun.children:
+        if child.dep_ == "poss" or (child.dep_ in ("compound", "nmod", "amod") and child.ent_type_ in ACTOR_LABELS):
+            found.append(child)
+        elif child.dep_ == "acl" and child.tag_ == "VBN":
+            found += [pobj for name, pobj in prep_objects(child) if name == "by" and pobj is not None]
+    return found
+
+
+def child_words(token: Token) -> set[str]:
+    """The lower-cased words directly below ``token``."""
+    return {c.lower_ for c in token.children}
+
+
+def is_finite(verb: Token) -> bool:
+    """A clause with a tensed verb ("that Sudan wanted"), not an infinitive or participle."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+
+
+def frameworks(verb: Token) -> list[Token]:
+    """The programmes an act is done within: "as part of N", "under N"."""
+    found: list[Token] = []
+    for name, pobj in prep_objects_of(verb):
+        if name == "under":
+            found.append(pobj)
+        elif name == "as" and lemma_of(pobj) == "part":
+            found += [inner for inner_name, inner in prep_objects_of(pobj) if inner_name == "of"]
+    return found
+
+
+def phrase(head: Token) -> Span:
+    """The noun phrase a role head stands for, up to the head (premodifiers and possessor included)."""
+    return head.doc[head.left_edge.i : head.i + 1]
+
+
+def is_definite(noun: Token) -> bool:
+    """A common noun with "the", "this" or "that"."""
+    return noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+
+
+def is_definite_singular(noun: Token) -> bool:
+    """A singular noun without "a"/"an": "the group" is one named before, "a group" a new one."""
+    return noun.tag_ == "NN" and not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+
+
+def counted(head: Token, lexicon: Lexicon) -> Token:
+    """The people a count or measure word counts: "hundreds of thousands of people" -> "people"."""
+    while head.ent_type_ in ("CARDINAL", "QUANTITY") or lemma_of(head) in lexicon.marker("measures"):
+        inner = [pobj for name, pobj in prep_objects_of(head) if name == "of"]
+        if not inner:
+            break
+        head = inner[0]
+    return head
+
+
+def is_topic_label(token: Token) -> bool:
+    """The "Mali:" that opens a headline: a label for the story, not a subject."""
+    doc = token.doc
+    return token.i + 1 < len(doc) and doc[token.i + 1].text == ":" and sentence_starts(doc)[token.i] == token.i
+
+
+def is_reduced_as_clause(verb: Token) -> bool:
+    """A clause opened by "as" whose verb has no object of its own: it says who wanted the act it
+    hangs on ("as demanded by the junta", "as Sudan had requested")."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.head.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children)
+    )
+
+
+def light_verb(noun: Token, lexicon: Lexicon) -> Token | None:
+    """The verb that carries a nominal trigger ("launched an attack", "coup was led by")."""
+    host = noun.head if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" else noun
+    if (
+        host.dep_ in ("dobj", "nsubjpass")
+        and host.head.pos_ in ("VERB", "AUX")
+        and (lemma_of(host.head) in lexicon.support)
+    ):
+        return host.head
+    return None
+
+
+@dataclass
+class Slots:
+    """The syntactic arguments of a trigger, by slot name (see the lexicon schema)."""
+
+    args: dict[str, list[Token]] = field(default_factory=dict)
+    particles: set[str] = field(default_factory=set)
+
+    def add(self, name: str, token: Token | None) -> None:
+        if token is not None:
+            self.args.setdefault(name, []).append(token)
+
+    def get(self, name: str) -> list[Token]:
+        return self.args.get(name, [])
+
+
+def slots_of(trigger: Token, lexicon: Lexicon) -> Slots:
+    """Collect the trigger's arguments into named slots."""
+    slots = Slots()
+    is_noun = trigger.pos_ in ("NOUN", "PROPN")
+    _add_objects(slots, trigger, lexicon, is_noun)
+    for child in trigger.children:
+        _add_child(slots, child, lexicon, is_noun)
+    if not is_noun:
+        objs = slots.get("object")
+        if len(objs) == 2 and objs[1].pos_ == "NOUN":
+            slots.add("oprd", objs[1])  # "declared Goita the interim president"
+    if is_noun:
+        for subj in noun_subjects(trigger):
+            slots.add("subject", subj)
+    _add_prepositional(slots, trigger, _prep_hosts(trigger, slots, lexicon, is_noun), is_noun)
+    if not is_noun and is_reduced_as_clause(trigger):
+        for obj in objects_of(trigger.head):  # "ended the mission as demanded by X": X demanded it
+            slots.add("host_object", obj)
+    slots.add("head", _governing_word(trigger) if is_noun else None)
+    return slots
+
+
+def _add_objects(slots: Slots, trigger: Token, lexicon: Lexicon, is_noun: bool) -> None:
+    """The "object" slot: the trigger's objects, what a measure among them counts, and for object
+    control verbs the subject of their complement."""
+    for obj in objects_of(trigger):
+        slots.add("object", obj)
+        if obj.pos_ == "NUM" or lemma_of(obj) in lexicon.marker("measures"):
+            for name, inner in prep_objects_of(obj):  # "25,000 tons of food aid", "two of its nationals"
+                if name == "of":
+                    slots.add("object", inner)
+    if not is_noun and not slots.get("object") and lemma_of(trigger) in lexicon.object_control:
+        for comp in trigger.children:  # "helped the army regain the north"
+            if comp.dep_ in ("ccomp", "xcomp"):
+                for subj in comp.children:
+                    if subj.dep_ == "nsubj":
+                        slots.add("object", subj)
+
+
+def _add_child(slots: Slots, child: Token, lexicon: Lexicon, is_noun: bool) -> None:
+    """The slot one dependent of the trigger fills, if any: subject, dative, particle, oprd, xcomp,
+    ccomp, purpose or (for nouns) modifier."""
+    dep = child.dep_
+    if dep in SUBJECT_DEPS and not is_noun:
+        if child.lower_ not in lexicon.marker("relative_pronouns") and not is_topic_label(child):
+            slots.add("subject", child)  # "which" leaves the subject to the relative clause's head
+    elif dep in ("dative", "iobj") and child.pos_ != "ADP":
+        slots.add("dative", child)
+    elif dep == "prt" or (dep == "advmod" and child.lower_ in PARTICLE_ADVERBS):
+        slots.particles.add(child.lower_)
+    elif dep == "oprd" or (dep == "xcomp" and child.pos_ in ("NOUN", "ADJ")):
+        slots.add("oprd", child)
+    elif dep == "xcomp":
+        slots.add("xcomp", child)
+    elif dep == "ccomp":
+        slots.add("ccomp", child)
+    elif dep == "advcl" and is_infinitival(child):
+        slots.add("purpose", child)  # "gathered to cheer the troops"
+    elif dep in ("compound", "amod", "nmod", "det") and is_noun:
+        slots.add("modifier", child)
+
+
+def _prep_hosts(trigger: Token, slots: Slots, lexicon: Lexicon, is_noun: bool) -> list[Token]:
+    """The words whose prepositional phrases are the trigger's: the trigger, its objects and their
+    participles, a noun's light verb, the "be" of "there will be no X"."""
+    objects = slots.get("object")
+    participles = [c for obj in objects for c in obj.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    hosts = [trigger, *objects, *participles]  # "its forces deployed in the training mission"
+    verb = light_verb(trigger, lexicon) if is_noun else None
+    if verb is not None:
+        hosts.append(verb)
+    if is_noun and trigger.dep_ == "attr" and trigger.head.lemma_ == "be":
+        hosts.append(trigger.head)  # "there will be no cooperation with Russia"
+    return hosts
+
+
+def _add_prepositional(slots: Slots, trigger: Token, hosts: list[Token], is_noun: bool) -> None:
+    """A slot per preposition on the hosts (a passive verb's "by" is its subject), then the phrases
+    nested in their objects; times are never roles."""
+    nested: list[tuple[str, Token]] = []
+    for host in hosts:
+        for name, pobj in prep_objects(host):
+            if pobj is not None and pobj.ent_type_ in TIME_LABELS:
+                continue  # "on Friday", "in July": times are never roles
+            if pobj is None:
+                slots.particles.add(name)
+            elif name == "by" and not is_noun and is_passive(trigger) and host is trigger:
+                slots.add("subject", pobj)
+            else:
+                slots.add(name, pobj)
+                nested.extend(prep_objects_of(pobj))
+    for name, pobj in nested:  # "an end to their mission in Mali": "in" hangs off the mission
+        slots.add(name, pobj)
+
+
+def _governing_word(noun: Token) -> Token | None:
+    """The "head" slot of a nominal trigger: the word governing it, or the verb above its
+    preposition ("went on strike")."""
+    if noun.dep_ in ("dobj", "nsubjpass", "attr", "compound"):
+        return noun.head
+    if noun.dep_ == "pobj":
+        return noun.head.head  # "went on strike": the verb above the preposition
+    return None
