@@ -30,7 +30,7 @@ browser:
 	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
 
 test: venv browser
-	$(BIN)/ruff check hornbill tests bench
+	$(BIN)/ruff check hornbill tests bench scripts
 	$(BIN)/mypy
 	$(BIN)/pytest -q
 
@@ -38,7 +38,7 @@ golden: venv
 	$(BIN)/python -m tests.golden
 
 lint: venv
-	$(BIN)/ruff check hornbill tests bench
+	$(BIN)/ruff check hornbill tests bench scripts
 	$(BIN)/mypy
 
 bench-tempeval: venv

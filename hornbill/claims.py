@@ -313,6 +313,7 @@ def _nearest_actor(
         m
         for m in (doc._.actor_mentions or [])
         if sentence.start_char <= m.start < sentence.end_char and _disjoint(m.start, m.end, start, end)
+        and m.how != "generic"  # "13,000 troops and police": the police are counted, not the holder
     ]
     holder = _holder(prefer) if prefer is not None else None
     if holder is not None:

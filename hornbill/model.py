@@ -162,6 +162,13 @@ class Actor:
     country: str | None = None
     aliases: tuple[str, ...] = ()
     wikidata: str | None = None
+    sector: str | None = None  # CAMEO agent sector (GOV, MIL, COP, REB, OPP ...), as PLOVER codes actors
+
+
+#: How an event's doer was found: named in the text and known to the actor dictionary (or as a
+#: name), referred back to an earlier mention (a pronoun, "the government" of the article's
+#: country), made from its own words as a generic actor ("police", "protesters"), or not at all.
+Resolution = Literal["dictionary", "context", "generic", "unknown"]
 
 
 @dataclass(frozen=True)
@@ -172,7 +179,7 @@ class ActorMention:
     end: int
     text: str
     actor: Actor
-    how: str = "ner"  # ner | dictionary | acronym | role | surname | pronoun | nationality | fuzzy
+    how: str = "ner"  # ner | dictionary | acronym | role | surname | pronoun | nationality | fuzzy | generic
 
 
 @dataclass(frozen=True)
@@ -224,6 +231,7 @@ class EventMention:
     summary: str = ""
     claimed_by: Actor | None = None  # reported speech: the source who says it happened
     headline: bool = False  # stated in a headline or subheading, which name states for their officials
+    resolution: Resolution = "dictionary"  # how the doer was found (see Resolution)
 
     @property
     def mention_id(self) -> str:

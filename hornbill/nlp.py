@@ -105,14 +105,19 @@ def make_doc(nlp: Language, document: Document) -> Doc:
 
 
 def evidence_for(span: Span) -> Evidence:
-    """The evidence record for a sentence (or any span): its text and original offsets."""
+    """The evidence record for a sentence (or any span): its text without the whitespace around it,
+    and the offsets of exactly that text in the original (the end is mapped from the last character,
+    so furniture dropped right after the sentence is never inside it)."""
+    text = span.text
+    start = span.start_char + len(text) - len(text.lstrip())
+    end = span.end_char - (len(text) - len(text.rstrip()))
     document: Document | None = span.doc._.document
     if document is None:
-        return Evidence("", "", span.text, span.start_char, span.end_char)
+        return Evidence("", "", text.strip(), start, end)
     return Evidence(
         doc_id=document.doc_id,
         source=document.source,
-        sentence=span.text.strip(),
-        start=document.to_original(span.start_char),
-        end=document.to_original(span.end_char),
+        sentence=text.strip(),
+        start=document.to_original(start),
+        end=document.to_original(end - 1) + 1 if end > start else document.to_original(start),
     )

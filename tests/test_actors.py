@@ -223,9 +223,10 @@ def test_the_junta_resolves_to_the_country_named_as_governed_by_one(annotate: An
     assert key_of(doc, "military rulers") == "country:GIN"
 
 
-def test_bare_junta_abstains_when_the_document_names_no_clear_country(annotate: Annotate) -> None:
+def test_bare_junta_has_no_country_when_the_document_names_no_clear_country(annotate: Annotate) -> None:
     doc = annotate("The junta imposed a curfew. Residents of Ouagadougou and Niamey stayed home.")
-    assert key_of(doc, "junta") is None
+    junta = mentions_of(doc, "junta")[0]
+    assert (junta.how, junta.actor.country, junta.actor.sector) == ("generic", None, "GOV")
 
 
 def test_mission_and_mercenaries_resolve_to_the_group_named_earlier(annotate: Annotate) -> None:
@@ -277,15 +278,23 @@ def test_phrase_matcher_finds_aliases_ner_misses_and_respects_case(annotate: Ann
     assert key_of(doc, "us") is None
 
 
-def test_a_states_forces_are_the_state_unless_they_act_apart_from_its_government(annotate: Annotate) -> None:
+def test_a_states_army_is_its_armed_forces_and_its_named_operations_are_the_state(annotate: Annotate) -> None:
     doc = annotate(
         "The German army left Gao on Tuesday, and the Nigerian army shelled a rebel camp. Soldiers of "
         "Operation Barkhane had gone home. The Malian army, which seized power in 2021, stayed."
     )
-    assert phrase_actor(doc, "The German army") == "country:DEU"
-    assert phrase_actor(doc, "the Nigerian army") == "country:NGA"
+    assert phrase_actor(doc, "The German army") == "forces:DEU"
+    assert phrase_actor(doc, "the Nigerian army") == "forces:NGA"
     assert key_of(doc, "Operation Barkhane") == "country:FRA"
     assert phrase_actor(doc, "The Malian army") == "mil:fama"
+
+
+def test_armed_forces_made_for_a_country_are_named_by_its_nationality_and_part_of_it() -> None:
+    dictionary = ActorDictionary.load()
+    forces = dictionary.armed_forces("KEN")
+    assert forces is not None and (forces.name, forces.type, forces.sector) == ("Kenyan Armed Forces", "MIL", "MIL")
+    assert dictionary.has_tag(forces.key, "national_forces") and dictionary.is_synthetic(forces.key)
+    assert not dictionary.is_synthetic("mil:fama")
 
 
 def test_a_military_that_takes_power_is_the_junta_countrys_not_the_most_named_countrys(annotate: Annotate) -> None:
@@ -293,7 +302,7 @@ def test_a_military_that_takes_power_is_the_junta_countrys_not_the_most_named_co
         "France condemned the move, and French diplomats left Niamey on Friday. Paris said the army "
         "would stay in Senegal. Relations between Paris and Niger soured after the military seized power in July."
     )
-    assert phrase_actor(doc, "the army") == "country:FRA"
+    assert phrase_actor(doc, "the army") == "forces:FRA"
     assert phrase_actor(doc, "the military") == "mil:fan_niger"
 
 

@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from hornbill.actors.dictionary import ActorDictionary, capital_names, load_roles, normalise
+from hornbill.actors.generic import generic_candidates
 from hornbill.actors.names import acronym_candidates, dictionary_candidates, entity_candidates, surname_candidates
 from hornbill.actors.pronouns import pronoun_candidates
 from hornbill.actors.resolution import ActorMatchers, Resolution, Unresolved
@@ -28,6 +29,7 @@ def find_actor_mentions(doc: Doc, matchers: ActorMatchers) -> list[ActorMention]
     state.select(surname_candidates(state, deferred, unknown))
     state.select(unknown, absorb_countries=True)
     state.select(role_candidates(state), absorb_countries=True)
+    state.select(generic_candidates(state), absorb_countries=True)
     state.select(pronoun_candidates(state))
     return [
         ActorMention(doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1].text),

@@ -33,7 +33,11 @@ ROLES_FILE = DATA_DIR / "actors" / "roles.yaml"
 
 ACTOR_TYPES = frozenset({"COUNTRY", "GOV", "MIL", "IGO", "PERSON", "REB", "PMC", "ORG"})
 ACTOR_TAGS = frozenset({"mission", "national_forces"})
-ENTRY_FIELDS = frozenset({"key", "name", "type", "country", "aliases", "titles", "tags", "wikidata", "part_of"})
+ENTRY_FIELDS = frozenset({"key", "name", "type", "country", "aliases", "titles", "tags", "wikidata", "part_of",
+                          "sector"})
+#: The sector of a dictionary actor that names none: a state is coded as its government, a private
+#: military company with the armed forces; people and organisations have none unless the entry says.
+TYPE_SECTORS = {"COUNTRY": "GOV", "GOV": "GOV", "MIL": "MIL", "IGO": "IGO", "REB": "REB", "PMC": "MIL"}
 FUZZY_MIN_LENGTH = 6
 FUZZY_MIN_SCORE = 88.0
 _FUZZY_MEMO_SIZE = 50_000  # names whose fuzzy match is remembered (then the memo starts again)
@@ -85,6 +89,7 @@ class DictionaryEntry:
     titles: tuple[str, ...] = ()
     tags: frozenset[str] = frozenset()
     part_of: str | None = None  # key of the organisation this body belongs to
+    synthetic: bool = False  # made by hornbill for every country (national forces), not from a data file
 
 
 def validate_entry(raw: Any) -> list[str]:
@@ -123,6 +128,7 @@ def _entry_from_raw(raw: Mapping[str, Any]) -> DictionaryEntry:
         country=raw.get("country"),
         aliases=tuple(dict.fromkeys(str(a) for a in raw.get("aliases", []) if a != raw["name"])),
         wikidata=raw.get("wikidata"),
+        sector=raw.get("sector") or TYPE_SECTORS.get(str(raw["type"])),
     )
     return DictionaryEntry(actor, tuple(raw.get("titles", [])), frozenset(raw.get("tags", [])), raw.get("part_of"))
 
@@ -141,8 +147,8 @@ def _raw_of(entry: DictionaryEntry) -> dict[str, Any]:
     raw: dict[str, Any] = {"key": actor.key, "name": actor.name, "type": actor.type,
                            "aliases": list(actor.aliases), "titles": list(entry.titles),
                            "tags": sorted(entry.tags)}
-    raw.update({k: v for k, v in (("country", actor.country), ("wikidata", actor.wikidata), ("part_of", entry.part_of))
-                if v is not None})
+    raw.update({k: v for k, v in (("country", actor.country), ("wikidata", actor.wikidata), ("part_of", entry.part_of),
+                                  ("sector", actor.sector)) if v is not None})
     return raw
 
 
@@ -168,6 +174,26 @@ def country_entries(facts: Mapping[str, Mapping[str, Any]]) -> tuple[list[Dictio
             for form in [demonym, *_demonym_plurals(demonym)]:
                 demonyms[normalise(form)] = iso3
     return entries, demonyms
+
+
+def national_forces(entries: Iterable[DictionaryEntry], demonyms: Mapping[str, str],
+                    covered: set[str | None]) -> list[DictionaryEntry]:
+    """An armed forces actor for every country the dictionary gives none ("Kenyan Armed Forces",
+    key ``forces:KEN``), tagged ``national_forces`` so that linking knows it is part of its state.
+    Their names are not matched in text (the role nouns "army", "military" find them)."""
+    first_demonym: dict[str, str] = {}
+    for word, iso3 in demonyms.items():
+        first_demonym.setdefault(iso3, word)
+    made: list[DictionaryEntry] = []
+    for entry in list(entries):
+        country = entry.actor.country
+        if entry.actor.type != "COUNTRY" or country is None or country in covered:
+            continue
+        demonym = first_demonym.get(country)
+        owner = demonym.title() if demonym and not demonym.endswith("s") else entry.actor.name
+        actor = Actor(f"forces:{country}", f"{owner} Armed Forces", "MIL", country, sector="MIL")
+        made.append(DictionaryEntry(actor, tags=frozenset({"national_forces"}), synthetic=True))
+    return made
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:
@@ -209,6 +235,9 @@ class ActorDictionary:
         self._fuzzy_seen: dict[str, Actor | None] = {}
         self._forces = {e.actor.country: e.actor for e in self.entries.values()
                         if "national_forces" in e.tags and e.actor.country}
+        for entry in national_forces(self.entries.values(), self.demonyms, set(self._forces)):
+            self.entries[entry.actor.key] = entry
+            self._forces[str(entry.actor.country)] = entry.actor
 
     @classmethod
     def load(cls, extra: Path | None = None) -> ActorDictionary:
@@ -286,14 +315,19 @@ class ActorDictionary:
 
     def armed_forces(self, iso3: str) -> Actor | None:
         """The actor a country's armed forces are coded as: the dictionary's ``national_forces``
-        entry where they act apart from their government (a military that took power or fights a
-        civil war), else the country itself, as PLOVER codes a state's forces (the state, sector
-        MIL): "the German army withdrew" is an event of Germany, like "German troops withdrew"."""
+        entry (FAMa for Mali), else the forces made for every country ("Kenyan Armed Forces"). At
+        home they act as themselves (a coup, a crackdown); the event stage codes forces acting abroad
+        as their state ("the German army withdrew from Mali" is Germany's withdrawal)."""
         return self._forces.get(iso3) or self.country(iso3)
 
     def titles(self, key: str) -> tuple[str, ...]:
         entry = self.entries.get(key)
         return entry.titles if entry is not None else ()
+
+    def is_synthetic(self, key: str) -> bool:
+        """Whether hornbill made the actor for every country (national forces), not a data file."""
+        entry = self.entries.get(key)
+        return entry is not None and entry.synthetic
 
     def has_tag(self, key: str, tag: str) -> bool:
         entry = self.entries.get(key)

@@ -22,11 +22,11 @@ def role_candidates(state: Resolution) -> list[Candidate]:
     matches = _longest_first(
         (state.doc.vocab.strings[m], s, e) for m, s, e in state.matchers.role_nouns(state.doc)
         if not any(i in state.selected for i in range(s, e)))
-    contexts = [(label, start, end, *_role_country(state, start, end)) for label, start, end in matches]
+    contexts = [(label, start, end, *role_country(state, start, end)) for label, start, end in matches]
     junta_links = [(start, iso3) for label, start, _, iso3, _, _ in contexts
                    if iso3 and label.endswith("|junta")]
     counts = Counter(m.actor.country for m in state.mentions() if m.actor.type == "COUNTRY")
-    dominant = _clear_leader(counts)
+    dominant = clear_leader(counts)
     found: list[Candidate] = []
     for label, start, end, iso3, span_start, has_det in contexts:
         kind, _, detail = label.partition("|")
@@ -70,7 +70,7 @@ def _role_blocked(state: Resolution, end: int, kind: str) -> bool:
     return kind == "title" and any(is_person(state.selected.get(t.i)) for t in related)
 
 
-def _role_country(state: Resolution, start: int, end: int) -> tuple[str | None, int, bool]:
+def role_country(state: Resolution, start: int, end: int) -> tuple[str | None, int, bool]:
     """(country named in the phrase, where the phrase starts, whether a determiner opens it)."""
     doc = state.doc
     i = start - 1
@@ -150,7 +150,7 @@ def _bare_country(state: Resolution, policy: str, start: int, dominant: str | No
         before = [iso3 for pos, iso3 in junta_links if pos < start]
         if before:
             return before[-1]
-        return _clear_leader(Counter(iso3 for _, iso3 in junta_links)) or _leading_junta_country(state)
+        return clear_leader(Counter(iso3 for _, iso3 in junta_links)) or _leading_junta_country(state)
     return dominant if policy == "dominant" else None
 
 
@@ -170,7 +170,7 @@ def _leading_junta_country(state: Resolution) -> str | None:
     """The most-named country among those the role data lists as (recently) ruled by juntas."""
     named: Counter[str | None] = Counter(m.actor.country for m in state.mentions()
                     if m.actor.type == "COUNTRY" and m.actor.country in state.roles.junta_countries)
-    return _clear_leader(named)
+    return clear_leader(named)
 
 
 def _recent_group(state: Resolution, start: int, detail: str) -> Actor | None:
@@ -242,7 +242,7 @@ def _longest_first(matches: Iterable[tuple[str, int, int]]) -> list[tuple[str, i
     return sorted(kept, key=lambda m: m[1])
 
 
-def _clear_leader(counts: Counter[str | None]) -> str | None:
+def clear_leader(counts: Counter[str | None]) -> str | None:
     """The most frequent value if it leads the runner-up (and is seen at least twice if alone)."""
     ranked = [(value, n) for value, n in counts.most_common(2) if value is not None]
     if not ranked:

@@ -20,10 +20,10 @@ from spacy.tokens import Doc, Span, Token
 from hornbill.actors.dictionary import ActorDictionary
 from hornbill.events.lexicon import Lexicon, default_lexicon
 from hornbill.events.match import PARTNER_JUDGEMENT, Candidate, find_candidates, governs_any
-from hornbill.events.mentions import accusation_of, deduplicate, event_of, summary_line
+from hornbill.events.mentions import Context, accusation_of, deduplicate, event_of, summary_line
 from hornbill.events.roles import actor_of
 from hornbill.events.syntax import is_definite, is_infinitival, lemma_of
-from hornbill.model import Actor, EventMention
+from hornbill.model import QUAD_CLASS, Actor, EventMention
 from hornbill.nlp import evidence_for
 
 #: How many sentences back a doer or an event an anaphor stands for is looked for.
@@ -60,6 +60,15 @@ def _forces_in_context(history: History, lexicon: Lexicon) -> tuple[Actor, Actor
         if ended and recipient is not None and recipient.type == "IGO" and recipient.country:
             return recipient, ActorDictionary.load().country(str(recipient.country))
         return event.actor, recipient
+    return None
+
+
+def _previous_doer(candidate: Candidate, history: History) -> Actor | None:
+    """The doer of the latest event of the candidate's quad class in the sentences just before."""
+    quad = QUAD_CLASS.get(candidate.pattern.event_type)
+    for _, event in (pair for sentence in reversed(history) for pair in reversed(sentence)):
+        if event.actor is not None and QUAD_CLASS.get(event.event_type) == quad:
+            return event.actor
     return None
 
 
@@ -189,15 +198,18 @@ class PatternExtractor:
     ) -> list[tuple[Candidate, EventMention]]:
         kept: list[tuple[Candidate, EventMention]] = []
         for candidate in find_candidates(sentence, self.lexicon):
-            event = event_of(candidate, sentence, self.lexicon, self.require_actor)
-            if event is None and history and _lacks_doer(candidate, self.lexicon):
-                context = _forces_in_context(history, self.lexicon)
-                event = event_of(candidate, sentence, self.lexicon, self.require_actor, context)
+            event = event_of(candidate, sentence, self.lexicon, self.require_actor, self._context(candidate, history))
             if event is not None and candidate.pattern is PARTNER_JUDGEMENT:
                 event = _partnered(event, partners or {}, self.lexicon)
             if event is not None:
                 kept.append((candidate, event))
         return kept
+
+    def _context(self, candidate: Candidate, history: History) -> Context:
+        """What the sentences before give a candidate: the withdrawal it may continue, and the doer
+        of the latest event of its quad class."""
+        forces = _forces_in_context(history, self.lexicon) if _lacks_doer(candidate, self.lexicon) else None
+        return Context(forces, _previous_doer(candidate, history))
 
     def _selected(self, kept: Sequence[tuple[Candidate, EventMention]], sentence: Span) -> list[EventMention]:
         found: list[EventMention] = []

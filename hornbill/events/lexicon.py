@@ -78,6 +78,7 @@ class Lexicon:
     announcing_types: frozenset[str] = frozenset()  # governing types whose complement is announced
     partnering_types: frozenset[str] = frozenset()  # types that make the doer a partner of the recipient
     place_slots: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # type -> slots naming its place
+    generic_recipients: frozenset[str] = frozenset()  # types whose recipient may be people known by kind
 
     def marker(self, name: str) -> frozenset[str]:
         return self.markers.get(name, frozenset())
@@ -238,6 +239,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         announcing_types=_type_list(data, "announcing_types", path),
         partnering_types=_type_list(data, "partnering_types", path),
         place_slots=_place_slots(data, path),
+        generic_recipients=_type_list(data, "generic_recipient_types", path),
     )
 
 

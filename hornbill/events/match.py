@@ -167,9 +167,9 @@ def _refusal(trigger: Token, pattern: Pattern, slots: Slots, setting: Setting, l
     actors_found: list[Token | None] = [*role_options(pattern.actor, trigger, slots, lexicon)]
     if not any(a is not None and actor_of(a) is not None for a in actors_found) and setting.speaker:
         actors_found = [setting.speaker]
-    recipients: list[Token | None] = [*role_options(pattern.recipient, trigger, slots, lexicon, recipient=True)] or [
-        None
-    ]
+    recipients: list[Token | None] = [
+        *role_options(pattern.recipient, trigger, slots, lexicon, recipient_of=pattern.event_type)
+    ] or [None]
     return [
         Candidate(trigger, reject, actor, recipient, None, "occurred", None, slots)
         for actor in actors_found or [None]
@@ -323,7 +323,7 @@ def _candidates_of(
     status: Status = "announced" if "announced" in (pattern.status, setting.context) else "occurred"
     actor_heads: list[Token | None] = [*role_options(pattern.actor, trigger, slots, lexicon)] or [None]
     recipient_heads: list[Token | None] = [
-        *role_options(pattern.recipient, trigger, slots, lexicon, recipient=True)
+        *role_options(pattern.recipient, trigger, slots, lexicon, recipient_of=pattern.event_type)
     ] or [None]
     mutual = _is_mutual(pattern, actor_heads, recipient_heads, lexicon)
     mode = _mode_for(pattern, slots, trigger)

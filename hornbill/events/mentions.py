@@ -5,11 +5,13 @@ sentence, and the PLOVER codebook's reading of an announced event (:func:`codebo
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
 from hornbill import timex
 from hornbill.actors.dictionary import ActorDictionary
+from hornbill.actors.generic import fallback_actor
 from hornbill.events.lexicon import Lexicon, Pattern, default_lexicon
 from hornbill.events.match import Candidate
 from hornbill.events.roles import (
@@ -21,8 +23,16 @@ from hornbill.events.roles import (
     names_people,
     object_antecedent,
 )
-from hornbill.events.syntax import Slots, conjuncts, is_topic_label, lemma_of, objects_of, prep_objects_of
-from hornbill.model import QUAD_CLASS, Actor, DatePoint, EventMention, Location, Status
+from hornbill.events.syntax import (
+    Slots,
+    conjuncts,
+    is_passive,
+    is_topic_label,
+    lemma_of,
+    objects_of,
+    prep_objects_of,
+)
+from hornbill.model import QUAD_CLASS, Actor, DatePoint, EventMention, Location, Resolution, Status
 from hornbill.nlp import evidence_for
 
 LOCATION_PREPS = frozenset({"in", "at", "inside", "across", "near", "outside", "throughout", "within"})
@@ -98,11 +108,16 @@ def summary_line(
     return line
 
 
-def _confidence(pattern: Pattern, actor: Actor | None, recipient: Actor | None, claimed: bool, rank: int = 0) -> float:
-    """Pattern strength scaled by how complete the roles are; of coordinated recipients the first
-    named is the main one ("removed the president and the prime minister"), so when the reports of
-    one event are merged its mention speaks for the event."""
-    completeness = 0.6 + (0.25 if actor is not None else 0.0)
+#: How much a doer found each way is to be trusted, against one the text names.
+RESOLUTION_WEIGHT: dict[str, float] = {"dictionary": 1.0, "context": 1.0, "generic": 0.9, "unknown": 0.8}
+
+
+def _confidence(pattern: Pattern, actor: Actor | None, recipient: Actor | None, claimed: bool, rank: int = 0,
+                resolution: Resolution = "dictionary") -> float:
+    """Pattern strength scaled by how complete the roles are and how the doer was found; of
+    coordinated recipients the first named is the main one ("removed the president and the prime
+    minister"), so when the reports of one event are merged its mention speaks for the event."""
+    completeness = (0.6 + (0.25 if actor is not None else 0.0)) * RESOLUTION_WEIGHT[resolution]
     completeness += 0.15 if (recipient is not None or not pattern.recipient) else 0.0
     value = pattern.strength * completeness * (0.9 if claimed else 1.0) * 0.98**rank
     return round(min(max(value, 0.0), 1.0), 3)
@@ -220,10 +235,26 @@ def _named(head: Token | None) -> Actor | None:
     return actor_of(head) if head is not None else None
 
 
-def _named_recipient(candidate: Candidate, named_doer: Actor | None) -> Actor | None:
-    """The actor the recipient phrase names, unless it is the doer itself."""
-    recipient = _named(candidate.recipient)
-    return None if recipient is not None and recipient == named_doer else recipient
+def _named_recipient(candidate: Candidate, named_doer: Actor | None, lexicon: Lexicon) -> Actor | None:
+    """The actor the recipient phrase names, unless it is the doer itself, or people known only by
+    their kind where the type wants someone to follow (``generic_recipient_types``)."""
+    head = candidate.recipient
+    recipient = _named(head)
+    if recipient is None or head is None or recipient == named_doer:
+        return None
+    generic = _named_resolution(head, recipient) == "generic"
+    if generic and candidate.pattern.event_type not in lexicon.generic_recipients:
+        return None
+    return _state_of_forces(recipient)
+
+
+def _state_of_forces(actor: Actor) -> Actor:
+    """A country's armed forces acted upon are the state ("a mutiny against Russia's military"),
+    unless the dictionary lists them as acting apart from it (a junta's army)."""
+    dictionary = ActorDictionary.load()
+    if not dictionary.is_synthetic(actor.key) or actor.country is None:
+        return actor
+    return dictionary.country(actor.country) or actor
 
 
 def _lacks_recipient(candidate: Candidate, named_recipient: Actor | None, lexicon: Lexicon) -> bool:
@@ -251,7 +282,50 @@ def _recipient(candidate: Candidate, named: Actor | None, sentence: Span, lexico
     return None
 
 
-def _unnamed_doer(candidate: Candidate, claimed_by: Actor | None, lexicon: Lexicon) -> Actor | None:
+#: How an actor mention was found, as the resolution of a doer it names (see model.Resolution).
+RESOLUTION_OF_HOW: dict[str, Resolution] = {"role": "context", "pronoun": "context", "generic": "generic"}
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the sentences before give a candidate that names no doer: the doer and recipient of the
+    withdrawal it continues (``forces``), and the doer of the latest event of its quad class."""
+
+    forces: tuple[Actor, Actor | None] | None = None
+    previous_doer: Actor | None = None
+
+
+@dataclass(frozen=True)
+class Doer:
+    """Who did it, and how that was found."""
+
+    actor: Actor | None
+    resolution: Resolution
+
+
+def _named_resolution(head: Token, actor: Actor) -> Resolution:
+    """How the actor a doer phrase names was found: the evidence of its mention in the phrase."""
+    index = head.doc._.actor_index or {}
+    for i in range(head.left_edge.i, head.right_edge.i + 1):
+        mention = index.get(i)
+        if mention is not None and mention.actor.key == actor.key:
+            return RESOLUTION_OF_HOW.get(mention.how, "dictionary")
+    return "dictionary"
+
+
+def _named_doer(candidate: Candidate, named: Actor | None) -> Doer | None:
+    """The doer the phrase names; people known only by their kind must act, not be acted upon
+    ("troops and police were deployed" names who was sent, not who sent them)."""
+    head = candidate.actor
+    if named is None or head is None:
+        return None
+    resolution = _named_resolution(head, named)
+    if resolution == "generic" and (not _is_agent(head, candidate.slots) or _is_speaker(candidate)):
+        return None  # "the ministry said the withdrawal was complete" names no withdrawer
+    return Doer(named, resolution)
+
+
+def _unnamed_doer(candidate: Candidate, claimed_by: Actor | None, lexicon: Lexicon) -> Doer:
     """The doer when its phrase names no known actor: for a pronoun, the speaker or the subject of the
     clause that reports or announces the event ("Switzerland said it had expelled ...", "Chad
     announced that it would leave"); else the people the phrase describes, by their links or as an
@@ -261,47 +335,99 @@ def _unnamed_doer(candidate: Candidate, claimed_by: Actor | None, lexicon: Lexic
         doer = antecedent(doer, lexicon)
         found = claimed_by or (actor_of(doer) if doer is not None else None)
         if found is not None:
-            return found
+            return Doer(found, "context")
     if doer is not None and _is_agent(doer, candidate.slots) and not _is_speaker(candidate):
-        return affiliation(doer, lexicon) or adhoc_actor(doer, lexicon)
-    return None
+        linked = affiliation(doer, lexicon)
+        if linked is not None:
+            return Doer(linked, "context")
+        made = adhoc_actor(doer, lexicon)
+        if made is not None:
+            return Doer(made, "generic")
+    return Doer(None, "unknown")
 
 
-def _doer(candidate: Candidate, named: Actor | None, claimed_by: Actor | None, lexicon: Lexicon) -> Actor | None:
-    """Who did it: the actor named, else one the doer phrase gives (:func:`_unnamed_doer`); a
-    military coup's doer is the armed forces (:func:`_military_doer`)."""
-    found = named if named is not None else _unnamed_doer(candidate, claimed_by, lexicon)
-    return _military_doer(candidate, found, lexicon)
+def _from_context(candidate: Candidate, claimed_by: Actor | None, context: Context) -> Doer:
+    """The doer the text around a doerless candidate gives: the withdrawal it continues; for an
+    agentless passive, the government that reports its own measure ("officials said the borders had
+    been closed"), else the doer of the latest event of its kind just before ("Soldiers stormed the
+    palace. The president was detained.")."""
+    if context.forces is not None:
+        return Doer(context.forces[0], "context")
+    if not _is_agentless_passive(candidate):
+        return Doer(None, "unknown")
+    if claimed_by is not None and claimed_by.sector == "GOV" and claimed_by.type != "PERSON":
+        return Doer(claimed_by, "context")
+    return Doer(context.previous_doer, "context" if context.previous_doer is not None else "unknown")
 
 
-def _is_kept(candidate: Candidate, actor: Actor | None, require_actor: bool) -> bool:
+def _is_agentless_passive(candidate: Candidate) -> bool:
+    """A verb in the passive with no "by" phrase naming who did it ("the president was detained")."""
+    trigger = candidate.trigger
+    return trigger.pos_ in ("VERB", "AUX") and is_passive(trigger) and candidate.actor is None
+
+
+def _generic_doer(candidate: Candidate) -> Doer:
+    """A doer known only by its kind that nothing before names ("the troops", "the army" in an
+    article naming no country): the forces of the article's country, or a generic actor of its own
+    words."""
+    head = candidate.actor
+    acts = head is not None and _is_agent(head, candidate.slots) and not _is_speaker(candidate)
+    made = fallback_actor(head) if head is not None and acts else None
+    if made is None:
+        return Doer(None, "unknown")
+    actor, how = made
+    return Doer(actor, RESOLUTION_OF_HOW.get(how, "dictionary"))
+
+
+def _doer(
+    candidate: Candidate, named: Actor | None, claimed_by: Actor | None, lexicon: Lexicon, context: Context
+) -> Doer:
+    """Who did it, in order of evidence: the actor named; one the doer phrase gives
+    (:func:`_unnamed_doer`); one the sentences before give (:func:`_from_context`); a generic actor
+    of the phrase's own words; else unknown. A military coup's doer is the armed forces
+    (:func:`_military_doer`); a country's forces abroad act as the country (:func:`_state_abroad`)."""
+    doer = _named_doer(candidate, named) or _unnamed_doer(candidate, claimed_by, lexicon)
+    if doer.actor is None:
+        doer = _from_context(candidate, claimed_by, context)
+    if doer.actor is None:
+        doer = _generic_doer(candidate)
+    forces = _military_doer(candidate, doer.actor, lexicon)
+    if forces != doer.actor:
+        return Doer(forces, "context")
+    return doer
+
+
+def _is_kept(candidate: Candidate, doer: Doer, require_actor: bool) -> bool:
     """Whether an event is kept: it has a doer, or (``require_actor`` off) names one that resolves to
     no actor ("Protesters marched ..."), or is a single, specific standalone event ("a coup"), not
     generic "coups"."""
     named_doer = not require_actor and candidate.actor is not None
-    return actor is not None or named_doer or (candidate.pattern.standalone and candidate.trigger.tag_ != "NNS")
+    return doer.actor is not None or named_doer or (candidate.pattern.standalone and candidate.trigger.tag_ != "NNS")
 
 
-def _roles_given_context(
-    doer: Actor | None, recipient: Actor | None, context: tuple[Actor, Actor | None] | None
-) -> tuple[Actor | None, Actor | None]:
-    """(doer, recipient); without a doer, the doer and (when none is named) the recipient that earlier
-    sentences give (``context``)."""
-    if doer is not None or context is None:
-        return doer, recipient
-    return context[0], recipient or context[1]
+def _state_abroad(actor: Actor | None, recipient: Actor | None, location: Location | None) -> Actor | None:
+    """A country's armed forces acting abroad act as their state ("US forces struck targets in
+    Yemen" is the United States'); at home (a coup, a crackdown) they are an actor of their own."""
+    dictionary = ActorDictionary.load()
+    if actor is None or actor.country is None or not dictionary.has_tag(actor.key, "national_forces"):
+        return actor
+    places = [location.country if location is not None else None, recipient.country if recipient is not None else None]
+    abroad = any(country is not None and country != actor.country for country in places)
+    return dictionary.country(actor.country) if abroad else actor
 
 
 def _mention(
     candidate: Candidate,
     sentence: Span,
-    actor: Actor | None,
+    doer: Doer,
     recipient: Actor | None,
     claimed_by: Actor | None,
     lexicon: Lexicon,
 ) -> EventMention:
     """The event mention of a candidate whose doer, recipient and reporter are resolved."""
     pattern = candidate.pattern
+    location = _location(candidate, recipient, lexicon)
+    actor = _state_abroad(doer.actor, recipient, location)
     return EventMention(
         event_type=pattern.event_type,
         actor=actor,
@@ -311,13 +437,14 @@ def _mention(
         evidence=evidence_for(sentence),
         trigger=candidate.trigger.text,
         mode=candidate.mode,
-        location=_location(candidate, recipient, lexicon),
-        confidence=_confidence(pattern, actor, recipient, claimed_by is not None, candidate.rank),
+        location=location,
+        confidence=_confidence(pattern, actor, recipient, claimed_by is not None, candidate.rank, doer.resolution),
         summary=summary_line(
             pattern.event_type, candidate.mode, actor, recipient, candidate.status, claimed_by, lexicon
         ),
         claimed_by=claimed_by,
         headline=timex.is_headline(sentence),
+        resolution="context" if actor is not doer.actor else doer.resolution,
     )
 
 
@@ -326,20 +453,21 @@ def event_of(
     sentence: Span,
     lexicon: Lexicon,
     require_actor: bool = True,
-    context: tuple[Actor, Actor | None] | None = None,
+    context: Context | None = None,
 ) -> EventMention | None:
-    """The event a candidate states, or None when it names no doer (``context``: the doer and
-    recipient earlier sentences give it, see ``_forces_in_context`` in :mod:`hornbill.events.context`)."""
+    """The event a candidate states, or None when it names no doer and none can be found (``context``:
+    what the sentences before give it, see :mod:`hornbill.events.context`)."""
     named_doer = _named(candidate.actor)
-    named_recipient = _named_recipient(candidate, named_doer)
+    named_recipient = _named_recipient(candidate, named_doer, lexicon)
     if _lacks_recipient(candidate, named_recipient, lexicon):
         return None
     claimed_by = _named(candidate.claimed_by)
-    actor, recipient = _roles_given_context(
-        _doer(candidate, named_doer, claimed_by, lexicon),
-        _recipient(candidate, named_recipient, sentence, lexicon),
-        context,
-    )
-    if not _is_kept(candidate, actor, require_actor):
+    doer = _doer(candidate, named_doer, claimed_by, lexicon, context or Context())
+    if not _is_kept(candidate, doer, require_actor):
         return None  # without a doer only a single, specific "coup" is kept, not generic "coups"
-    return _mention(candidate, sentence, actor, recipient, None if claimed_by == actor else claimed_by, lexicon)
+    recipient = _recipient(candidate, named_recipient, sentence, lexicon)
+    if recipient is None and context is not None and context.forces is not None and doer.actor is context.forces[0]:
+        recipient = context.forces[1]  # troops that leave after "France will withdraw from Mali" leave Mali
+    if recipient is not None and recipient == doer.actor:
+        recipient = None
+    return _mention(candidate, sentence, doer, recipient, None if claimed_by == doer.actor else claimed_by, lexicon)

@@ -11,7 +11,7 @@ stage (:func:`actor_of`); a doer the dictionary does not know but whose phrase n
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from spacy.tokens import Token
 
@@ -206,10 +206,16 @@ def _slot_heads(slot: str, trigger: Token, slots: Slots, lexicon: Lexicon) -> li
     return [t for head in slots.get(slot) for t in conjuncts(head)]
 
 
-def _choose(heads: Sequence[Token]) -> list[Token]:
-    """Role heads that resolve to actors, else all of them (so the phrases are still known)."""
-    resolved = [h for h in heads if actor_of(h) is not None]
+def _choose(heads: Sequence[Token], follows: Callable[[Token], bool]) -> list[Token]:
+    """Role heads that resolve to actors one can follow, else all of them (so the phrases are still
+    known)."""
+    resolved = [h for h in heads if follows(h)]
     return resolved or list(heads)
+
+
+def is_kind_only(actor: Actor) -> bool:
+    """An actor known only by its kind ("students", "the police"), not by name."""
+    return actor.key.startswith(f"{ADHOC_GROUP}:")
 
 
 def _is_own(head: Token) -> bool:
@@ -218,14 +224,23 @@ def _is_own(head: Token) -> bool:
 
 
 def role_options(
-    slot_names: Sequence[str], trigger: Token, slots: Slots, lexicon: Lexicon, recipient: bool = False
+    slot_names: Sequence[str], trigger: Token, slots: Slots, lexicon: Lexicon, recipient_of: str | None = None
 ) -> list[Token]:
-    """Role heads from the first slot that yields an actor (else from the first slot present)."""
+    """Role heads from the first slot that yields an actor (else from the first slot present);
+    ``recipient_of``: the event type whose recipient is sought (people known only by their kind are
+    a recipient only of the types in ``generic_recipient_types``)."""
+    recipient = recipient_of is not None
+    kinds_allowed = recipient_of is None or recipient_of in lexicon.generic_recipients
+
+    def follows(head: Token) -> bool:
+        actor = actor_of(head)
+        return actor is not None and (kinds_allowed or not is_kind_only(actor))
+
     fallback: list[Token] = []
     if not recipient and "subject" in slot_names and trigger.pos_ in ("NOUN", "PROPN"):
         joined = _participants(trigger, lexicon)
         if joined:
-            return _choose(joined)  # "X were part of a mutiny against Y led by Z": X, whatever Y and Z are
+            return _choose(joined, follows)  # "X were part of a mutiny against Y led by Z": X, whatever Y and Z are
     for slot in slot_names:
         heads = [
             h
@@ -237,8 +252,8 @@ def role_options(
         ]
         if not heads:
             continue
-        chosen = _choose(heads)
-        if actor_of(chosen[0]) is not None:
+        chosen = _choose(heads, follows)
+        if follows(chosen[0]):
             return chosen
         if not fallback:
             fallback = chosen

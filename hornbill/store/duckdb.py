@@ -31,9 +31,10 @@ from hornbill.store import AddSummary, Row
 
 T = TypeVar("T")
 
-SCHEMA_VERSION = "4"  # 2: event_keys (the linker's candidate index); texts apart from indexed tables;
+SCHEMA_VERSION = "5"  # 2: event_keys (the linker's candidate index); texts apart from indexed tables;
 # 3: event keys for office holders and for dates that do not pin an event down (link.filing_keys);
-# 4: unresolved date expressions of undated articles (read in the story's year), mentions by document
+# 4: unresolved date expressions of undated articles (read in the story's year), mentions by document;
+# 5: how each event's doer was found (resolution) and each actor's sector
 LOCK_WAIT = 30.0  # seconds a writer waits for a reader's lock to go
 # DuckDB answers `column = ANY(list)` through the column's index only while the list is no longer
 # than dynamic_or_filter_threshold (default 50) and matches no more rows than index_scan_max_count
@@ -370,7 +371,8 @@ class DuckDBKnowledgeBase:
             "mention_id": ev.mention_id, "event_id": link.event_id_for([ev.mention_id]), "doc_id": doc.doc_id,
             "event_type": ev.event_type, "mode": ev.mode, "actor_key": ev.actor.key if ev.actor else None,
             "recipient_key": ev.recipient.key if ev.recipient else None,
-            "claimed_by_key": ev.claimed_by.key if ev.claimed_by else None, "headline": ev.headline,
+            "claimed_by_key": ev.claimed_by.key if ev.claimed_by else None, "resolution": ev.resolution,
+            "headline": ev.headline,
             "date": ev.date.value,
             "date_precision": ev.date.precision, "date_basis": ev.date.basis, "date_expr": ev.date.expression,
             "date_tense": ev.date.tense, "date_before": ev.date.before, "status": ev.status,
@@ -461,11 +463,12 @@ def _event_row(mentions: list[Row], story_years: dict[str, int]) -> Row:
                                                              m["confidence"]), m["mention_id"]))
     dated = _earliest_report(mentions) if best["date_basis"] == "document" else best
     published = sorted(m["published"] for m in mentions if m["published"])
+    actor_key = link.event_actor(best["actor_key"], [m["actor_key"] for m in mentions],
+                                 [m["actor_key"] for m in mentions if not m["headline"]])
     return {
         "event_id": best["event_id"], "event_type": best["event_type"], "mode": best["mode"],
         "quad_class": QUAD_CLASS.get(best["event_type"]),
-        "actor_key": link.event_actor(best["actor_key"], [m["actor_key"] for m in mentions],
-                                      [m["actor_key"] for m in mentions if not m["headline"]]),
+        "actor_key": actor_key, "actor_resolution": _actor_resolution(actor_key, mentions),
         "recipient_key": link.event_recipient(best["recipient_key"], (m["recipient_key"] for m in mentions)),
         "date": dated["date"], "date_precision": dated["date_precision"], "date_basis": dated["date_basis"],
         "status": best["status"], "location_name": best["location_name"],
@@ -474,6 +477,17 @@ def _event_row(mentions: list[Row], story_years: dict[str, int]) -> Row:
         "num_sources": len({m["source_key"] for m in mentions}), "num_mentions": len(mentions),
         "first_reported": published[0] if published else None,
     }
+
+
+#: Resolutions from the most to the least direct evidence of who did it.
+RESOLUTION_ORDER = ("dictionary", "context", "generic", "unknown")
+
+
+def _actor_resolution(actor_key: str | None, mentions: list[Row]) -> str:
+    """How the event's doer was found: the most direct way any of its mentions naming that doer
+    found it ("unknown" when no mention names one)."""
+    found = {m["resolution"] for m in mentions if m["actor_key"] == actor_key and actor_key is not None}
+    return next((r for r in RESOLUTION_ORDER if r in found), "unknown")
 
 
 def _story_dated(mention: Row, year: int | None) -> Row:
@@ -543,12 +557,13 @@ def _actor_rows(actors: dict[str, Actor], result: DocResult, known: dict[str, Ro
         old = known.get(key)
         aliases = sorted(set(actor.aliases) | seen[key] | set(old["aliases"] if old else []))
         if old:
-            rows[key] = {**old, "country": old["country"] or actor.country,
+            rows[key] = {**old, "country": old["country"] or actor.country, "sector": old["sector"] or actor.sector,
                          "wikidata": old["wikidata"] or actor.wikidata, "aliases": aliases,
                          "mentions": old["mentions"] + counts[key]}
         else:
             rows[key] = {"actor_key": key, "name": actor.name, "type": actor.type, "country": actor.country,
-                         "wikidata": actor.wikidata, "aliases": aliases, "mentions": counts[key]}
+                         "wikidata": actor.wikidata, "aliases": aliases, "mentions": counts[key],
+                         "sector": actor.sector}
     return rows
 
 

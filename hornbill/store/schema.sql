@@ -56,7 +56,8 @@ CREATE TABLE IF NOT EXISTS actors (
     country VARCHAR,
     wikidata VARCHAR,
     aliases VARCHAR[],
-    mentions INTEGER
+    mentions INTEGER,
+    sector VARCHAR           -- CAMEO agent sector: GOV, MIL, COP, REB, OPP ...
 );
 CREATE INDEX IF NOT EXISTS actors_by_key ON actors (actor_key);
 
@@ -69,6 +70,7 @@ CREATE TABLE IF NOT EXISTS event_mentions (
     actor_key VARCHAR,
     recipient_key VARCHAR,
     claimed_by_key VARCHAR,
+    resolution VARCHAR,      -- how the doer was found: dictionary, context, generic or unknown
     headline BOOLEAN,        -- stated in a headline: "Russia promises support" for its minister's promise
     date VARCHAR,
     date_precision VARCHAR,
@@ -105,6 +107,7 @@ CREATE TABLE IF NOT EXISTS events (
     mode VARCHAR,
     quad_class VARCHAR,
     actor_key VARCHAR,
+    actor_resolution VARCHAR,
     recipient_key VARCHAR,
     date VARCHAR,
     date_precision VARCHAR,

@@ -22,7 +22,7 @@ def actor_objects(kb: KnowledgeBase) -> dict[str, dict[str, Any]]:
     """Actor key -> the actor object embedded in events and quotes."""
     return {
         a["actor_key"]: {"id": a["actor_key"], "name": a["name"], "type": a["type"], "country": a["country"],
-                         "aliases": list(a["aliases"] or [])}
+                         "sector": a["sector"], "aliases": list(a["aliases"] or [])}
         for a in kb.actors()
     }
 
@@ -56,6 +56,18 @@ def contract_date(value: str | None, precision: str | None) -> tuple[str | None,
     return None, None
 
 
+#: The actor object of an event whose doer nothing identifies: the fields, all empty, and how it was
+#: (not) resolved.
+UNKNOWN_ACTOR: dict[str, Any] = {"id": None, "name": None, "type": None, "country": None, "sector": None, "aliases": []}
+
+
+def event_actor(event: Row, actors: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """The doer of an event with how it was found (``resolution``: dictionary, context, generic or
+    unknown) and its sector; every event carries one, empty when the doer is unknown."""
+    known = actors.get(event["actor_key"]) if event["actor_key"] else None
+    return {**(known or UNKNOWN_ACTOR), "resolution": event["actor_resolution"] or "unknown"}
+
+
 def event_object(event: Row, actors: dict[str, dict[str, Any]], mentions: list[dict[str, Any]]) -> dict[str, Any]:
     date, precision = contract_date(event["date"], event["date_precision"])
     location = None
@@ -66,7 +78,7 @@ def event_object(event: Row, actors: dict[str, dict[str, Any]], mentions: list[d
         "event_type": event["event_type"],
         "mode": event["mode"],
         "quad_class": event["quad_class"],
-        "actor": actors.get(event["actor_key"]) if event["actor_key"] else None,
+        "actor": event_actor(event, actors),
         "recipient": actors.get(event["recipient_key"]) if event["recipient_key"] else None,
         "date": date,
         "date_precision": precision,
@@ -103,7 +115,8 @@ def documents(kb: KnowledgeBase) -> Iterator[dict[str, Any]]:
 def entities(kb: KnowledgeBase) -> Iterator[dict[str, Any]]:
     for a in kb.actors():
         yield {"id": a["actor_key"], "name": a["name"], "type": a["type"], "country": a["country"],
-               "wikidata": a["wikidata"], "aliases": list(a["aliases"] or []), "mentions": a["mentions"]}
+               "sector": a["sector"], "wikidata": a["wikidata"], "aliases": list(a["aliases"] or []),
+               "mentions": a["mentions"]}
 
 
 def quotes(kb: KnowledgeBase) -> Iterator[dict[str, Any]]:

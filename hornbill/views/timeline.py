@@ -30,7 +30,7 @@ def timeline_events(kb: KnowledgeBase, actor: str | None = None, event_type: str
     if actor:
         needle = actor.casefold()
         rows = [e for e in rows if any(
-            a and (needle in a["name"].casefold() or any(needle in x.casefold() for x in a["aliases"]))
+            a and a["name"] and (needle in a["name"].casefold() or any(needle in x.casefold() for x in a["aliases"]))
             for a in (e["actor"], e["recipient"]))]
     if event_type:
         rows = [e for e in rows if e["event_type"] == event_type.upper()]
@@ -39,7 +39,7 @@ def timeline_events(kb: KnowledgeBase, actor: str | None = None, event_type: str
 
 
 def _name(actor: dict[str, Any] | None) -> str:
-    return actor["name"] if actor else "?"
+    return actor["name"] if actor and actor["name"] else "?"
 
 
 def headline(event: dict[str, Any]) -> str:

@@ -257,17 +257,17 @@ class Catalog:
         yield "type", event["event_type"]
         yield "quad_class", event["quad_class"] or ""
         yield "status", event["status"] or ""
-        roles = (("actor", event["actor"]), ("recipient", event["recipient"]))
+        roles = [(role, who) for role, who in (("actor", event["actor"]), ("recipient", event["recipient"]))
+                 if who and who["id"]]  # an unknown doer has an actor object without an id
         for role, who in roles:
-            if who:
-                yield role, who["id"]
-        for who_id in {who["id"] for _, who in roles if who}:
+            yield role, who["id"]
+        for who_id in {who["id"] for _, who in roles}:
             yield "involving", who_id
         for doc_id in {m["doc_id"] for m in event["mentions"]}:
             yield "doc", doc_id
         text = [event["summary"], event["event_type"], event["mode"],
                 *(m["sentence"] for m in event["mentions"]),
-                *(who["name"] for _, who in roles if who),
+                *(who["name"] for _, who in roles),
                 event["location"]["name"] if event["location"] else None]
         for word in set().union(*(words(t) for t in text)):
             yield "word", word
@@ -337,7 +337,7 @@ class Catalog:
         """Actor network: undirected edges weighted by events, split into cooperation and conflict."""
         edges: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
         for event in self.events_at(positions):
-            if not (event["actor"] and event["recipient"]) or event["actor"]["id"] == event["recipient"]["id"]:
+            if not (event["actor"]["id"] and event["recipient"]) or event["actor"]["id"] == event["recipient"]["id"]:
                 continue
             a, b = sorted((event["actor"]["id"], event["recipient"]["id"]))
             kind = "conflict" if "conflict" in (event["quad_class"] or "") else "cooperation"
@@ -361,7 +361,7 @@ class Catalog:
         for event in self.events_at(positions):
             by_year[(event["date"] or "undated")[:4]] += 1
             for who in (event["actor"], event["recipient"]):
-                if who and who["id"] != actor_id:
+                if who and who["id"] and who["id"] != actor_id:
                     relations[who["id"]][event["quad_class"] or "unknown"] += 1
         return {
             **actor,

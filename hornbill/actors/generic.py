@@ -1,0 +1,179 @@
+"""Generic actors: doers news names by their kind, not by name ("police", "the soldiers", "riot
+police", "protesters in the capital", "the interior ministry").
+
+A noun phrase the earlier passes left unresolved and whose head words are an agent phrase of
+``data/actors/agents.yaml`` stands for an actor of that phrase's sector, in the country its own
+words give ("Kenyan police", "police in Kenya") or else the country the article is about. Where
+the state stands for such doers (a government, a ministry, a parliament) and the country is known,
+the mention is the country; a country's soldiers, army or military are its armed forces; any other
+kind becomes a generic actor named by its own words ("riot police", sector COP, Kenya), keyed by
+country and phrase so the same kind of doer in the same country is one actor across articles.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Token
+
+from hornbill.actors.agents import AgentBook, Sector, load_agents
+from hornbill.actors.dictionary import ActorDictionary, name_key
+from hornbill.actors.resolution import Candidate, Resolution
+from hornbill.actors.roles import role_country
+from hornbill.model import ADHOC_GROUP, Actor
+
+#: Words before an agent noun that belong to its phrase ("riot police", "security forces").
+PHRASE_DEPS = frozenset({"compound", "amod", "nmod"})
+#: Words a generic actor's name leaves out ("the", "two", "their").
+UNNAMING_DEPS = frozenset({"det", "predet", "nummod", "quantmod", "poss", "case", "punct"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+
+
+def generic_candidates(state: Resolution, book: AgentBook | None = None) -> list[Candidate]:
+    """A mention for every unresolved noun phrase headed by an agent phrase."""
+    book = book or load_agents()
+    countries = _country_counts(state)
+    found: list[Candidate] = []
+    for token in state.doc:
+        if token.i in state.selected or not _heads_a_phrase(token) or _named_owner(state, token):
+            continue
+        words = _phrase_words(token)
+        match = book.sector_of([_lemma(w) for w in words])
+        if match is None:
+            continue
+        sector, size = match
+        iso3, span_start, _ = role_country(state, words[-size].i, token.i + 1)
+        candidate = _candidate(state, sector, words, iso3, countries)
+        if candidate is not None:
+            actor, how = candidate
+            found.append(Candidate(min(span_start, words[0].i), token.i + 1, actor, how))
+    return found
+
+
+def _candidate(state: Resolution, sector: Sector, words: list[Token], iso3: str | None,
+               countries: Counter[str | None]) -> tuple[Actor, str] | None:
+    """(actor, how) for an agent phrase: with the country its words name, else (for the state's
+    bodies and forces, only when the article clearly leads with one country) the article's."""
+    head = words[-1]
+    if iso3 is not None:
+        return _actor_for(state, sector, words, iso3)
+    if sector.forces:
+        return None  # "the troops": someone named before; the events stage looks there first
+    if sector.state and not _is_definite_or_plural(head):
+        return None  # "members of parliament": no one body, let alone the article's country's
+    article = _clearly_leading(countries) if sector.state else _leading(countries)
+    return _actor_for(state, sector, words, article)
+
+
+def _heads_a_phrase(token: Token) -> bool:
+    """A noun that heads its phrase: not a modifier of another noun ("police station", "army chief"
+    are no police and no army), nor the start of a name ("Police Commissioner Otieno")."""
+    if token.pos_ not in NOUN_POS or token.dep_ in ("compound", "amod", "poss"):
+        return False
+    return not (token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "GPE", "LOC", "FAC"))
+
+
+def _is_definite_or_plural(noun: Token) -> bool:
+    """ "the ministry", "officials": a phrase that can stand for the article's government."""
+    return noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in noun.children)
+
+
+def _phrase_words(head: Token) -> list[Token]:
+    """The head and the contiguous modifiers just before it ("anti-riot police" -> anti-riot, police)."""
+    words = [head]
+    i = head.i - 1
+    while i >= 0 and head.i - i <= 2:
+        word = head.doc[i]
+        if word.head.i != head.i or word.dep_ not in PHRASE_DEPS or word.pos_ not in ("NOUN", "ADJ", "PROPN", "VERB"):
+            break
+        words.insert(0, word)
+        i -= 1
+    return words
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower() if token.pos_ != "PROPN" else token.lower_
+
+
+def _actor_for(state: Resolution, sector: Sector, words: list[Token], iso3: str | None) -> tuple[Actor, str] | None:
+    """(actor, how) for an agent phrase of ``sector`` in country ``iso3``: the state for its
+    government bodies, the national forces for its military, else a generic actor."""
+    if iso3 is not None and (sector.state or sector.forces):
+        known = state.dictionary.country(iso3) if sector.state else state.dictionary.armed_forces(iso3)
+        return (known, "role") if known is not None else None
+    return generic_actor(sector, words, iso3), "generic"
+
+
+def generic_actor(sector: Sector, words: list[Token], iso3: str | None) -> Actor:
+    """A generic actor named by its phrase's own words ("riot police", "separatist fighters"), keyed
+    by its country and the lemmas of the words that are no country name."""
+    kept = [w for w in words[:-1] if w.dep_ not in UNNAMING_DEPS] + words[-1:]
+    dictionary = ActorDictionary.load()
+    described = [w for w in kept if w.ent_type_ != "GPE" and dictionary.demonym_country(w.text) is None] or kept[-1:]
+    key = name_key(ADHOC_GROUP, f"{iso3 or ''} {' '.join(_lemma(w) for w in described)}")
+    return Actor(key, _own_words(kept), sector.type, iso3, sector=sector.code)
+
+
+def _named_owner(state: Resolution, head: Token) -> bool:
+    """Whether a named actor other than a country qualifies the noun ("Wagner fighters", "Hamas
+    militants"), or a possessive pronoun says it belongs to someone named before ("its fighters"):
+    the phrase stands for that actor, not for a kind of doer."""
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
+        return True
+    for child in head.children:
+        mention = state.selected.get(child.i)
+        if child.i < head.i and mention is not None and mention.actor.type != "COUNTRY":
+            return True
+    return False
+
+
+def _own_words(words: list[Token]) -> str:
+    """The phrase as written, lower-cased at a sentence start ("Police" -> "police")."""
+    text = "".join(w.text_with_ws for w in words).strip() or words[-1].text
+    first = words[0]
+    if first.is_sent_start and first.ent_type_ == "" and first.pos_ != "PROPN" and text[:1].isupper() \
+            and not text.isupper():
+        text = text[:1].lower() + text[1:]
+    return text
+
+
+def _country_counts(state: Resolution) -> Counter[str | None]:
+    """How often the article names each country (by name, capital or nationality), in order of
+    first mention."""
+    return Counter(m.actor.country for m in state.mentions()
+                   if m.actor.type == "COUNTRY" and m.actor.country and m.how != "pronoun")
+
+
+def _clearly_leading(counts: Counter[str | None]) -> str | None:
+    """The country named more often than any other (once is enough when it is the only one)."""
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _leading(counts: Counter[str | None]) -> str | None:
+    """The country the article names most often (the first named of equals); None for none."""
+    return max(counts, key=lambda iso3: counts[iso3], default=None)
+
+
+def fallback_actor(head: Token, book: AgentBook | None = None) -> tuple[Actor, str] | None:
+    """For a doer phrase left unresolved because something before may name it ("the troops", "the
+    army" with no country of its own), once nothing before does: (actor, how), the forces of the
+    country the article is about, else a generic actor of its own words; None when the phrase names
+    no kind of doer."""
+    book = book or load_agents()
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
+        return None  # "its fighters": someone's, and that someone is no kind of doer
+    words = _phrase_words(head)
+    match = book.sector_of([_lemma(w) for w in words])
+    if match is None:
+        return None
+    sector, _ = match
+    counts: Counter[str | None] = Counter(m.actor.country for m in head.doc._.actor_mentions or []
+                                          if m.actor.type == "COUNTRY" and m.how != "pronoun")
+    iso3 = _clearly_leading(counts)
+    if sector.forces:  # soldiers of no country the article makes clear are nobody one can follow
+        forces = ActorDictionary.load().armed_forces(iso3) if iso3 is not None else None
+        return (forces, "role") if forces is not None else None
+    return generic_actor(sector, words, iso3), "generic"

@@ -1,0 +1,109 @@
+"""Who did it, when the text names no one the dictionary knows: generic actors made from the doer's
+own words, doers found in the context (pronouns, agentless passives, the article's country), and
+doers left unknown; and how each event says which it is (``resolution``, ``sector``)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from click.testing import CliRunner
+from spacy.tokens import Doc
+
+from hornbill.cli import main
+from hornbill.model import EventMention
+
+Annotate = Callable[..., Doc]
+
+
+def events_of(doc: Doc, event_type: str) -> list[EventMention]:
+    return [e for e in doc._.events if e.event_type == event_type]
+
+
+def test_a_generic_doer_takes_its_sector_and_the_country_the_article_is_about(annotate: Annotate) -> None:
+    doc = annotate(
+        "Fuel protests spread across Zambia on Tuesday. Police detained forty students outside the parliament."
+    )
+    [arrest] = events_of(doc, "COERCE")
+    assert arrest.actor is not None and arrest.recipient is not None
+    assert (arrest.actor.name, arrest.actor.sector, arrest.actor.country) == ("police", "COP", "ZMB")
+    assert arrest.resolution == "generic"
+    assert (arrest.recipient.name, arrest.recipient.sector) == ("students", "EDU")
+
+
+def test_the_ministry_of_the_country_the_article_is_about_is_that_state(annotate: Annotate) -> None:
+    doc = annotate("Zambia was hit by strikes. The interior ministry blamed the opposition for the unrest.")
+    [blame] = events_of(doc, "ACCUSE")
+    assert blame.actor is not None and blame.actor.key == "country:ZMB" and blame.resolution == "context"
+
+
+def test_without_a_country_the_ministry_is_a_generic_government_body(annotate: Annotate) -> None:
+    doc = annotate("The interior ministry blamed the opposition for the unrest.")
+    [blame] = events_of(doc, "ACCUSE")
+    assert blame.actor is not None and (blame.actor.name, blame.actor.sector, blame.actor.country) == (
+        "interior ministry", "GOV", None)
+
+
+def test_a_pronoun_doer_is_the_group_named_before(annotate: Annotate) -> None:
+    doc = annotate(
+        "Thousands of cocoa farmers marched on the capital of Ghana on Monday. "
+        "They attacked two tax offices near the port."
+    )
+    [attack] = events_of(doc, "ASSAULT")
+    assert attack.actor is not None and attack.actor.name == "cocoa farmers"
+    assert attack.resolution == "context"
+
+
+def test_an_agentless_passive_takes_the_doer_of_the_sentence_before(annotate: Annotate) -> None:
+    doc = annotate(
+        "Mutinous soldiers stormed the state broadcaster in Yaounde on Sunday. "
+        "The regional governor was detained hours later."
+    )
+    [storming] = events_of(doc, "ASSAULT")
+    [detention] = [e for e in events_of(doc, "COERCE") if "detained" in e.evidence.sentence]
+    assert storming.actor is not None and detention.actor == storming.actor
+    assert detention.resolution == "context"
+
+
+def test_an_agentless_measure_a_government_reports_is_its_own(annotate: Annotate) -> None:
+    doc = annotate("Bolivian officials said on Friday that two union leaders had been arrested.")
+    [arrest] = events_of(doc, "COERCE")
+    assert arrest.actor is not None and arrest.actor.key == "country:BOL" and arrest.resolution == "context"
+
+
+def test_a_single_coup_with_no_doer_is_kept_as_unknown(annotate: Annotate) -> None:
+    doc = annotate("A military coup in an unnamed capital ended ten years of civilian rule.")
+    [coup] = events_of(doc, "COERCE")
+    assert coup.actor is None and coup.resolution == "unknown"
+    assert coup.confidence < 0.6
+
+
+def test_soldiers_of_no_country_and_speakers_are_no_doers(annotate: Annotate) -> None:
+    assert annotate("Soldiers stormed a village and burned the market.")._.events == []
+    assert annotate("The agency said the convoy had been attacked.")._.events == []
+
+
+def test_a_countrys_army_is_itself_at_home_and_the_state_abroad(annotate: Annotate) -> None:
+    home = events_of(annotate("The Peruvian army detained two opposition leaders in Lima."), "COERCE")
+    abroad = events_of(annotate("The Peruvian army shelled positions inside Ecuador."), "ASSAULT")
+    assert [e.actor.key for e in home if e.actor] == ["forces:PER"]
+    assert [e.actor.key for e in abroad if e.actor] == ["country:PER"]
+
+
+def test_every_exported_event_says_how_its_doer_was_found(tmp_path: Path) -> None:
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.txt").write_text(
+        "Riot police arrested striking teachers in Lusaka on Monday. "
+        "Zambia's president condemned the violence. A coup was reported in a neighbouring state.\n"
+    )
+    db = tmp_path / "kb.duckdb"
+    assert CliRunner().invoke(main, ["build", str(articles), "-o", str(db)]).exit_code == 0
+    result = CliRunner().invoke(main, ["export", "events", "--db", str(db)])
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    assert events and all("resolution" in e["actor"] and "sector" in e["actor"] for e in events)
+    kinds = {e["actor"]["resolution"] for e in events}
+    assert "generic" in kinds and "unknown" in kinds
+    police = [e["actor"] for e in events if e["actor"]["resolution"] == "generic"]
+    assert police[0]["sector"] == "COP" and police[0]["country"] == "ZMB"
