@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from spacy.tokens import Doc
 
 from hornbill.model import Quote
-from hornbill.quotes import find_quote_spans
+from hornbill.quotes import DATA_FILE, find_quote_spans
 
 Annotate = Callable[..., Doc]
 
@@ -246,3 +248,28 @@ def test_unknown_proper_noun_speaker_gets_a_name_key(annotate: Annotate) -> None
     assert quotes[0].speaker is not None
     assert quotes[0].speaker.type == "PERSON"
     assert quotes[0].speaker.key.startswith("person:")
+
+
+# --- the tests and word lists are written for the language, not for the corpora --------------
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+def _six_grams(text: str) -> set[tuple[str, ...]]:
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return {tuple(words[i : i + 6]) for i in range(len(words) - 5)}
+
+
+def _corpus_folders() -> list[Path]:
+    return [p for p in [CORPUS / "seeds", *sorted(CORPUS.glob("dev/*/*/articles"))] if p.is_dir()]
+
+
+@pytest.mark.skipif(not _corpus_folders(), reason="no corpus beside the repository")
+@pytest.mark.parametrize("own", [DATA_FILE, Path(__file__)], ids=lambda p: p.name)
+def test_no_corpus_sentence_is_in_the_word_lists_or_these_tests(own: Path) -> None:
+    """No run of six words of a seed or dev article appears in quotes.yaml or in this file. The
+    message names the corpus folder only: the dev check half must not be read, even by a failure."""
+    mine = _six_grams(own.read_text(encoding="utf-8"))
+    for folder in _corpus_folders():
+        shared = [p.name for p in sorted(folder.iterdir()) if mine & _six_grams(p.read_text(errors="replace"))]
+        assert not shared, f"{own.name} repeats {len(shared)} article(s) of {folder.relative_to(CORPUS)}"
