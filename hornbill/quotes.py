@@ -63,6 +63,8 @@ _ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
 _FIRST_SECOND_PERSON = frozenset({"i", "we", "you"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their"})
 _VERBS = frozenset({"VERB", "AUX"})
+#: Determiners that bring in someone new ("another official"), not one described before.
+_INDEFINITE = frozenset({"a", "an", "one", "another"})
 #: Quoted words inside a sentence, this many or fewer and capitalised, are a name, not a quotation.
 _NAME_MAX_WORDS = 4
 _WORD = re.compile(r"\w+")
@@ -223,6 +225,7 @@ class _Referent:
     actor: Actor
     is_subject: bool
     plural: bool = False
+    role: str | None = None  # the role noun that describes a person the text does not name
 
 
 class _Context:
@@ -281,13 +284,24 @@ class _Context:
 
     @cached_property
     def people(self) -> list[_Referent]:
-        """Every person named or described by role outside quotes, in text order."""
+        """Every person named or described by role outside quotes, in text order (a proper-noun
+        subject NER took for no one counts as a person). A role is resolved against the people
+        before it, so "the official" after "a senior official" is that one official."""
         people = [r for r in self.named if r.actor.type == "PERSON"]
-        for token in self._unquoted_subjects():
+        subjects = self._unquoted_subjects()
+        for token in subjects:
+            missed = token.pos_ == "PROPN" and token._.actor_mention is None and token.ent_type_ in {"", "PERSON"}
+            named = _proper_noun_actor(token, _subject_span(token)) if missed else None
+            if named is not None:
+                people.append(_Referent(token.idx, token.sent.start_char, _full_name(self, named), True))
+        people.sort(key=lambda p: p.offset)
+        for token in subjects:
             if _is_role_subject(token):
-                actor = _titled_person(self, token) or _role_actor(self, token)
-                people.append(_Referent(token.idx, token.sent.start_char, actor, True))
-        return sorted(people, key=lambda p: p.offset)
+                earlier = [p for p in people if p.offset < token.idx]
+                actor = _role_holder(self, token, earlier) or _role_actor(self, token)
+                people.append(_Referent(token.idx, token.sent.start_char, actor, True, role=token.lemma_.lower()))
+                people.sort(key=lambda p: p.offset)
+        return people
 
     @cached_property
     def groups(self) -> list[_Referent]:
@@ -380,6 +394,16 @@ def _person_in(subject: Token, span: Span) -> Actor | None:
             people.append((mention.start <= subject.idx < mention.end, mention))
     people.sort(key=lambda p: not p[0])
     return people[0][1].actor if people else None
+
+
+def _is_possessor(actor: Actor, span: Span) -> bool:
+    """Whether ``actor`` is named in ``span`` as a possessor ("Pashinyan's spokeswoman")."""
+    for token in span:
+        mention = token._.actor_mention
+        outside = token.head.i < span.start or token.head.i >= span.end or token.head._.actor_mention != mention
+        if mention is not None and mention.actor.key == actor.key and outside and token.dep_ == "poss":
+            return True
+    return False
 
 
 def _subject_span(subject: Token) -> Span:
@@ -478,6 +502,28 @@ def _titled_person(ctx: _Context, role: Token) -> Actor | None:
         if span is not None and wanted <= _title_lemmas(span.root, mention):
             return mention.actor
     return None
+
+
+def _role_holder(ctx: _Context, role: Token, people: list[_Referent]) -> Actor | None:
+    """The person a role phrase refers back to, if any: the person named before with that title;
+    the person described before by the same role ("a senior official" ... "the official");
+    for a role of a country ("the Armenian leader"), the last person of that country named
+    before. Otherwise the role describes a person of its own ("the regional governor")."""
+    titled = _titled_person(ctx, role)
+    if titled is not None:
+        return titled
+    before = [p for p in people if p.offset < role.idx]
+    lemma = role.lemma_.lower()
+    described = [p for p in before if p.role == lemma]
+    if described and not any(t.lower_ in _INDEFINITE for t in role.lefts):
+        return described[-1].actor
+    countries = {
+        m.actor.country
+        for t in _phrase_tokens(role)
+        if (m := t._.actor_mention) is not None and m.actor.type == "COUNTRY" and t != role
+    }
+    of_country = [p for p in before if p.role is None and p.actor.country in countries]
+    return of_country[-1].actor if of_country else None
 
 
 def _may_stand_for(pronoun: Token, speaker: Actor) -> bool:
@@ -609,13 +655,11 @@ def _speaker_of(ctx: _Context, subject: Token, previous: _Said | None, adjacent:
     if person is not None:
         return _full_name(ctx, person)
     resolved = actor_for_span(span)
-    if resolved is not None and resolved.type == "PERSON":
+    role = _is_role(subject) and subject._.actor_mention is None
+    if resolved is not None and resolved.type == "PERSON" and not (role and _is_possessor(resolved, span)):
         return _full_name(ctx, resolved)
-    if _is_role(subject) and subject._.actor_mention is None:
-        titled = _titled_person(ctx, subject)
-        if titled is not None:
-            return titled
-        return _role_actor(ctx, subject)
+    if role:
+        return _role_holder(ctx, subject, ctx.people) or _role_actor(ctx, subject)
     if resolved is not None:
         return resolved
     if subject.lower_ in data.group_pronouns:
@@ -635,7 +679,7 @@ def _own_subject(verb: Token) -> Token | None:
     A quoting verb names the speaker as its object ("quoted the minister as saying"), or as its
     subject in the passive ("the minister was quoted as saying").
     """
-    if verb.lemma_.lower() in quote_data().quoting_verbs:
+    if _is_quoting_verb(verb):
         quoted = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
         if quoted:
             return quoted[0]
@@ -687,9 +731,11 @@ def _subject_of(verb: Token) -> Token | None:
 
 
 def _is_speech_verb(token: Token) -> bool:
-    data = quote_data()
-    lemma = token.lemma_.lower()
-    return token.pos_ in _VERBS and (lemma in data.speech_verbs or lemma in data.quoting_verbs)
+    return token.pos_ in _VERBS and (token.lemma_.lower() in quote_data().speech_verbs or _is_quoting_verb(token))
+
+
+def _is_quoting_verb(token: Token) -> bool:
+    return token.lemma_.lower() in quote_data().quoting_verbs
 
 
 def _names_someone(token: Token) -> bool:
@@ -717,13 +763,24 @@ def _relayed_subject(ctx: _Context, verb: Token, below: Token, region: tuple[int
     return None
 
 
+def _cited_source(verb: Token) -> Token | None:
+    """The source a speech verb cites: the object of "citing X" / "quoting X" hung on it."""
+    for child in verb.children:
+        if child.dep_ in {"advcl", "xcomp", "conj"} and child.tag_ == "VBG" and _is_quoting_verb(child):
+            objects = [c for c in child.children if c.dep_ == "dobj"]
+            if objects:
+                return objects[0]
+    return None
+
+
 def _speech_subject(ctx: _Context, verb: Token, region: tuple[int, int]) -> Token | None:
     """The subject of a speech verb, if it is in the quote's paragraph and not quoted itself.
 
-    A verb the parse left without a subject ("Lavrov earlier this month said") takes the
-    nearest person named just before it.
+    An outlet that names its source ("the agency said, citing a commander") passes on the
+    source's words. A verb the parse left without a subject ("Lavrov earlier this month said")
+    takes the nearest person named just before it.
     """
-    subject = _subject_of(verb)
+    subject = _cited_source(verb) or _subject_of(verb)
     if subject is not None:
         return subject if ctx.usable(subject, region) else None
     before = ctx.doc[max(verb.i - 6, 0) : verb.i]

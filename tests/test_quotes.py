@@ -316,6 +316,24 @@ def test_role_named_in_apposition_before_is_that_person(annotate: Annotate) -> N
     assert speaker_name(quotes[0]) == "Amina Okafor"
 
 
+def test_the_official_is_the_official_described_before(annotate: Annotate) -> None:
+    quotes = quotes_of(
+        annotate,
+        "A senior EU trade official told journalists in Brussels that the steel tariffs would stay.\n\n"
+        '"Our list of products is final," the official said. "Talks may reopen in spring," another official said.',
+    )
+    assert [speaker_name(q) for q in quotes] == ["senior EU trade official", "official"]
+
+
+def test_a_role_of_a_country_is_the_person_of_that_country_named_before(annotate: Annotate) -> None:
+    quotes = quotes_of(
+        annotate,
+        "Lithuanian President Gitanas Nauseda toured the new brigade's barracks near Rukla.\n\n"
+        '"This base shows that our allies keep their word," the Lithuanian leader said.',
+    )
+    assert speaker_name(quotes[0]) == "Gitanas Nauseda"
+
+
 def test_quoted_as_saying_names_the_speaker_not_the_reporter(annotate: Annotate) -> None:
     quotes = quotes_of(
         annotate,
@@ -323,6 +341,15 @@ def test_quoted_as_saying_names_the_speaker_not_the_reporter(annotate: Annotate)
         "in Herat quoted Education Minister Hamid Rahimi as saying.",
     )
     assert speaker_name(quotes[0]) == "Hamid Rahimi"
+
+
+def test_an_outlet_citing_its_source_passes_on_the_sources_words(annotate: Annotate) -> None:
+    quotes = quotes_of(
+        annotate,
+        '"All roads into the region have been reopened to aid convoys," the state news agency said, '
+        "citing a senior military commander.",
+    )
+    assert speaker_name(quotes[0]) == "senior military commander"
 
 
 def test_quote_continued_over_paragraphs_is_attributed_at_its_end(annotate: Annotate) -> None:
@@ -377,6 +404,24 @@ def test_he_said_is_the_person_described_before(annotate: Annotate) -> None:
     )
     assert quotes[0].speaker is not None
     assert quotes[0].speaker.name == "regional governor"
+
+
+def test_he_said_after_a_name_the_tagger_missed(annotate: Annotate) -> None:
+    quotes = quotes_of(
+        annotate,
+        "Pashinyan told parliament on Tuesday that Armenia had not been consulted. "
+        '"We learned about the operation from the news," he said.',
+    )
+    assert speaker_name(quotes[0]) == "Pashinyan"
+
+
+def test_a_persons_spokeswoman_is_not_that_person(annotate: Annotate) -> None:
+    quotes = quotes_of(
+        annotate,
+        "Armenian Prime Minister Nikol Pashinyan met villagers near the border on Monday.\n\n"
+        '"Nobody will be forced to leave their homes," Pashinyan\'s spokeswoman told reporters.',
+    )
+    assert speaker_name(quotes[0]) == "Pashinyan's spokeswoman"
 
 
 def test_she_added_prefers_the_subject_of_the_sentence_before(annotate: Annotate) -> None:
