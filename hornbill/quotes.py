@@ -9,15 +9,15 @@ of the sentence(s) around it:
 
 1. the nearest speech verb (``data/quotes.yaml``) that governs the quote, else any speech verb
    outside the quote in its sentences, else "according to X", else "X said:" just before it,
-   else a person named right after it. "quoted X as saying" names X, and "the agency reported
-   that X justified it by '...'" names X, not the outlet that relays them;
+   else a person named right after it. "quoted X as saying", "the agency said, citing X" and
+   "the agency reported that X justified it by '...'" name X, not the outlet that relays X;
 2. the verb's subject becomes an actor (:func:`_speaker_of`): a person named in the phrase,
-   else the actors stage's reading of it; a person described by role ("the leader of the
-   movement", "the regional governor") is a role actor of the article unless the article named
-   the holder; "he"/"she" is the person last named or described before, "the statement" its
-   author, "the movement" the organisation named before, "the ministry" the article's country,
-   a part of a name the person the article named in full, and other common nouns ("witnesses")
-   a generic actor named by the phrase;
+   else the actors stage's reading of it; a role ("the official", "the leader of the
+   movement") is the person it refers back to (:func:`_role_holder`), else a role actor of the
+   article; "he"/"she" is the person last named or described before, "it"/"they" the
+   organisation or group, "the statement" its author, "the movement" the organisation named
+   before, "the ministry" the article's country, a part of a name the person the article named
+   in full, and other common nouns ("witnesses") a generic actor named by the phrase;
 3. a quote with no attribution of its own continues the previous one when nothing but its own
    sentence lies between them ('"...," she said. "..."', a quote paragraph after a quote
    paragraph) or when it reopens a quote left open; else it takes the attribution of the
