@@ -63,6 +63,8 @@ _ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
 _FIRST_SECOND_PERSON = frozenset({"i", "we", "you"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their"})
 _VERBS = frozenset({"VERB", "AUX"})
+#: Actor types of bodies ("the group", "the ministry"), as the actors stage types them.
+_BODY_TYPES = frozenset({"GOV", "MIL", "IGO", "REB", "PMC", "ORG"})
 #: Determiners that bring in someone new ("another official"), not one described before.
 _INDEFINITE = frozenset({"a", "an", "one", "another"})
 #: Quoted words inside a sentence, this many or fewer and capitalised, are a name, not a quotation.
@@ -611,6 +613,20 @@ def _statement_author(ctx: _Context, subject: Token, previous: _Said | None) -> 
     return _speaker_of(ctx, author, previous, adjacent=False) if author is not None else None
 
 
+def _named_before(ctx: _Context, subject: Token, kinds: frozenset[str]) -> Actor | None:
+    """The body "the ministry" or "the movement" stands for: the nearest earlier phrase with the
+    same noun that names an actor of one of ``kinds`` ("Iran's foreign ministry", "the Treasury
+    Department", "the mercenary group Wagner")."""
+    lemma = subject.lemma_.lower()
+    for token in reversed(ctx.doc[: subject.i]):
+        if token.lemma_.lower() == lemma and not ctx.is_quoted(token):
+            end = max([token.i, *(c.right_edge.i for c in token.rights if c.dep_ == "appos")]) + 1
+            actor = actor_for_span(ctx.doc[token.left_edge.i : end])
+            if actor is not None and actor.type in kinds:
+                return actor
+    return None
+
+
 def _named_group(ctx: _Context, subject: Token) -> Actor | None:
     """The organisation "the movement" or "the bloc" stands for: the nearest named before whose
     name holds that noun, else the nearest organisation named before."""
@@ -628,9 +644,14 @@ def _common_noun_speaker(ctx: _Context, subject: Token, previous: _Said | None) 
     lemma = subject.lemma_.lower()
     if lemma in data.document_nouns:
         return _statement_author(ctx, subject, previous)
-    if lemma in data.group_nouns and subject.tag_ == "NN":
+    body = lemma in data.group_nouns and subject.tag_ == "NN"
+    government = lemma in data.government_nouns or _role_words(subject) in data.government_nouns
+    kinds = _BODY_TYPES | {"COUNTRY"} if government else _BODY_TYPES
+    if (body or government) and (named := _named_before(ctx, subject, kinds)) is not None:
+        return named
+    if body:
         return _named_group(ctx, subject) or _generic_actor(ctx, subject, "ORG")
-    if lemma in data.government_nouns or _role_words(subject) in data.government_nouns:
+    if government:
         return ctx.dominant_country or _generic_actor(ctx, subject, "ORG")
     return _generic_actor(ctx, subject, "PERSON" if subject.tag_ == "NN" else "ORG")
 

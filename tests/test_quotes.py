@@ -486,6 +486,15 @@ def test_the_movement_is_the_movement_named_before(annotate: Annotate) -> None:
     assert speaker_name(quotes[0]) == "Movement for Democratic Change"
 
 
+def test_the_group_is_the_group_named_before_not_its_country(annotate: Annotate) -> None:
+    quotes = quotes_of(
+        annotate,
+        "The Congolese rebel group M23 announced a unilateral truce around Goma on Monday.\n\n"
+        '"Our fighters will hold their positions and let aid through," the group said.',
+    )
+    assert speaker_name(quotes[0]) == "M23"
+
+
 def test_the_ministry_is_the_country_the_article_is_about(annotate: Annotate) -> None:
     quotes = quotes_of(
         annotate,
@@ -494,6 +503,16 @@ def test_the_ministry_is_the_country_the_article_is_about(annotate: Annotate) ->
         '"The officers are trained and ready for the mission," the interior ministry said.',
     )
     assert speaker_name(quotes[0]) == "Kenya"
+
+
+def test_the_ministry_is_the_ministry_named_before_not_the_country_named_most(annotate: Annotate) -> None:
+    quotes = quotes_of(
+        annotate,
+        "China sent coast guard ships near the disputed islands, and China's navy held drills nearby on "
+        "Sunday. Japan's foreign ministry protested to Beijing.\n\n"
+        '"These actions are unacceptable and dangerous," the ministry said.',
+    )
+    assert speaker_name(quotes[0]) == "Japan"
 
 
 def test_the_statement_speaks_for_its_author(annotate: Annotate) -> None:
