@@ -662,8 +662,8 @@ def _speaker_of(ctx: _Context, subject: Token, previous: _Said | None, adjacent:
     "he said" right after a quoted person continues that person (news convention, and the
     actors stage does not see quotes), and other pronouns stand for what the sentences before
     name; otherwise a person in the phrase; for a person described by role ("the regional
-    governor"), the person the article named with that title, else a role actor; the actors
-    stage's reading of the phrase; then unknown names and common nouns.
+    governor"), the person the role refers back to, else a role actor; the actors stage's
+    reading of the phrase; then unknown names and common nouns.
     """
     data = quote_data()
     last_speaker = previous.speaker if previous is not None else None
