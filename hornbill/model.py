@@ -179,7 +179,7 @@ class ActorMention:
     end: int
     text: str
     actor: Actor
-    how: str = "ner"  # ner | dictionary | acronym | role | surname | pronoun | nationality | fuzzy | generic
+    how: str = "ner"  # ner | dictionary | acronym | role | surname | pronoun | nationality | fuzzy | kind | generic
 
 
 @dataclass(frozen=True)

@@ -282,7 +282,7 @@ class _Context:
     def mentions(self) -> list[ActorMention]:
         """The actors stage's mentions outside quotes, pronouns left out, in text order."""
         found = self.doc._.actor_mentions or []
-        return [m for m in found if m.how != "pronoun" and not self.is_quoted_at(m.start)]
+        return [m for m in found if m.how not in _READ_HERE and not self.is_quoted_at(m.start)]
 
     @cached_property
     def people(self) -> list[_Referent]:
@@ -292,7 +292,7 @@ class _Context:
         people = [r for r in self.named if r.actor.type == "PERSON"]
         subjects = self._unquoted_subjects()
         for token in subjects:
-            missed = token.pos_ == "PROPN" and token._.actor_mention is None and token.ent_type_ in {"", "PERSON"}
+            missed = token.pos_ == "PROPN" and _mention(token) is None and token.ent_type_ in {"", "PERSON"}
             named = _proper_noun_actor(token, _subject_span(token)) if missed else None
             if named is not None:
                 people.append(_Referent(token.idx, token.sent.start_char, _full_name(self, named), True))
@@ -312,7 +312,7 @@ class _Context:
         groups = [r for r in self.named if r.actor.type != "PERSON"]
         nouns = quote_data().document_nouns
         for token in self._unquoted_subjects():
-            if token.dep_ != "nsubj" or token._.actor_mention is not None:
+            if token.dep_ != "nsubj" or _mention(token) is not None:
                 continue
             if token.tag_ == "NNS":
                 actor: Actor | None = _generic_actor(self, token, "ORG")
@@ -390,10 +390,10 @@ def _person_in(subject: Token, span: Span) -> Actor | None:
     ("Britain's UN ambassador Barbara Woodward", "the spokesman, John Kirby")."""
     people: list[tuple[bool, ActorMention]] = []
     for token in span:
-        mention = token._.actor_mention
-        is_person = isinstance(mention, ActorMention) and mention.actor.type == "PERSON"
-        if is_person and not _names_someone_else(token, subject):
-            people.append((mention.start <= subject.idx < mention.end, mention))
+        mention = _mention(token)
+        if mention is None or mention.actor.type != "PERSON" or _names_someone_else(token, subject):
+            continue
+        people.append((mention.start <= subject.idx < mention.end, mention))
     people.sort(key=lambda p: not p[0])
     return people[0][1].actor if people else None
 
@@ -401,8 +401,8 @@ def _person_in(subject: Token, span: Span) -> Actor | None:
 def _is_possessor(actor: Actor, span: Span) -> bool:
     """Whether ``actor`` is named in ``span`` as a possessor ("Pashinyan's spokeswoman")."""
     for token in span:
-        mention = token._.actor_mention
-        outside = token.head.i < span.start or token.head.i >= span.end or token.head._.actor_mention != mention
+        mention = _mention(token)
+        outside = token.head.i < span.start or token.head.i >= span.end or _mention(token.head) != mention
         if mention is not None and mention.actor.key == actor.key and outside and token.dep_ == "poss":
             return True
     return False
@@ -445,8 +445,8 @@ def _is_role(subject: Token) -> bool:
 
 def _is_role_subject(token: Token) -> bool:
     """A subject describing a person by role, with no name in the phrase."""
-    return _is_role(token) and token._.actor_mention is None and not any(
-        t._.actor_mention is not None and t._.actor_mention.actor.type == "PERSON" for t in _subject_span(token)
+    return _is_role(token) and _mention(token) is None and not any(
+        (m := _mention(t)) is not None and m.actor.type == "PERSON" for t in _subject_span(token)
     )
 
 
@@ -475,9 +475,33 @@ def _phrase_name(head: Token) -> str:
     return name
 
 
+#: Mentions the actors stage made from pronouns and from kinds of doer: this stage reads pronouns
+#: and descriptions against the quotes, which the actors stage does not see.
+_READ_HERE = frozenset({"pronoun", "generic", "kind"})
+
+
+def _mention(token: Token) -> ActorMention | None:
+    """The actors stage's mention of a token, unless it is one this stage reads itself."""
+    mention: ActorMention | None = token._.actor_mention
+    return mention if mention is not None and mention.how not in _READ_HERE else None
+
+
+def _named_actor_for_span(span: Span) -> Actor | None:
+    """The actor a phrase names (see ``actor_for_span``), leaving pronouns and kinds of doer to this
+    stage."""
+    actor = actor_for_span(span)
+    index = span.doc._.actor_index or {}
+    by_kind = any((m := index.get(t.i)) is not None and m.actor == actor and m.how in _READ_HERE for t in span)
+    return None if by_kind else actor
+
+
 def _generic_actor(ctx: _Context, head: Token, kind: str) -> Actor:
-    """An actor known only by its description in one article ("the regional governor",
-    "chanting protesters"): keyed by article, since the same words elsewhere describe others."""
+    """An actor known only by its description: the generic actor the actors stage made of the
+    phrase ("riot police", with its sector and country), else one keyed by article ("the regional
+    governor"), since the same words elsewhere may describe others."""
+    made: ActorMention | None = head._.actor_mention
+    if made is not None and made.how == "generic" and kind != "PERSON":
+        return made.actor
     name = _phrase_name(head)
     return Actor(key=f"generic:{ctx.doc_id}:{normalise(name).replace(' ', '_')}", name=name, type=kind)
 
@@ -522,7 +546,7 @@ def _role_holder(ctx: _Context, role: Token, people: list[_Referent]) -> Actor |
     countries = {
         m.actor.country
         for t in _phrase_tokens(role)
-        if (m := t._.actor_mention) is not None and m.actor.type == "COUNTRY" and t != role
+        if (m := _mention(t)) is not None and m.actor.type == "COUNTRY" and t != role
     }
     of_country = [p for p in before if p.role is None and p.actor.country in countries]
     return of_country[-1].actor if of_country else None
@@ -621,7 +645,7 @@ def _named_before(ctx: _Context, subject: Token, kinds: frozenset[str]) -> Actor
     for token in reversed(ctx.doc[: subject.i]):
         if token.lemma_.lower() == lemma and not ctx.is_quoted(token):
             end = max([token.i, *(c.right_edge.i for c in token.rights if c.dep_ == "appos")]) + 1
-            actor = actor_for_span(ctx.doc[token.left_edge.i : end])
+            actor = _named_actor_for_span(ctx.doc[token.left_edge.i : end])
             if actor is not None and actor.type in kinds:
                 return actor
     return None
@@ -675,8 +699,8 @@ def _speaker_of(ctx: _Context, subject: Token, previous: _Said | None, adjacent:
     person = _person_in(subject, span)
     if person is not None:
         return _full_name(ctx, person)
-    resolved = actor_for_span(span)
-    role = _is_role(subject) and subject._.actor_mention is None
+    resolved = _named_actor_for_span(span)
+    role = _is_role(subject) and _mention(subject) is None
     if resolved is not None and resolved.type == "PERSON" and not (role and _is_possessor(resolved, span)):
         return _full_name(ctx, resolved)
     if role:
@@ -762,7 +786,7 @@ def _is_quoting_verb(token: Token) -> bool:
 def _names_someone(token: Token) -> bool:
     """A subject that names or stands for someone: an actor, a proper noun or a personal pronoun."""
     return (
-        token._.actor_mention is not None
+        _mention(token) is not None
         or token.pos_ == "PROPN"
         or token.lower_ in quote_data().personal_pronouns
     )
@@ -876,7 +900,7 @@ def _colon_intro(ctx: _Context, span: QuoteSpan) -> Token | None:
 
 
 def _is_person_token(token: Token) -> bool:
-    mention = token._.actor_mention
+    mention = _mention(token)
     return token.ent_type_ == "PERSON" or (mention is not None and mention.actor.type == "PERSON")
 
 

@@ -34,6 +34,7 @@ def generic_candidates(state: Resolution, book: AgentBook | None = None) -> list
     book = book or load_agents()
     countries = _country_counts(state)
     found: list[Candidate] = []
+    named_before: dict[str, Actor] = {}  # head lemma -> the actor a phrase with its own country named
     for token in state.doc:
         if token.i in state.selected or not _heads_a_phrase(token) or _named_owner(state, token):
             continue
@@ -43,10 +44,13 @@ def generic_candidates(state: Resolution, book: AgentBook | None = None) -> list
             continue
         sector, size = match
         iso3, span_start, _ = role_country(state, words[-size].i, token.i + 1)
-        candidate = _candidate(state, sector, words, iso3, countries)
+        earlier = named_before.get(_lemma(token)) if iso3 is None and _is_definite_or_plural(token) else None
+        candidate = (earlier, "role") if earlier is not None else _candidate(state, sector, words, iso3, countries)
         if candidate is not None:
             actor, how = candidate
             found.append(Candidate(min(span_start, words[0].i), token.i + 1, actor, how))
+            if iso3 is not None:
+                named_before[_lemma(token)] = actor  # "Japan's foreign ministry ... the ministry said"
     return found
 
 
@@ -55,8 +59,9 @@ def _candidate(state: Resolution, sector: Sector, words: list[Token], iso3: str 
     """(actor, how) for an agent phrase: with the country its words name, else (for the state's
     bodies and forces, only when the article clearly leads with one country) the article's."""
     head = words[-1]
-    if iso3 is not None:
-        return _actor_for(state, sector, words, iso3)
+    if iso3 is not None:  # the phrase names its country: as good as a role noun resolved in place
+        found = _actor_for(state, sector, words, iso3)
+        return (found[0], "role") if found is not None and found[1] == "kind" else found
     if sector.forces:
         return None  # "the troops": someone named before; the events stage looks there first
     if sector.state and not _is_definite_or_plural(head):
@@ -100,7 +105,7 @@ def _actor_for(state: Resolution, sector: Sector, words: list[Token], iso3: str 
     government bodies, the national forces for its military, else a generic actor."""
     if iso3 is not None and (sector.state or sector.forces):
         known = state.dictionary.country(iso3) if sector.state else state.dictionary.armed_forces(iso3)
-        return (known, "role") if known is not None else None
+        return (known, "kind") if known is not None else None
     return generic_actor(sector, words, iso3), "generic"
 
 
@@ -116,13 +121,13 @@ def generic_actor(sector: Sector, words: list[Token], iso3: str | None) -> Actor
 
 def _named_owner(state: Resolution, head: Token) -> bool:
     """Whether a named actor other than a country qualifies the noun ("Wagner fighters", "Hamas
-    militants"), or a possessive pronoun says it belongs to someone named before ("its fighters"):
-    the phrase stands for that actor, not for a kind of doer."""
+    militants", "a senior EU trade official"), or a possessive pronoun says it belongs to someone
+    named before ("its fighters"): the phrase stands for that actor, not for a kind of doer."""
     if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
         return True
-    for child in head.children:
-        mention = state.selected.get(child.i)
-        if child.i < head.i and mention is not None and mention.actor.type != "COUNTRY":
+    for word in head.subtree:
+        mention = state.selected.get(word.i)
+        if word.i < head.i and mention is not None and mention.actor.type != "COUNTRY":
             return True
     return False
 
@@ -175,5 +180,5 @@ def fallback_actor(head: Token, book: AgentBook | None = None) -> tuple[Actor, s
     iso3 = _clearly_leading(counts)
     if sector.forces:  # soldiers of no country the article makes clear are nobody one can follow
         forces = ActorDictionary.load().armed_forces(iso3) if iso3 is not None else None
-        return (forces, "role") if forces is not None else None
+        return (forces, "kind") if forces is not None else None
     return generic_actor(sector, words, iso3), "generic"

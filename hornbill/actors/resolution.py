@@ -72,7 +72,7 @@ class Unresolved:
 
 
 HOW_RANK = {"acronym": 0, "dictionary": 1, "ner": 2, "fuzzy": 3, "nationality": 4, "surname": 5,
-             "role": 6, "pronoun": 7, "generic": 8}
+             "role": 6, "pronoun": 7, "kind": 8, "generic": 8}
 
 
 @dataclass

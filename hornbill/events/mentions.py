@@ -283,7 +283,8 @@ def _recipient(candidate: Candidate, named: Actor | None, sentence: Span, lexico
 
 
 #: How an actor mention was found, as the resolution of a doer it names (see model.Resolution).
-RESOLUTION_OF_HOW: dict[str, Resolution] = {"role": "context", "pronoun": "context", "generic": "generic"}
+RESOLUTION_OF_HOW: dict[str, Resolution] = {"role": "context", "pronoun": "context", "kind": "context",
+                                           "generic": "generic"}
 
 
 @dataclass(frozen=True)
