@@ -17,13 +17,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from hornbill.doctools import doc_text, evidence_for
 from hornbill.model import Actor, ActorMention, Claim
-from hornbill.nlp import evidence_for
-from hornbill.timex import doc_text
+from hornbill.schemas import load_data
 
 DATA_FILE = Path(__file__).parent / "data" / "claims.yaml"
 
@@ -62,7 +61,7 @@ class ClaimData:
 
 @lru_cache(maxsize=1)
 def claim_data() -> ClaimData:
-    raw: dict[str, Any] = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    raw = load_data("claims.yaml")
 
     def lower_map(key: str) -> dict[str, Any]:
         return {str(k).lower(): v for k, v in raw[key].items()}

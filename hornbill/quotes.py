@@ -26,16 +26,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
-import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from hornbill.actors import actor_for_span, name_key
+from hornbill.actors.component import actor_for_span
+from hornbill.actors.dictionary import name_key
+from hornbill.doctools import doc_text, evidence_for
 from hornbill.model import Actor, ActorMention, Quote
-from hornbill.nlp import evidence_for
-from hornbill.timex import doc_text
+from hornbill.schemas import load_data
 
 DATA_FILE = Path(__file__).parent / "data" / "quotes.yaml"
 
@@ -68,7 +68,7 @@ class QuoteData:
 
 @lru_cache(maxsize=1)
 def quote_data() -> QuoteData:
-    raw: dict[str, Any] = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    raw = load_data("quotes.yaml")
 
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in raw[key])

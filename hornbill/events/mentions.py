@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from hornbill import timex
 from hornbill.actors.dictionary import ActorDictionary
+from hornbill.doctools import evidence_for, is_headline
 from hornbill.events.lexicon import Lexicon, Pattern, default_lexicon
 from hornbill.events.match import Candidate
 from hornbill.events.roles import (
@@ -23,7 +24,6 @@ from hornbill.events.roles import (
 )
 from hornbill.events.syntax import Slots, conjuncts, is_topic_label, lemma_of, objects_of, prep_objects_of
 from hornbill.model import QUAD_CLASS, Actor, DatePoint, EventMention, Location, Status
-from hornbill.nlp import evidence_for
 
 LOCATION_PREPS = frozenset({"in", "at", "inside", "across", "near", "outside", "throughout", "within"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -317,7 +317,7 @@ def _mention(
             pattern.event_type, candidate.mode, actor, recipient, candidate.status, claimed_by, lexicon
         ),
         claimed_by=claimed_by,
-        headline=timex.is_headline(sentence),
+        headline=is_headline(sentence),
     )
 
 

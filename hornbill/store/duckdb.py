@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 import duckdb
 
 from hornbill import link
+from hornbill.dates import resolve_in_year, story_year
 from hornbill.errors import StoreError
 from hornbill.model import QUAD_CLASS, Actor, DocResult, Document, EventMention, Tense
 from hornbill.store import AddSummary, Row
@@ -321,12 +322,10 @@ class DuckDBKnowledgeBase:
 
     def _story_years(self, undated: list[str]) -> dict[str, int]:
         """The year each undated article is placed in, where other articles tell it
-        (timex.story_year): from the expressions it left unresolved and the dates that other
+        (dates.story_year): from the expressions it left unresolved and the dates that other
         articles give the same events."""
         if not undated:
             return {}
-        from hornbill import timex  # imports spaCy: only an add with undated articles pays for it
-
         evidence: dict[str, list[tuple[str, Tense | None, str, str | None]]] = {}
         earliest: dict[str, int] = {}
         own = self._rows("SELECT doc_id, event_id, date_expr, date_tense, status FROM event_mentions "
@@ -346,7 +345,7 @@ class DuckDBKnowledgeBase:
                 year = link.year_of(o["date"])
                 if r["status"] == "occurred" and year is not None:
                     earliest[r["doc_id"]] = max(year, earliest.get(r["doc_id"], year))
-        years = {doc: timex.story_year(items, earliest.get(doc)) for doc, items in evidence.items()}
+        years = {doc: story_year(items, earliest.get(doc)) for doc, items in evidence.items()}
         return {doc: year for doc, year in years.items() if year is not None}
 
     def _filed_under(self, keys: set[str]) -> dict[str, list[link.StoredMention]]:
@@ -481,9 +480,7 @@ def _story_dated(mention: Row, year: int | None) -> Row:
     (basis "story"); any other mention as it is."""
     if year is None or mention["date"] is not None or mention["date_expr"] is None:
         return mention
-    from hornbill import timex
-
-    reading = timex.resolve_in_year(mention["date_expr"], mention["date_tense"], year)
+    reading = resolve_in_year(mention["date_expr"], mention["date_tense"], year)
     if reading is None:
         return mention
     return {**mention, "date": reading.value, "date_precision": reading.precision, "date_basis": "story"}
