@@ -494,7 +494,11 @@ def find_claims(doc: Doc) -> list[Claim]:
     return claims
 
 
-@Language.component("hornbill_claims", requires=["doc.ents"], assigns=["doc._.claims"])
+@Language.component(
+    "hornbill_claims",
+    requires=["doc.ents", "doc._.timexes", "doc._.actor_mentions", "doc._.actor_index"],
+    assigns=["doc._.claims"],
+)
 def claims_component(doc: Doc) -> Doc:
     doc._.claims = find_claims(doc)
     return doc

@@ -555,7 +555,8 @@ def find_quotes(doc: Doc) -> list[Quote]:
     return quotes
 
 
-@Language.component("hornbill_quotes", requires=["doc._.actor_mentions"], assigns=["doc._.quotes"])
+@Language.component("hornbill_quotes", requires=["token.dep", "doc._.actor_mentions", "doc._.actor_index"],
+                    assigns=["doc._.quotes"])
 def quotes_component(doc: Doc) -> Doc:
     doc._.quotes = find_quotes(doc)
     return doc

@@ -104,7 +104,7 @@ def find_timexes(doc: Doc, anchor: DatePoint) -> tuple[list[Timex], list[str]]:
     return timexes, warnings
 
 
-@Language.component("hornbill_timex", requires=["doc.ents", "token.dep"], assigns=["doc._.timexes"])
+@Language.component("hornbill_timex", requires=["doc.ents", "token.dep"], assigns=["doc._.timexes", "doc._.document"])
 def timex_component(doc: Doc) -> Doc:
     """Store ``doc._.timexes``; weekday/date disagreements become document warnings."""
     document = doc._.document
