@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
@@ -23,8 +22,6 @@ from spacy.tokens import Doc, Span, Token
 from hornbill.doctools import doc_text, evidence_for
 from hornbill.model import Actor, ActorMention, Claim
 from hornbill.schemas import load_data
-
-DATA_FILE = Path(__file__).parent / "data" / "claims.yaml"
 
 #: Entity labels a claim number must not sit inside (dates, times, ordinals, names).
 _EXCLUDED_ENTS = frozenset(

@@ -25,7 +25,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Literal
 
 from spacy.language import Language
@@ -36,8 +35,6 @@ from hornbill.actors.dictionary import name_key
 from hornbill.doctools import doc_text, evidence_for
 from hornbill.model import Actor, ActorMention, Quote
 from hornbill.schemas import load_data
-
-DATA_FILE = Path(__file__).parent / "data" / "quotes.yaml"
 
 _OPEN_CONTEXT = "([{—–-/"
 _CLOSE_CONTEXT = ".,;:!?)]}…—–"
