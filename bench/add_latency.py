@@ -40,7 +40,7 @@ import pyarrow as pa
 from hornbill import link
 from hornbill import nlp as hnlp
 from hornbill.model import DatePoint, DocResult, Evidence
-from hornbill.pipeline import process_documents
+from hornbill.process import process_documents
 from hornbill.read import iter_inputs
 from hornbill.store.duckdb import DuckDBKnowledgeBase
 

@@ -51,7 +51,7 @@ from hornbill import actors, read
 from hornbill import nlp as hnlp
 from hornbill.actors import component  # noqa: F401  (registers the hornbill_actors component)
 from hornbill.model import RawDocument
-from hornbill.pipeline import prepare
+from hornbill.process import prepare
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 

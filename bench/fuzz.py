@@ -27,7 +27,7 @@ def target_function(name: str):  # type: ignore[no-untyped-def]  # the callable 
     import atheris
 
     with atheris.instrument_imports():
-        from hornbill import claims, clean, docdate, quotes, read, timex
+        from hornbill import claims, clean, dates, docdate, quotes, read
         from hornbill.model import DatePoint, RawDocument
 
     folder = Path(tempfile.mkdtemp(prefix="hornbill-fuzz-"))
@@ -54,7 +54,7 @@ def target_function(name: str):  # type: ignore[no-untyped-def]  # the callable 
         docdate.date_document(clean.clean(raw), raw)
 
     def fuzz_timex(data: bytes) -> None:
-        timex.normalize(text_of(data), anchor)
+        dates.normalize(text_of(data), anchor)
 
     def fuzz_claims(data: bytes) -> None:
         claims.parse_number(text_of(data))

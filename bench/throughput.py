@@ -226,7 +226,7 @@ def run_spacy(corpus: Path, batch_size: int) -> dict[str, Any]:
 
     from hornbill import nlp as hnlp
     from hornbill.model import RawDocument
-    from hornbill.pipeline import prepare
+    from hornbill.process import prepare
     from hornbill.read import iter_inputs
 
     texts = [text for item in iter_inputs([corpus]) if isinstance(item, RawDocument)
@@ -297,7 +297,7 @@ def timed_batches(corpus: Path, batch_size: int, clock: StageClock) -> Iterator[
 def run_stages(corpus: Path, db: Path, batch_size: int) -> dict[str, Any]:
     """The 1-worker pipeline one stage at a time over each batch, each stage timed."""
     from hornbill import nlp as hnlp
-    from hornbill.pipeline import prepare, to_result
+    from hornbill.process import prepare, to_result
     from hornbill.store import open_kb
 
     nlp = hnlp.load()

@@ -14,18 +14,14 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from hornbill.doctools import doc_text, evidence_for
 from hornbill.model import Actor, ActorMention, Claim
-from hornbill.nlp import evidence_for
-from hornbill.timex import doc_text
-
-DATA_FILE = Path(__file__).parent / "data" / "claims.yaml"
+from hornbill.schemas import load_data
 
 #: Entity labels a claim number must not sit inside (dates, times, ordinals, names).
 _EXCLUDED_ENTS = frozenset(
@@ -62,7 +58,7 @@ class ClaimData:
 
 @lru_cache(maxsize=1)
 def claim_data() -> ClaimData:
-    raw: dict[str, Any] = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    raw = load_data("claims.yaml")
 
     def lower_map(key: str) -> dict[str, Any]:
         return {str(k).lower(): v for k, v in raw[key].items()}
@@ -496,7 +492,11 @@ def find_claims(doc: Doc) -> list[Claim]:
     return claims
 
 
-@Language.component("hornbill_claims", requires=["doc.ents"], assigns=["doc._.claims"])
+@Language.component(
+    "hornbill_claims",
+    requires=["doc.ents", "doc._.timexes", "doc._.actor_mentions", "doc._.actor_index"],
+    assigns=["doc._.claims"],
+)
 def claims_component(doc: Doc) -> Doc:
     doc._.claims = find_claims(doc)
     return doc

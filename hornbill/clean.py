@@ -26,14 +26,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
-
-import yaml
 
 from hornbill.docdate import is_date_line
 from hornbill.errors import ConfigError
 from hornbill.model import Document, RawDocument, Segment
+from hornbill.schemas import load_data
 
 HEADLINE = "headline"
 TAIL = "tail"
@@ -114,8 +112,7 @@ CATEGORY_KEYS = frozenset(
 @lru_cache(maxsize=1)
 def load_markers() -> Markers:
     """The compiled markers of ``hornbill/data/boilerplate.yaml``."""
-    text = resources.files("hornbill").joinpath("data/boilerplate.yaml").read_text("utf-8")
-    return compile_markers(yaml.safe_load(text))
+    return compile_markers(load_data("boilerplate.yaml"))
 
 
 def compile_markers(raw: dict[str, Any]) -> Markers:

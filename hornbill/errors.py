@@ -9,7 +9,7 @@ build goes on. Exceptions are for misuse and for failures the caller must see::
      │                 (e.g. read_file() given a directory)
      ├── StoreError    the knowledge base cannot be opened, read or written
      ├── ConfigError   a settings or data file (YAML marker lists, dictionaries) is invalid
-     └── EngineError   (hornbill.engine) the engine running the per-document stages failed
+     └── EngineError   the engine running the per-document stages (hornbill.engine) failed
           └── WorkerError   a pool worker raised an exception or died
 
 Messages are short and name the thing at fault: ``InputError("not a file: notes/")``.
@@ -32,3 +32,11 @@ class StoreError(HornbillError):
 
 class ConfigError(HornbillError):
     """A settings or data file is missing or malformed."""
+
+
+class EngineError(HornbillError):
+    """The engine that runs the per-document stages failed or cannot be used."""
+
+
+class WorkerError(EngineError):
+    """A pool worker raised an exception or stopped unexpectedly."""

@@ -20,24 +20,20 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
-import yaml
 
+from hornbill.actors.dictionary import ActorDictionary, DictionaryEntry
+from hornbill.dates.calendar import WIDTH, fineness
 from hornbill.model import ADHOC_GROUP, EventMention
-
-if TYPE_CHECKING:
-    from hornbill.actors import DictionaryEntry
+from hornbill.schemas import load_data
 
 #: How much an event date is trusted, by where it came from (higher wins).
 BASIS_RANK = {"explicit": 5, "metadata": 4, "sentence": 4, "dateline": 4, "caption": 3, "context": 3,
               "url": 2, "text": 2, "document": 1, "none": 0}
-PRECISION_RANK = {"day": 6, "week": 5, "month": 4, "season": 3, "year": 2, "decade": 1, "century": 0}
-PRECISION_WIDTH = {"day": 10, "month": 7, "year": 4, "decade": 3, "century": 2}
 
-_RULES: dict[str, Any] = yaml.safe_load(resources.files("hornbill.data").joinpath("link.yaml").read_text("utf-8"))
+_RULES: dict[str, Any] = load_data("link.yaml")
 #: types whose reports may merge on a date that does not pin them down (see data/link.yaml)
 LASTING_TYPES = frozenset(_RULES["lasting_types"])
 #: how far back a report dated only by its publication date is taken to reach
@@ -73,7 +69,7 @@ def dates_compatible(a: str | None, a_prec: str | None, b: str | None, b_prec: s
         return a is None and b is None
     if "W" in a or "W" in b:  # ISO weeks: compare the year only, weeks are rarely restated exactly
         return a[:4] == b[:4]
-    width = min(PRECISION_WIDTH.get(a_prec or "day", 10), PRECISION_WIDTH.get(b_prec or "day", 10))
+    width = min(WIDTH.get(a_prec or "day", 10), WIDTH.get(b_prec or "day", 10))
     return a[:width] == b[:width]
 
 
@@ -105,8 +101,6 @@ def affiliations() -> Affiliations:
     Keyed by actor key, so the answer for a stored mention needs nothing but its row; a user's
     own actor file is not consulted, so linking stays the same whichever file a build used.
     """
-    from hornbill.actors import ActorDictionary  # imports spaCy: only a process that links pays for it
-
     offices, hosts = {}, {}
     entries = ActorDictionary.load().entries
     parents = {key: parent for key, entry in entries.items() if (parent := _whole_of(entry)) is not None}
@@ -236,8 +230,8 @@ def _on_or_before(early: StoredMention, late: StoredMention) -> bool:
         return False
     if "W" in a or "W" in b:
         return True  # the years already compare
-    width = min(PRECISION_WIDTH.get(early.date_precision or "day", 10),
-                PRECISION_WIDTH.get(late.date_precision or "day", 10))
+    width = min(WIDTH.get(early.date_precision or "day", 10),
+                WIDTH.get(late.date_precision or "day", 10))
     return a[:width] <= b[:width]
 
 
@@ -358,7 +352,7 @@ def events_to_join(new: StoredMention, candidates: Iterable[StoredMention]) -> s
 # -- candidate keys: the index that finds a new mention's possible partners --------------------
 
 #: How many leading characters of a date a key keeps: one level per precision width.
-DATE_LEVELS = sorted(set(PRECISION_WIDTH.values()))
+DATE_LEVELS = sorted(set(WIDTH.values()))
 
 
 def _whos(mention: StoredMention) -> list[str]:
@@ -375,7 +369,7 @@ def _whos(mention: StoredMention) -> list[str]:
 
 def _date_level(date: str, precision: str | None) -> int:
     """How many leading characters of ``date`` two compatible dates share (an ISO week: its year)."""
-    return 4 if "W" in date else PRECISION_WIDTH.get(precision or "day", 10)
+    return 4 if "W" in date else WIDTH.get(precision or "day", 10)
 
 
 def _key_stems(mention: StoredMention) -> list[str]:
@@ -497,7 +491,7 @@ def mention_rank(date_basis: str | None, date_precision: str | None, confidence:
     """Sort key for the mention that speaks for an event: a date read from the text beats the
     publication-date fallback; then the more precise date; then the more trusted basis; then confidence."""
     from_text = date_basis not in (None, "document", "none")
-    return (from_text, PRECISION_RANK.get(date_precision or "", -1), BASIS_RANK.get(date_basis or "none", 0),
+    return (from_text, fineness(date_precision), BASIS_RANK.get(date_basis or "none", 0),
             confidence)
 
 
@@ -534,7 +528,7 @@ class Measures:
 
 @cache
 def measures() -> Measures:
-    raw = yaml.safe_load(resources.files("hornbill.data").joinpath("measures.yaml").read_text("utf-8"))
+    raw = load_data("measures.yaml")
     by_unit = {unit.casefold(): name for name, units in raw["measures"].items() for unit in units}
     return Measures(by_unit, float(raw["tolerance"]), float(raw["hedges"]["about"]))
 

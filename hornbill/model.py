@@ -1,7 +1,7 @@
 """The data model every stage speaks.
 
 Stages pass frozen dataclasses to each other; only ``nlp.py`` and the spaCy
-components touch a ``Doc``. ``pipeline.to_result`` turns an annotated ``Doc``
+components touch a ``Doc``. ``process.to_result`` turns an annotated ``Doc``
 into a :class:`DocResult`, which is what workers return and the store accepts.
 
 Offsets: ``Document.text`` is the cleaned text the NLP runs on;

@@ -2,10 +2,13 @@
 extensions, and adds the hornbill components in the order ``PIPELINE`` gives.
 
 Each stage module (``timex``, ``actors``, ``events``, ``quotes``, ``claims``)
-registers its own component with ``@Language.component``/``@Language.factory``,
-declaring what it ``requires`` and ``assigns``; this module only decides the
-order. Per-document context (the cleaned :class:`~hornbill.model.Document`,
-with its id and publication date) travels on ``doc._.document``: callers make
+declares its own component with ``@Language.component``/``@Language.factory``,
+saying what it ``requires`` and ``assigns``; this module is the one place that
+imports them (which registers them) and decides the order. No stage imports this
+module: what they share lives in :mod:`hornbill.doctools`.
+
+Per-document context (the cleaned :class:`~hornbill.model.Document`, with its id and
+publication date) travels on ``doc._.document``: callers make
 the Doc with :func:`make_doc` and then run ``nlp.pipe`` over Docs.
 """
 
@@ -16,12 +19,20 @@ from typing import TYPE_CHECKING
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
-from hornbill.model import Actor, ActorMention, Document, Evidence
+import hornbill.actors.component
+import hornbill.claims
+import hornbill.events.component
+import hornbill.quotes
+import hornbill.timex.detect
+from hornbill.model import Actor, ActorMention, Document
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+#: The modules that declare the hornbill components (importing them registers the components).
+STAGES = (hornbill.timex.detect, hornbill.actors.component, hornbill.events.component, hornbill.quotes, hornbill.claims)
 
 #: hornbill components, in pipeline order (after spaCy's own).
 PIPELINE: tuple[str, ...] = (
@@ -84,10 +95,6 @@ def model_path() -> Path:
 def load(extra_actors: str | None = None) -> Language:
     """The full hornbill pipeline; cached per actor-dictionary extension file."""
     register_extensions()
-    # Importing the stage modules registers their components with spaCy.
-    from hornbill import claims, events, quotes, timex  # noqa: F401
-    from hornbill.actors import component  # noqa: F401
-
     nlp = spacy.load(model_path())
     nlp.add_pipe("hornbill_paragraphs", before="parser")
     for name in PIPELINE:
@@ -102,22 +109,3 @@ def make_doc(nlp: Language, document: Document) -> Doc:
     doc = nlp.make_doc(document.text)
     doc._.document = document
     return doc
-
-
-def evidence_for(span: Span) -> Evidence:
-    """The evidence record for a sentence (or any span): its text without the whitespace around it,
-    and the offsets of exactly that text in the original (the end is mapped from the last character,
-    so furniture dropped right after the sentence is never inside it)."""
-    text = span.text
-    start = span.start_char + len(text) - len(text.lstrip())
-    end = span.end_char - (len(text) - len(text.rstrip()))
-    document: Document | None = span.doc._.document
-    if document is None:
-        return Evidence("", "", text.strip(), start, end)
-    return Evidence(
-        doc_id=document.doc_id,
-        source=document.source,
-        sentence=text.strip(),
-        start=document.to_original(start),
-        end=document.to_original(end - 1) + 1 if end > start else document.to_original(start),
-    )

@@ -1,91 +1,24 @@
-"""The one place that decides the stage order.
+"""A build: read the inputs, have an engine run the per-document stages, store and link.
 
-Per document (pure, no shared state, so it can run in a pool or on Ray)::
+Per document (:mod:`hornbill.process`; pure, no shared state, so it can run in a pool or on Ray)::
 
     read -> clean -> docdate -> spaCy parse -> timex -> actors -> events -> quotes -> claims -> DocResult
 
-The cross-document stage (``link``) runs in the store as each DocResult is added.
+The engine (:mod:`hornbill.engine`) is one executor whatever runs the stages; the cross-document
+stage (``link``) runs in the store as each DocResult is added.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
 
-from spacy.language import Language
-from spacy.tokens import Doc
-
-from hornbill import nlp as hnlp
-from hornbill.clean import clean
-from hornbill.docdate import date_document
-from hornbill.engine import EngineError, run_batches
-from hornbill.model import DocResult, Document, RawDocument, Skipped
-from hornbill.read import iter_inputs
+from hornbill.engine import executor_for
+from hornbill.model import DocResult, RawDocument, Skipped
+from hornbill.process import BATCH_SIZE
 from hornbill.store import KnowledgeBase
-
-BATCH_SIZE = 16
-T = TypeVar("T")
-
-
-def prepare(raw: RawDocument) -> Document:
-    """Clean a raw document and date it: everything that happens before the parse."""
-    document = clean(raw)
-    dated = date_document(document, raw)
-    warnings = (*document.warnings, *dated.warnings)
-    return dataclasses.replace(document, published=dated.date, warnings=warnings)
-
-
-def to_result(doc: Doc) -> DocResult:
-    """Turn an annotated Doc into the plain dataclasses the store accepts."""
-    return DocResult(
-        document=doc._.document,
-        actors=tuple(doc._.actor_mentions or ()),
-        events=tuple(doc._.events or ()),
-        quotes=tuple(doc._.quotes or ()),
-        claims=tuple(doc._.claims or ()),
-    )
-
-
-def process_documents(
-    raws: Iterable[RawDocument], nlp: Language, batch_size: int = BATCH_SIZE
-) -> Iterator[DocResult]:
-    """Run every per-document stage over ``raws``, streaming, in ``nlp.pipe`` batches."""
-    return process_prepared((prepare(raw) for raw in raws), nlp, batch_size)
-
-
-def process_prepared(
-    documents: Iterable[Document], nlp: Language, batch_size: int = BATCH_SIZE
-) -> Iterator[DocResult]:
-    """The NLP stages over cleaned, dated documents, in ``nlp.pipe`` batches."""
-    docs = (hnlp.make_doc(nlp, document) for document in documents)
-    for doc in nlp.pipe(docs, batch_size=batch_size):
-        yield to_result(doc)
-
-
-def process_raws(
-    raws: Iterable[RawDocument], nlp: Language, batch_size: int = BATCH_SIZE
-) -> Iterator[DocResult | Skipped]:
-    """Every per-document stage over ``raws``, in input order: a DocResult per article, or a
-    Skipped for one with no text left once page furniture is removed. This is what a worker runs."""
-    for batch in batched((prepare(raw) for raw in raws), batch_size):
-        texts = [document for document in batch if document.text.strip()]
-        results = iter(process_prepared(texts, nlp, batch_size))
-        for document in batch:
-            yield next(results) if document.text.strip() else no_text(document.source)
-
-
-def no_text(source: str) -> Skipped:
-    return Skipped(source, "no article text (nothing left once page furniture is removed)")
-
-
-def process_text(text: str, nlp: Language, source: str = "<text>", published: str | None = None) -> DocResult:
-    """Convenience for one string: the whole per-document pipeline."""
-    raw = RawDocument(source=source, text=text, published=published)
-    return next(process_documents([raw], nlp))
 
 
 @dataclass
@@ -98,17 +31,6 @@ class BuildReport:
     skipped: list[Skipped] = field(default_factory=list)
     new_events: int = 0
     merged_mentions: int = 0
-
-
-def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    batch: list[T] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def build(
@@ -138,22 +60,11 @@ def build(
     ``ray_address``, or a local one), with ``workers`` > 1 as its number of workers (else Ray's choice) and
     its per-document Parquet results in ``ray_results`` (a temporary folder if not given).
     """
-    if engine == "ray":
-        try:
-            from hornbill.engine.ray import build_with_ray  # ray is optional: imported only when asked for
-        except ModuleNotFoundError as exc:
-            if exc.name is None or exc.name.split(".")[0] != "ray":
-                raise
-            raise EngineError("the ray engine needs Ray: pip install -r requirements-ray.txt") from exc
-        return build_with_ray(paths, kb, extra_actors=extra_actors, batch_size=batch_size, ray_address=ray_address,
-                              workers=workers if workers > 1 else None, results_dir=ray_results,
-                              on_skip=on_skip, on_warning=on_warning, progress=progress)
-    if engine != "local":
-        raise EngineError(f"unknown engine {engine!r} (local or ray)")
+    executor = executor_for(engine, workers=workers, extra_actors=extra_actors, batch_size=batch_size,
+                            ray_address=ray_address, ray_results=ray_results)
     run = BuildRun(kb, on_skip=on_skip, on_warning=on_warning, progress=progress)
-    batches = batched(run.new_documents(iter_inputs(paths)), batch_size)
     # closing: should storing fail, the workers stop now, not when the generator is collected
-    with closing(run_batches(batches, workers=workers, extra_actors=extra_actors, batch_size=batch_size)) as results:
+    with closing(executor.run(paths, run)) as results:
         for outcomes in results:
             run.store(outcomes)
     return run.report

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from hornbill.pipeline import process_text
+from hornbill.process import process_text
 
 ARTICLE_WITH_TAIL = """Chad expels French troops
 

@@ -11,9 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc, Token
 
-from hornbill import timex
+from hornbill import dates
+from hornbill.dates import format_date, normalize, unresolved
 from hornbill.model import DatePoint
-from hornbill.timex import event_date, format_date, normalize, story_date, unresolved
+from hornbill.timex import event_date, story_date
 
 TUESDAY = DatePoint("2024-03-12", "day", "metadata")  # 12 March 2024 was a Tuesday
 SUMMER = DatePoint("2023-07-14", "day", "metadata")  # a Friday
@@ -647,22 +648,22 @@ def test_a_date_told_as_past_ends_with_the_publication_date(
 def test_an_expression_left_unresolved_is_read_in_the_stories_year(
     expression: str, tense: str, year: int, expected: tuple[str, str] | None
 ) -> None:
-    reading = timex.resolve_in_year(expression, tense, year)
+    reading = dates.resolve_in_year(expression, tense, year)
     assert (None if reading is None else (reading.value, reading.precision)) == expected
 
 
 def test_the_year_of_an_undated_article_is_the_one_its_expressions_and_other_articles_agree_on() -> None:
     # "in November last year" told of an event that others date 14 November 2022: written in 2023
-    assert timex.story_year([("in November last year", "past", "2022-11-14", "day")], None) == 2023
-    assert timex.story_year([("In March", "past", "2021-03", "month"), ("last year", "past", "2020", "year")],
+    assert dates.story_year([("in November last year", "past", "2022-11-14", "day")], None) == 2023
+    assert dates.story_year([("In March", "past", "2021-03", "month"), ("last year", "past", "2020", "year")],
                             None) == 2021
     # expressions that disagree on the year, or none that can be read: no year
-    assert timex.story_year([("In March", "past", "2021-03", "month"), ("last year", "past", "2018", "year")],
+    assert dates.story_year([("In March", "past", "2021-03", "month"), ("last year", "past", "2018", "year")],
                             None) is None
-    assert timex.story_year([("last week", "past", "2021-03-02", "day")], None) is None
-    assert timex.story_year([], None) is None
+    assert dates.story_year([("last week", "past", "2021-03-02", "day")], None) is None
+    assert dates.story_year([], None) is None
     # an event the article tells as past, dated 2024 by others, rules out any earlier year
-    assert timex.story_year([("in November last year", "past", "2022-11-14", "day")], 2024) is None
+    assert dates.story_year([("in November last year", "past", "2022-11-14", "day")], 2024) is None
 
 
 def test_an_unresolved_date_gives_the_part_it_knows(annotate: Callable[..., Doc]) -> None:

@@ -8,16 +8,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
-import yaml
-
-from hornbill.actors.dictionary import ACTOR_TYPES, DATA_DIR
-from hornbill.errors import ConfigError
+from hornbill.schemas import DATA_DIR, read_mapping
 
 AGENTS_FILE = DATA_DIR / "actors" / "agents.yaml"
-SECTOR_FIELDS = frozenset({"type", "state", "forces"})
-SECTOR_CODE_LENGTH = 3
 
 
 @dataclass(frozen=True)
@@ -53,29 +47,10 @@ class AgentBook:
         return self.sectors.get(code) or Sector(code)
 
 
-def _problems(path: Path, data: Any) -> list[str]:
-    """What is wrong with the agents file (empty when it is well formed)."""
-    if not isinstance(data, dict) or not isinstance(data.get("agents"), dict):
-        return [f"{path}: expected a mapping with an `agents:` table"]
-    problems = [f"{path}: agent {phrase!r}: sector {code!r} is not a three-letter code"
-                for phrase, code in data["agents"].items()
-                if not (isinstance(phrase, str) and isinstance(code, str) and code.isupper()
-                        and len(code) == SECTOR_CODE_LENGTH)]
-    for code, facts in (data.get("sectors") or {}).items():
-        if not isinstance(facts, dict) or set(facts) - SECTOR_FIELDS:
-            problems.append(f"{path}: sector {code}: fields must be among {sorted(SECTOR_FIELDS)}")
-        elif facts.get("type", "ORG") not in ACTOR_TYPES:
-            problems.append(f"{path}: sector {code}: type {facts.get('type')!r} not in {sorted(ACTOR_TYPES)}")
-    return problems
-
-
 @lru_cache(maxsize=2)
 def load_agents(path: Path = AGENTS_FILE) -> AgentBook:
-    """The agent table of ``path``, checked and read once per path."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    problems = _problems(path, data)
-    if problems:
-        raise ConfigError("; ".join(problems[:5]))
+    """The agent table of ``path``, checked against its schema and read once per path."""
+    data = read_mapping(path)
     sectors = {str(code): Sector(str(code), str(facts.get("type", "ORG")), bool(facts.get("state")),
                                  bool(facts.get("forces")))
                for code, facts in (data.get("sectors") or {}).items()}

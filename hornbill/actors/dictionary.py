@@ -20,11 +20,11 @@ from pathlib import Path
 from typing import Any
 
 import pycountry
-import yaml
 from rapidfuzz import fuzz, process
 
 from hornbill.errors import ConfigError
 from hornbill.model import Actor
+from hornbill.schemas import read_mapping
 
 DATA_DIR = Path(__file__).parents[1] / "data"
 ACTORS_FILE = DATA_DIR / "actors.yaml"
@@ -197,11 +197,7 @@ def national_forces(entries: Iterable[DictionaryEntry], demonyms: Mapping[str, s
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:
-    with path.open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle) or {}
-    if not isinstance(data, dict):
-        raise ConfigError(f"{path}: expected a mapping at the top level")
-    return data
+    return read_mapping(path)
 
 
 class ActorDictionary:

@@ -22,8 +22,8 @@ from spacy.tokens import Span, Token
 from hornbill.actors.dictionary import name_key, normalise
 from hornbill.actors.resolution import DETERMINERS, Candidate, Resolution, Unresolved
 from hornbill.actors.titles import country_in_title
+from hornbill.doctools import sentence_starts, token_ids
 from hornbill.model import Actor
-from hornbill.timex import sentence_starts, token_ids
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 #: lower-case words inside names: "Economic Community of West African States", "Alliance des États du Sahel"

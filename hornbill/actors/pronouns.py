@@ -8,8 +8,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from hornbill.actors.resolution import Candidate, Resolution, is_person
+from hornbill.doctools import sentence_bounds, string_ids, token_ids
 from hornbill.model import Actor
-from hornbill.timex import sentence_bounds, string_ids, token_ids
 
 PRONOUNS = frozenset({"he", "she"})
 OBJECT_DEPS = frozenset({"dobj", "pobj", "dative"})

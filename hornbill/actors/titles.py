@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from hornbill.actors.resolution import Candidate, Resolution, is_person
-from hornbill.timex import sentence_starts
+from hornbill.doctools import sentence_starts
 
 TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ"})
 

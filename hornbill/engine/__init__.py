@@ -1,56 +1,55 @@
 """Engines run the per-document stages; the build in :mod:`hornbill.pipeline` stores and links.
 
-The seam is one function shape: batches of :class:`~hornbill.model.RawDocument` in, one list
-of outcomes (a :class:`~hornbill.model.DocResult`, or a :class:`~hornbill.model.Skipped` for an
-article with no text left after cleaning) per batch out, in input order. Input order is what
-makes a build with many workers store exactly what a build with one stores.
+Every engine is an :class:`~hornbill.engine.base.Executor`: the inputs under some paths in, one
+list of outcomes per batch out, in input order. :func:`executor_for` picks one:
 
-- :func:`run_batches` here: in this process (``workers=1``) or in a local process pool
-  (:mod:`hornbill.engine.pool`);
-- :mod:`hornbill.engine.ray` (optional, needs ``ray``): reads, processes and writes Parquet on
-  a Ray cluster, then loads into the KB.
+- :class:`~hornbill.engine.local.LocalExecutor`: in this process (``workers=1``);
+- :class:`~hornbill.engine.pool.PoolExecutor`: in a local process pool (``workers`` > 1);
+- :class:`~hornbill.engine.ray.RayExecutor` (optional, needs ``ray``): reads, processes and
+  writes Parquet on a Ray cluster, and hands the results back here to be stored.
+
+All of them run :func:`hornbill.process.process_raws` on each batch.
 """
 
 from __future__ import annotations
 
-from collections.abc import Generator, Iterable
+from hornbill.engine.base import Executor, Intake, Outcome
+from hornbill.engine.local import LocalExecutor
+from hornbill.engine.pool import PoolExecutor
+from hornbill.errors import EngineError, WorkerError
+from hornbill.process import BATCH_SIZE
 
-from hornbill import nlp as hnlp
-from hornbill.errors import HornbillError
-from hornbill.model import DocResult, RawDocument, Skipped
-
-Outcome = DocResult | Skipped
-
-
-class EngineError(HornbillError):
-    """The engine that runs the per-document stages failed or cannot be used."""
+__all__ = ["EngineError", "Executor", "Intake", "LocalExecutor", "Outcome", "PoolExecutor", "WorkerError",
+           "executor_for"]
 
 
-def run_batches(
-    batches: Iterable[list[RawDocument]], *, workers: int = 1, extra_actors: str | None = None, batch_size: int = 16
-) -> Generator[list[Outcome]]:
-    """The outcomes of each batch, in input order: in this process, or on ``workers`` processes.
+def executor_for(engine: str = "local", *, workers: int = 1, extra_actors: str | None = None,
+                 batch_size: int = BATCH_SIZE, ray_address: str | None = None,
+                 ray_results: str | None = None) -> Executor:
+    """The executor for ``engine`` ("local" or "ray").
 
-    ``batches`` is consumed lazily, so a generator over a large corpus is never read ahead by
-    more than a few batches. Close the generator (``contextlib.closing``) to stop the workers
-    early.
+    Local: in this process for ``workers`` = 1, else in that many local processes. Ray: on the
+    cluster at ``ray_address`` (or a local one), with ``workers`` > 1 as its number of workers
+    (else Ray's choice) and its per-document Parquet results in ``ray_results`` (a temporary
+    folder if not given).
     """
+    if engine == "ray":
+        return _ray_executor(extra_actors, batch_size, ray_address, workers if workers > 1 else None, ray_results)
+    if engine != "local":
+        raise EngineError(f"unknown engine {engine!r} (local or ray)")
     if workers < 1:
         raise EngineError(f"workers must be at least 1, not {workers}")
     if workers == 1:
-        return run_in_process(batches, extra_actors, batch_size)
-    from hornbill.engine.pool import ProcessPool  # it imports this module
-
-    return ProcessPool(workers, extra_actors=extra_actors, batch_size=batch_size).run(batches)
+        return LocalExecutor(extra_actors, batch_size)
+    return PoolExecutor(workers, extra_actors=extra_actors, batch_size=batch_size)
 
 
-def run_in_process(
-    batches: Iterable[list[RawDocument]], extra_actors: str | None, batch_size: int
-) -> Generator[list[Outcome]]:
-    """Each batch's outcomes computed here; the pipeline is loaded on the first batch, so a
-    build with nothing new to parse never loads spaCy."""
-    from hornbill.pipeline import process_raws  # the pipeline module imports this one
-
-    for batch in batches:
-        nlp = hnlp.load(extra_actors)
-        yield list(process_raws(batch, nlp, batch_size))
+def _ray_executor(extra_actors: str | None, batch_size: int, address: str | None, workers: int | None,
+                  results: str | None) -> Executor:
+    try:
+        from hornbill.engine.ray import RayExecutor  # ray is optional: imported only when asked for
+    except ModuleNotFoundError as exc:
+        if exc.name is None or exc.name.split(".")[0] != "ray":
+            raise
+        raise EngineError("the ray engine needs Ray: pip install -r requirements-ray.txt") from exc
+    return RayExecutor(extra_actors, batch_size, address, workers, results)

@@ -2,7 +2,7 @@
 
 Each worker is a fresh interpreter (the *spawn* start method: no copy of the parent's DuckDB
 connection, threads or locks) that loads the pipeline once and then runs
-:func:`hornbill.pipeline.process_raws` on every batch it is given. The parent keeps at most
+:func:`hornbill.process.process_raws` on every batch it is given. The parent keeps at most
 ``2 * workers`` batches in flight, so it reads the corpus only a few batches ahead of the
 workers however large the corpus is, and hands the results back in input order.
 
@@ -21,11 +21,14 @@ import traceback
 from collections.abc import Generator, Iterable, Iterator
 from itertools import chain
 from multiprocessing.context import SpawnProcess
+from pathlib import Path
 from typing import Any
 
-from hornbill import nlp as hnlp
-from hornbill.engine import EngineError, Outcome
+from hornbill.engine.base import Intake, Outcome, new_batches
+from hornbill.errors import EngineError, WorkerError
 from hornbill.model import RawDocument
+from hornbill.nlp import load
+from hornbill.process import BATCH_SIZE, process_raws
 
 #: Seconds between checks that the workers (in the parent) or the parent (in a worker) are alive.
 POLL_SECONDS = 0.5
@@ -38,21 +41,21 @@ Task = tuple[int, list[RawDocument]]
 Reply = tuple[int, bytes | None, str | None]  # (batch number, pickled outcomes, or the worker's traceback)
 
 
-class WorkerError(EngineError):
-    """A pool worker raised an exception or stopped unexpectedly."""
+class PoolExecutor:
+    """Runs the per-document stages in ``workers`` spawned processes, each with its own copy of
+    the pipeline; the inputs are read here."""
 
-
-class ProcessPool:
-    """``workers`` spawned processes, each with its own copy of the pipeline."""
-
-    def __init__(self, workers: int, *, extra_actors: str | None = None, batch_size: int = 16) -> None:
+    def __init__(self, workers: int, *, extra_actors: str | None = None, batch_size: int = BATCH_SIZE) -> None:
         if workers < 2:
             raise EngineError(f"a process pool needs at least 2 workers, not {workers} (1 runs in-process)")
         self.workers = workers
         self.extra_actors = extra_actors
         self.batch_size = batch_size
 
-    def run(self, batches: Iterable[list[RawDocument]]) -> Generator[list[Outcome]]:
+    def run(self, paths: Iterable[str | Path], intake: Intake) -> Generator[list[Outcome]]:
+        return self.map(new_batches(paths, intake, self.batch_size))
+
+    def map(self, batches: Iterable[list[RawDocument]]) -> Generator[list[Outcome]]:
         """Each batch's outcomes, in input order. The workers start once there is a first batch
         (none start for a build with nothing new), and are stopped when the batches run out, when
         the caller stops iterating, or on any error."""
@@ -168,9 +171,7 @@ def serve(tasks: multiprocessing.Queue[Task | None], replies: multiprocessing.Qu
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     try:
-        from hornbill.pipeline import process_raws  # the pipeline module imports the engine
-
-        nlp = hnlp.load(extra_actors)
+        nlp = load(extra_actors)
     except Exception:
         replies.put((LOAD_FAILED, None, traceback.format_exc()))
         return

@@ -20,9 +20,9 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -31,13 +31,13 @@ import pyarrow.fs as pafs  # type: ignore[import-untyped]
 import pyarrow.parquet as pq  # type: ignore[import-untyped]
 import ray
 
-from hornbill import nlp as hnlp
 from hornbill import read
-from hornbill.engine import EngineError, Outcome
+from hornbill.engine.base import Intake, Outcome
 from hornbill.engine.records import Numbered, from_rows, item_from_json, item_to_json, to_table
+from hornbill.errors import EngineError
 from hornbill.model import RawDocument, Skipped
-from hornbill.pipeline import BATCH_SIZE, BuildReport, BuildRun, batched, process_raws
-from hornbill.store import KnowledgeBase
+from hornbill.nlp import load
+from hornbill.process import BATCH_SIZE, batched, process_raws
 
 #: An input file's items are numbered from ``file number << POSITION_BITS``.
 POSITION_BITS = 32
@@ -48,42 +48,37 @@ BLOCK_BYTES = 256 * 1024
 READ_ROWS = 256
 
 
-def build_with_ray(
-    paths: Iterable[str | Path],
-    kb: KnowledgeBase,
-    *,
-    extra_actors: str | None = None,
-    batch_size: int = BATCH_SIZE,
-    ray_address: str | None = None,
-    workers: int | None = None,
-    results_dir: str | Path | None = None,
-    on_skip: Callable[[Skipped], None] | None = None,
-    on_warning: Callable[[str, str], None] | None = None,
-    progress: Callable[[int], None] | None = None,
-) -> BuildReport:
-    """Build ``kb`` from ``paths`` with the per-document stages on Ray; same KB as a local build.
+@dataclass(frozen=True)
+class RayExecutor:
+    """Runs the per-document stages on Ray; the KB is the one a local build makes.
 
-    Connects to the cluster at ``ray_address``, or uses the Ray already initialised in this
+    Connects to the cluster at ``address``, or uses the Ray already initialised in this
     process, or starts a local one with ``workers`` CPUs (default: all) and shuts it down at the
     end. Results are written as Parquet to ``results_dir`` (kept; it must be empty or new, and on
     a cluster of several machines visible to all of them at the same path or URI) or to a
-    temporary folder removed afterwards. The callbacks mean what they mean for
-    :func:`hornbill.pipeline.build`. Documents already in the KB are parsed again on the workers
-    (they cannot see the KB) and counted as already stored.
+    temporary folder removed afterwards. Documents already in the KB are parsed again on the
+    workers (they cannot see the KB) and counted as already stored.
     """
-    run = BuildRun(kb, on_skip=on_skip, on_warning=on_warning, progress=progress)
-    units = list(input_units(paths))
-    if not units:
-        return run.report
-    with results_folder(results_dir) as folder, ray_session(ray_address, workers) as cpus:
-        if results_dir is None and (len(alive_nodes()) > 1 or (ray_address or "").startswith("ray://")):
-            raise EngineError("a remote or multi-machine Ray cluster needs a results folder its workers and "
-                              "this process all see (shared storage, or a URI such as s3://bucket/run)")
-        actors_file = str(Path(extra_actors).absolute()) if extra_actors else None  # workers run elsewhere
-        files = process_on_ray(units, folder, extra_actors=actors_file, batch_size=batch_size, actors=cpus)
-        for chunk in batched(read_results(files), batch_size):
-            store(run, chunk)
-    return run.report
+
+    extra_actors: str | None = None
+    batch_size: int = BATCH_SIZE
+    address: str | None = None
+    workers: int | None = None
+    results_dir: str | Path | None = None
+
+    def run(self, paths: Iterable[str | Path], intake: Intake) -> Generator[list[Outcome]]:
+        units = list(input_units(paths))
+        if not units:
+            return
+        with results_folder(self.results_dir) as folder, ray_session(self.address, self.workers) as cpus:
+            if self.results_dir is None and (len(alive_nodes()) > 1 or (self.address or "").startswith("ray://")):
+                raise EngineError("a remote or multi-machine Ray cluster needs a results folder its workers and "
+                                  "this process all see (shared storage, or a URI such as s3://bucket/run)")
+            # the workers run elsewhere: they need the absolute path
+            actors_file = str(Path(self.extra_actors).absolute()) if self.extra_actors else None
+            files = process_on_ray(units, folder, extra_actors=actors_file, batch_size=self.batch_size, actors=cpus)
+            for chunk in batched(read_results(files), self.batch_size):
+                yield outcomes(intake, chunk)
 
 
 def input_units(paths: Iterable[str | Path]) -> Iterator[dict[str, Any]]:
@@ -135,7 +130,7 @@ class Annotator:
     writes them as one Parquet file named by the batch's first position."""
 
     def __init__(self, extra_actors: str | None, batch_size: int, folder: str) -> None:
-        self.nlp = hnlp.load(extra_actors)
+        self.nlp = load(extra_actors)
         self.batch_size = batch_size
         self.folder = folder
 
@@ -220,11 +215,12 @@ def read_results(files: Iterable[str]) -> Iterator[Numbered]:
                     yield item
 
 
-def store(run: BuildRun, chunk: list[Numbered]) -> None:
-    """Report the readers' warnings, then store the chunk in one transaction as a local build does."""
+def outcomes(intake: Intake, chunk: list[Numbered]) -> list[Outcome]:
+    """Report the readers' warnings, then hand the chunk on to be stored in one transaction, as a
+    local build stores a batch."""
     for item in chunk:
-        run.warn(item.source, item.warnings)
-    run.store(item.outcome for item in chunk)
+        intake.warn(item.source, item.warnings)
+    return [item.outcome for item in chunk]
 
 
 def alive_nodes() -> list[dict[str, Any]]:

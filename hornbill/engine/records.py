@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 
 import pyarrow as pa  # type: ignore[import-untyped]
 
-from hornbill.engine import Outcome
+from hornbill.engine.base import Outcome
 from hornbill.model import DocResult, RawDocument, Skipped
 
 T = TypeVar("T")

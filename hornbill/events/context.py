@@ -18,13 +18,13 @@ from typing import Protocol
 from spacy.tokens import Doc, Span, Token
 
 from hornbill.actors.dictionary import ActorDictionary
+from hornbill.doctools import evidence_for
 from hornbill.events.lexicon import Lexicon, default_lexicon
 from hornbill.events.match import PARTNER_JUDGEMENT, Candidate, find_candidates, governs_any
 from hornbill.events.mentions import Context, accusation_of, deduplicate, event_of, summary_line
 from hornbill.events.roles import actor_of
 from hornbill.events.syntax import is_definite, is_infinitival, lemma_of
 from hornbill.model import QUAD_CLASS, Actor, EventMention
-from hornbill.nlp import evidence_for
 
 #: How many sentences back a doer or an event an anaphor stands for is looked for.
 CONTEXT_SENTENCES = 3

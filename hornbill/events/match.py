@@ -17,12 +17,12 @@ from dataclasses import dataclass, replace
 from spacy.symbols import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
+from hornbill.doctools import string_ids, token_ids
 from hornbill.events.lexicon import Lexicon, Pattern, default_lexicon
 from hornbill.events.roles import according_to, actor_of, clause_subject, reporter, role_options, speech_verb
 from hornbill.events.status import Setting, is_negated, setting_of
 from hornbill.events.syntax import Slots, lemma_of, noun_subjects, phrase, prep_objects_of, slots_of
 from hornbill.model import Status
-from hornbill.timex import string_ids, token_ids
 
 _TRIGGER_POS = frozenset({NOUN, PROPN, VERB, AUX})
 #: Names whose words are no triggers: the "Cooperation" of "Asia-Pacific Economic Cooperation".

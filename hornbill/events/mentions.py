@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 from hornbill import timex
 from hornbill.actors.dictionary import ActorDictionary
 from hornbill.actors.generic import fallback_actor
+from hornbill.doctools import evidence_for, is_headline
 from hornbill.events.lexicon import Lexicon, Pattern, default_lexicon
 from hornbill.events.match import Candidate
 from hornbill.events.roles import (
@@ -33,7 +34,6 @@ from hornbill.events.syntax import (
     prep_objects_of,
 )
 from hornbill.model import QUAD_CLASS, Actor, DatePoint, EventMention, Location, Resolution, Status
-from hornbill.nlp import evidence_for
 
 LOCATION_PREPS = frozenset({"in", "at", "inside", "across", "near", "outside", "throughout", "within"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -444,7 +444,7 @@ def _mention(
             pattern.event_type, candidate.mode, actor, recipient, candidate.status, claimed_by, lexicon
         ),
         claimed_by=claimed_by,
-        headline=timex.is_headline(sentence),
+        headline=is_headline(sentence),
         resolution="context" if actor is not doer.actor else doer.resolution,
     )
 

@@ -14,10 +14,10 @@ from typing import Literal
 
 from spacy.tokens import Token
 
+from hornbill.doctools import doc_text
 from hornbill.events.lexicon import Lexicon, Pattern
 from hornbill.events.roles import according_to, clause_subject, reporter
 from hornbill.events.syntax import child_words, is_infinitival, lemma_of, prep_objects
-from hornbill.timex import doc_text
 
 Context = Literal["occurred", "announced", "drop", "refused"]
 

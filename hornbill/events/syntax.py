@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from hornbill.doctools import sentence_starts
 from hornbill.events.lexicon import Lexicon
-from hornbill.timex import sentence_starts
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 TIME_LABELS = frozenset({"DATE", "TIME"})

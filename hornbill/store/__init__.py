@@ -7,39 +7,11 @@ is the one implementation. Rows come back as plain dicts with the column names o
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
 
-from hornbill.model import DocResult
+from hornbill.store.base import AddSummary, KnowledgeBase, Row
 
-Row = dict[str, Any]
-
-
-@dataclass
-class AddSummary:
-    """What one ``add`` call changed."""
-
-    added: int = 0
-    already_stored: int = 0
-    events: int = 0
-    merged: int = 0
-    doc_ids: list[str] = field(default_factory=list)
-
-
-class KnowledgeBase(Protocol):
-    def add(self, results: Iterable[DocResult]) -> AddSummary: ...
-    def has_document(self, doc_id: str) -> bool: ...
-    def counts(self) -> dict[str, int]: ...
-    def documents(self) -> list[Row]: ...
-    def document(self, ref: str) -> Row | None: ...
-    def events(self) -> list[Row]: ...
-    def event_mentions(self, event_ids: Iterable[str] | None = None) -> list[Row]: ...
-    def actors(self) -> list[Row]: ...
-    def quotes(self) -> list[Row]: ...
-    def claims(self) -> list[Row]: ...
-    def close(self) -> None: ...
+__all__ = ["AddSummary", "KnowledgeBase", "Row", "open_kb"]
 
 
 def open_kb(path: str | Path, read_only: bool = False) -> KnowledgeBase:

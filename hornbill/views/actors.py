@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from hornbill.actors import ActorDictionary, normalise
+from hornbill.dates import format_date
 from hornbill.store import KnowledgeBase, Row
-from hornbill.timex import format_date
 from hornbill.views.timeline import sort_key
 
 

@@ -6,9 +6,9 @@ import json
 from collections import Counter
 from typing import Any
 
+from hornbill.dates import format_date
 from hornbill.model import EVENT_TYPES, QUAD_CLASS
 from hornbill.store import KnowledgeBase
-from hornbill.timex import format_date
 
 
 def render_stats(kb: KnowledgeBase) -> str:

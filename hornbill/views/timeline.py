@@ -10,8 +10,8 @@ import json
 import textwrap
 from typing import Any
 
+from hornbill.dates import format_date
 from hornbill.store import KnowledgeBase
-from hornbill.timex import format_date
 from hornbill.views import export
 
 

@@ -18,6 +18,7 @@ import shutil
 import tempfile
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from fastapi import FastAPI, HTTPException, Request
@@ -97,40 +98,13 @@ def create_app(db: str | Path) -> FastAPI:
     into workers (DuckDB's threads do not survive a fork)."""
     db = Path(db)
     folder = Path(tempfile.mkdtemp(prefix="hornbill-serve-"))
-    owner = os.getpid()
     try:
         catalog, state, snapshot = load_catalog(db, folder)
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
-    interval = float(os.environ.get(RELOAD_VARIABLE, "5"))
-
-    async def keep_fresh(app: FastAPI) -> None:
-        nonlocal state, snapshot
-        while True:
-            await asyncio.sleep(interval)
-            if file_state(db) == state:
-                continue
-            try:
-                new_catalog, new_state, new_snapshot = await asyncio.to_thread(load_catalog, db, folder)
-                new_kb = await asyncio.to_thread(open_kb, new_snapshot, True)
-            except (StoreError, OSError):
-                continue  # a writer holds the file: keep serving the last snapshot, look again later
-            old_kb, old_snapshot = app.state.kb, snapshot
-            app.state.kb, app.state.catalog, state, snapshot = new_kb, new_catalog, new_state, new_snapshot
-            asyncio.get_running_loop().call_later(RETIRE_AFTER, retire, old_kb, old_snapshot)
-
-    @asynccontextmanager
-    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.kb = open_kb(snapshot, read_only=True)
-        task = asyncio.create_task(keep_fresh(app))
-        yield
-        task.cancel()
-        app.state.kb.close()
-        if os.getpid() == owner:  # forked workers leave the folder to the process that made it
-            shutil.rmtree(folder, ignore_errors=True)
-
-    app = FastAPIOffline(title="hornbill", version=__version__, lifespan=lifespan,
+    served = Served(db, folder, os.getpid(), state, snapshot, float(os.environ.get(RELOAD_VARIABLE, "5")))
+    app = FastAPIOffline(title="hornbill", version=__version__, lifespan=served.lifespan,
                          description="PLOVER events with evidence: the JSON API of a hornbill knowledge base.")
     app.state.catalog = catalog
     app.state.folder = folder
@@ -140,6 +114,44 @@ def create_app(db: str | Path) -> FastAPI:
     app.add_exception_handler(HTTPException, http_error)
     app.add_exception_handler(RequestValidationError, validation_error)
     return app
+
+
+@dataclass
+class Served:
+    """The snapshot an app serves, and how it is kept fresh: ``state`` is the KB file's state the
+    snapshot was taken at; the process ``owner`` made ``folder`` and removes it."""
+
+    db: Path
+    folder: Path
+    owner: int
+    state: tuple[float, ...]
+    snapshot: Path
+    interval: float  # seconds between looks at the KB file
+
+    @asynccontextmanager
+    async def lifespan(self, app: FastAPI) -> AsyncIterator[None]:
+        app.state.kb = open_kb(self.snapshot, read_only=True)
+        task = asyncio.create_task(self.keep_fresh(app))
+        yield
+        task.cancel()
+        app.state.kb.close()
+        if os.getpid() == self.owner:  # forked workers leave the folder to the process that made it
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+    async def keep_fresh(self, app: FastAPI) -> None:
+        """Every ``interval`` seconds, take a new snapshot if the KB file changed; retire the old one later."""
+        while True:
+            await asyncio.sleep(self.interval)
+            if file_state(self.db) == self.state:
+                continue
+            try:
+                new_catalog, new_state, new_snapshot = await asyncio.to_thread(load_catalog, self.db, self.folder)
+                new_kb = await asyncio.to_thread(open_kb, new_snapshot, True)
+            except (StoreError, OSError):
+                continue  # a writer holds the file: keep serving the last snapshot, look again later
+            old_kb, old_snapshot = app.state.kb, self.snapshot
+            app.state.kb, app.state.catalog, self.state, self.snapshot = new_kb, new_catalog, new_state, new_snapshot
+            asyncio.get_running_loop().call_later(RETIRE_AFTER, retire, old_kb, old_snapshot)
 
 
 def wants_json(request: Request) -> bool:

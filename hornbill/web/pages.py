@@ -9,8 +9,8 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from hornbill.dates import format_date
 from hornbill.model import EVENT_TYPES
-from hornbill.timex import format_date
 from hornbill.views import conflicts, timeline
 from hornbill.web import charts
 from hornbill.web.api import QUAD_CLASSES, BadParameter, catalog_of, event_filter

@@ -18,8 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from hornbill.cli import main
-from hornbill.engine import EngineError, Outcome, run_batches
-from hornbill.engine.pool import ProcessPool, WorkerError
+from hornbill.engine import EngineError, Outcome, PoolExecutor, WorkerError, executor_for
 from hornbill.model import DocResult, RawDocument
 from hornbill.pipeline import BuildReport, build
 from hornbill.store import open_kb
@@ -106,7 +105,7 @@ def test_outcomes_come_back_in_input_order_only_a_few_batches_ahead_and_a_killed
             pulled += 1
             yield [raw]
 
-    results = ProcessPool(2, batch_size=1).run(batches())
+    results = PoolExecutor(2, batch_size=1).map(batches())
     assert [source_of(next(results)[0]) for _ in range(3)] == ["long.txt", "article-0.txt", "article-1.txt"]
     assert pulled <= 3 + 4, "at most 2 batches per worker are in flight beyond those returned"
     workers = [p for p in multiprocessing.active_children() if p.name.startswith("hornbill-worker-")]
@@ -124,12 +123,12 @@ def test_a_worker_that_cannot_load_the_pipeline_stops_the_build_with_its_reason(
     actors.write_text("actors:\n  - name: Someone Without A Key\n", encoding="utf-8")
     batches = iter([raws(2)])
     with pytest.raises(WorkerError, match=r"(?s)loading the pipeline.*entry without a key"):
-        list(run_batches(batches, workers=2, extra_actors=str(actors)))
+        list(PoolExecutor(2, extra_actors=str(actors)).map(batches))
 
 
 def test_zero_workers_is_refused() -> None:
     with pytest.raises(EngineError, match="at least 1"):
-        list(run_batches(iter([raws(1)]), workers=0))
+        executor_for("local", workers=0)
 
 
 def test_a_ray_address_without_the_ray_engine_is_refused(tmp_path: Path) -> None:

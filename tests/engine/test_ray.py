@@ -15,7 +15,7 @@ import pytest
 import ray
 
 from hornbill.engine import EngineError
-from hornbill.engine.ray import build_with_ray, input_units, read_unit, results_folder
+from hornbill.engine.ray import input_units, read_unit, results_folder
 from hornbill.engine.records import from_rows
 from hornbill.model import Skipped
 from hornbill.pipeline import BuildReport, build
@@ -71,7 +71,7 @@ def build_into(path: Path, inputs: list[Path], engine: str, **options: Any) -> t
     kb = open_kb(path)
     try:
         if engine == "ray":
-            report = build_with_ray(inputs, kb, on_warning=lambda s, w: warnings.append(f"{s}: {w}"), **options)
+            report = build(inputs, kb, engine="ray", on_warning=lambda s, w: warnings.append(f"{s}: {w}"), **options)
         else:
             report = build(inputs, kb, workers=1, on_warning=lambda s, w: warnings.append(f"{s}: {w}"))
     finally:
@@ -117,7 +117,7 @@ def test_parquet_dataset_is_read_row_by_row_and_results_kept(ray_cluster: None, 
     pq.write_table(pa.Table.from_pylist([*ARTICLES, {"title": "Blank", "text": "  "}]), dataset)
     results = tmp_path / "results"
 
-    report, _ = build_into(tmp_path / "kb.duckdb", [dataset], "ray", results_dir=results)
+    report, _ = build_into(tmp_path / "kb.duckdb", [dataset], "ray", ray_results=str(results))
 
     assert report.added == 2
     assert report.skipped == [Skipped(f"{dataset}:3", "empty text")]

@@ -20,7 +20,7 @@ from hornbill.engine.records import (
     to_table,
 )
 from hornbill.model import DatePoint, DocResult, RawDocument, Skipped
-from hornbill.pipeline import process_raws
+from hornbill.process import process_raws
 from hornbill.read import iter_inputs
 from tests.conftest import EXAMPLES
 

@@ -23,7 +23,7 @@ from hornbill.model import (
     Quote,
     content_id,
 )
-from hornbill.pipeline import process_text
+from hornbill.process import process_text
 from hornbill.store import open_kb
 from hornbill.views import export
 

@@ -1,0 +1,38 @@
+"""Dates without spaCy: the calendar, the time grammar, normalising expressions to TimeML
+values, the story year of an undated article, and dates as a reader wants them.
+
+Modules, from the ground up:
+
+- :mod:`~hornbill.dates.calendar`: precisions (the tables the linker compares dates with),
+  anchors and day arithmetic;
+- :mod:`~hornbill.dates.words`: the word lists of ``data/timex.yaml``, checked at load;
+- :mod:`~hornbill.dates.grammar`: the grammar, written once, for finding and for reading;
+- :mod:`~hornbill.dates.readers` and :mod:`~hornbill.dates.timeml`: one expression plus its
+  anchor (the document date) and the tense of its verb -> a :class:`Reading` (value, precision,
+  kind, mod, warning);
+- :mod:`~hornbill.dates.find`: the candidate expressions of a running text;
+- :mod:`~hornbill.dates.story`: the year an undated article is placed in, and its expressions
+  read in that year (the store's part);
+- :mod:`~hornbill.dates.display`: :func:`format_date` for the CLI, the views and the web.
+
+Finding expressions in a parsed Doc and dating events by them is the NLP layer's part
+(:mod:`hornbill.timex`).
+"""
+
+from __future__ import annotations
+
+from hornbill.dates.display import format_date
+from hornbill.dates.readers import Reading, TimexKind
+from hornbill.dates.story import STORY_YEARS_AFTER, resolve_in_year, story_year
+from hornbill.dates.timeml import normalize, unresolved
+
+__all__ = [
+    "STORY_YEARS_AFTER",
+    "Reading",
+    "TimexKind",
+    "format_date",
+    "normalize",
+    "resolve_in_year",
+    "story_year",
+    "unresolved",
+]

@@ -1,0 +1,36 @@
+"""What the store speaks: rows, the summary of an add, and the :class:`KnowledgeBase` protocol."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from hornbill.model import DocResult
+
+Row = dict[str, Any]
+
+
+@dataclass
+class AddSummary:
+    """What one ``add`` call changed."""
+
+    added: int = 0
+    already_stored: int = 0
+    events: int = 0
+    merged: int = 0
+    doc_ids: list[str] = field(default_factory=list)
+
+
+class KnowledgeBase(Protocol):
+    def add(self, results: Iterable[DocResult]) -> AddSummary: ...
+    def has_document(self, doc_id: str) -> bool: ...
+    def counts(self) -> dict[str, int]: ...
+    def documents(self) -> list[Row]: ...
+    def document(self, ref: str) -> Row | None: ...
+    def events(self) -> list[Row]: ...
+    def event_mentions(self, event_ids: Iterable[str] | None = None) -> list[Row]: ...
+    def actors(self) -> list[Row]: ...
+    def quotes(self) -> list[Row]: ...
+    def claims(self) -> list[Row]: ...
+    def close(self) -> None: ...
