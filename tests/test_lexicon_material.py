@@ -129,6 +129,9 @@ POSITIVES: list[tuple[str, str, str | None, str, str | None]] = [
     ("Azerbaijan launched a military operation in Nagorno-Karabakh on Tuesday.", "ASSAULT", None, "Azerbaijan", "*"),
     ("Mexican soldiers exchanged fire with cartel gunmen in Sinaloa.", "ASSAULT", "firearms", "Mexico", "*"),
     ("Israeli police fired tear gas at demonstrators in Jerusalem.", "ASSAULT", "crowd-control", "Israel", "*"),
+    ("Hamas violated the ceasefire with Israel on Tuesday.", "ASSAULT", None, "Hamas", "Israel"),
+    ("Syria used chemical weapons against rebels in Ghouta.", "ASSAULT", "unconventional", "Syria", "*"),
+    ("The Sri Lankan army used civilians as human shields.", "ASSAULT", "abduct", "Sri Lanka", "*"),
     ("Ukrainian forces fired at a Russian patrol boat.", "ASSAULT", "firearms", "Ukraine", "*"),
     # MOBILIZE: missiles fired at no target, alerts, forces massed, shows of force
     (
@@ -144,6 +147,9 @@ POSITIVES: list[tuple[str, str, str | None, str, str | None]] = [
     ("South Korea raised its military alert level.", "MOBILIZE", "troops", "South Korea", "*"),
     ("Russia massed troops along the Ukrainian border.", "MOBILIZE", "troops", "Russia", "*"),
     ("China flew bombers near Taiwan on Sunday.", "MOBILIZE", "weapons", "China", "*"),
+    ("Israeli troops were placed on high alert on Sunday.", "MOBILIZE", "troops", "Israel", "*"),
+    ("Jordan declared a state of alert along its border.", "MOBILIZE", "troops", "Jordan", "*"),
+    ("Syria moved tanks to the Turkish border.", "MOBILIZE", "weapons", "Syria", "*"),
     # COOPERATE: drills with or between partners, port calls, fighting alongside
     ("The drills between Egypt and Greece ended on Monday.", "COOPERATE", None, "Egypt", "Greece"),
     ("India held naval exercises with France in the Arabian Sea.", "COOPERATE", None, "India", "France"),
@@ -167,6 +173,7 @@ POSITIVES: list[tuple[str, str, str | None, str, str | None]] = [
         "Haiti",
     ),
     ("Kenya deployed police officers to Haiti.", "AID", "peacekeeping", "Kenya", "Haiti"),
+    ("Rwandan police arrived in Mozambique on Tuesday.", "AID", "peacekeeping", "Rwanda", "Mozambique"),
     # RETREAT: held fire, surrender, resignations, releases
     ("Colombia's army held its fire during the talks.", "RETREAT", "ceasefire", "Colombia", "*"),
     ("The surrender of the Armenian garrison took place at dawn.", "RETREAT", "disarm", "Armenia", "*"),
@@ -294,6 +301,11 @@ def test_measures_told_without_their_doer_keep_their_event(annotate: Annotate) -
     assert ("COERCE", "withhold") in candidate_types(annotate("The internet was cut overnight."))
     assert ("COERCE", "restrict") in candidate_types(annotate("The borders were closed indefinitely."))
     assert ("COERCE", "restrict") in candidate_types(annotate("Soldiers sealed off the roads to the airport."))
+
+
+def test_the_leader_of_a_nominal_event_is_its_doer(annotate: Annotate) -> None:
+    doc = annotate("French-led strikes on militant camps killed at least ten people.")
+    assert "France" in {a for a, _, _ in typed(doc, "ASSAULT")}
 
 
 def test_month_names_trigger_nothing(annotate: Annotate) -> None:
