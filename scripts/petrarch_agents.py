@@ -39,6 +39,7 @@ OVERRIDES: dict[str, str | None] = {
     "crowd": "CVL", "youth": "CVL", "hacker": "CRM", "spokesman": None, "spokeswoman": None,
     "spokesperson": None, "man": None, "men": None, "woman": None, "women": None, "person": None,
     "people": None, "cabinetmaker": None, "husbandman": None, "actor": None, "settlement": None,
+    "website": None, "web site": None,
 }
 
 

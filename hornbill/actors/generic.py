@@ -44,11 +44,12 @@ def generic_candidates(state: Resolution, book: AgentBook | None = None) -> list
             continue
         sector, size = match
         iso3, span_start, _ = role_country(state, words[-size].i, token.i + 1)
+        words = [*state.doc[span_start : words[0].i], *words]  # "Sri Lankan students": the country's words too
         earlier = named_before.get(_lemma(token)) if iso3 is None and _is_definite_or_plural(token) else None
         candidate = (earlier, "role") if earlier is not None else _candidate(state, sector, words, iso3, countries)
         if candidate is not None:
             actor, how = candidate
-            found.append(Candidate(min(span_start, words[0].i), token.i + 1, actor, how))
+            found.append(Candidate(words[0].i, token.i + 1, actor, how))
             if iso3 is not None:
                 named_before[_lemma(token)] = actor  # "Japan's foreign ministry ... the ministry said"
     return found
@@ -89,7 +90,7 @@ def _phrase_words(head: Token) -> list[Token]:
     i = head.i - 1
     while i >= 0 and head.i - i <= 2:
         word = head.doc[i]
-        if word.head.i != head.i or word.dep_ not in PHRASE_DEPS or word.pos_ not in ("NOUN", "ADJ", "PROPN", "VERB"):
+        if word.head.i != head.i or word.dep_ not in PHRASE_DEPS or word.pos_ not in ("NOUN", "ADJ", "PROPN"):
             break
         words.insert(0, word)
         i -= 1
@@ -112,9 +113,12 @@ def _actor_for(state: Resolution, sector: Sector, words: list[Token], iso3: str 
 def generic_actor(sector: Sector, words: list[Token], iso3: str | None) -> Actor:
     """A generic actor named by its phrase's own words ("riot police", "separatist fighters"), keyed
     by its country and the lemmas of the words that are no country name."""
-    kept = [w for w in words[:-1] if w.dep_ not in UNNAMING_DEPS] + words[-1:]
+    kept = [w for w in words[:-1] if w.dep_ not in UNNAMING_DEPS or w.tag_ == "POS"] + words[-1:]
+    while len(kept) > 1 and kept[0].dep_ in UNNAMING_DEPS:
+        kept = kept[1:]
     dictionary = ActorDictionary.load()
-    described = [w for w in kept if w.ent_type_ != "GPE" and dictionary.demonym_country(w.text) is None] or kept[-1:]
+    described = [w for w in kept if w.ent_type_ != "GPE" and w.tag_ != "POS"
+                 and dictionary.demonym_country(w.text) is None] or kept[-1:]
     key = name_key(ADHOC_GROUP, f"{iso3 or ''} {' '.join(_lemma(w) for w in described)}")
     return Actor(key, _own_words(kept), sector.type, iso3, sector=sector.code)
 

@@ -77,6 +77,8 @@ class Lexicon:
     blocking_types: frozenset[str] = frozenset()  # governing types whose complement is no fact
     announcing_types: frozenset[str] = frozenset()  # governing types whose complement is announced
     partnering_types: frozenset[str] = frozenset()  # types that make the doer a partner of the recipient
+    protested_types: frozenset[str] = frozenset()  # types whose nominal argument is their cause, not a report
+    judging_types: frozenset[str] = frozenset()  # the same for a nominal argument named without its doer
     place_slots: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # type -> slots naming its place
     generic_recipients: frozenset[str] = frozenset()  # types whose recipient may be people known by kind
 
@@ -238,6 +240,8 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         blocking_types=_type_list(data, "blocking_types", path),
         announcing_types=_type_list(data, "announcing_types", path),
         partnering_types=_type_list(data, "partnering_types", path),
+        protested_types=_type_list(data, "protested_types", path),
+        judging_types=_type_list(data, "judging_types", path),
         place_slots=_place_slots(data, path),
         generic_recipients=_type_list(data, "generic_recipient_types", path),
     )

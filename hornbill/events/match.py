@@ -21,7 +21,7 @@ from hornbill.doctools import string_ids, token_ids
 from hornbill.events.lexicon import Lexicon, Pattern, default_lexicon
 from hornbill.events.roles import according_to, actor_of, clause_subject, reporter, role_options, speech_verb
 from hornbill.events.status import Setting, is_negated, setting_of
-from hornbill.events.syntax import Slots, lemma_of, noun_subjects, phrase, prep_objects_of, slots_of
+from hornbill.events.syntax import TIME_LABELS, Slots, lemma_of, noun_subjects, phrase, prep_objects_of, slots_of
 from hornbill.model import Status
 
 _TRIGGER_POS = frozenset({NOUN, PROPN, VERB, AUX})
@@ -67,8 +67,8 @@ def _is_description(token: Token, lexicon: Lexicon) -> bool:
 
 def _match_token(token: Token, lexicon: Lexicon) -> tuple[Pattern, Slots] | None:
     pos = "NOUN" if token.pos_ in ("NOUN", "PROPN") else "VERB" if token.pos_ in ("VERB", "AUX") else None
-    if pos is None or _is_description(token, lexicon):
-        return None
+    if pos is None or token.ent_type_ in TIME_LABELS or _is_description(token, lexicon):
+        return None  # "in March" names a month, not a march
     patterns = lexicon.patterns.get((lemma_of(token), pos)) or lexicon.patterns.get((token.lower_, pos))
     if not patterns:
         return None
@@ -334,6 +334,7 @@ def _candidates_of(
         for actor in actor_heads
         # "Ethiopia and Eritrea reached an agreement": each is the other's partner
         for rank, recipient in enumerate([a for a in actor_heads if a is not actor] if mutual else recipient_heads)
+        if recipient is None or actor is None or recipient.i != actor.i  # "drills between X and Y": X's partner is Y
     ]
 
 

@@ -21,6 +21,7 @@ from hornbill.events.roles import (
     affiliation,
     antecedent,
     clause_subject,
+    is_kind_only,
     names_people,
     object_antecedent,
 )
@@ -35,7 +36,7 @@ from hornbill.events.syntax import (
 )
 from hornbill.model import QUAD_CLASS, Actor, DatePoint, EventMention, Location, Resolution, Status
 
-LOCATION_PREPS = frozenset({"in", "at", "inside", "across", "near", "outside", "throughout", "within"})
+LOCATION_PREPS = frozenset({"in", "at", "inside", "across", "near", "outside", "throughout", "within", "off"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
@@ -48,6 +49,11 @@ def _place(pobj: Token) -> Location:
     return Location(name, place.country if place is not None else None)
 
 
+def _place_of_part(noun: Token) -> Token | None:
+    """The place a part of it stands for: "the coast of Libya", "the outskirts of Khartoum"."""
+    return next((p for name, p in prep_objects_of(noun) if name == "of" and p.ent_type_ in PLACE_LABELS), None)
+
+
 def _location(candidate: Candidate, recipient: Actor | None, lexicon: Lexicon) -> Location | None:
     """Where it happened: a place in an "in X" phrase of the trigger (or of its arguments), else the
     place attacked or withdrawn from."""
@@ -58,8 +64,9 @@ def _location(candidate: Candidate, recipient: Actor | None, lexicon: Lexicon) -
     hosts += [pobj for host in list(hosts) for _, pobj in prep_objects_of(host)]
     for host in hosts:
         for name, pobj in prep_objects_of(host):
-            if name in LOCATION_PREPS and pobj.ent_type_ in PLACE_LABELS:
-                return _place(pobj)
+            place = pobj if pobj.ent_type_ in PLACE_LABELS else _place_of_part(pobj)
+            if name in LOCATION_PREPS and place is not None:
+                return _place(place)
     for slot in lexicon.place_slots.get(candidate.pattern.event_type, ()):
         for head in candidate.slots.get(slot):
             if head.ent_type_ in PLACE_LABELS:
@@ -406,11 +413,18 @@ def _is_kept(candidate: Candidate, doer: Doer, require_actor: bool) -> bool:
     return doer.actor is not None or named_doer or (candidate.pattern.standalone and candidate.trigger.tag_ != "NNS")
 
 
+#: Sectors of a state's forces: abroad they act as their state.
+STATE_FORCE_SECTORS = frozenset({"MIL", "COP"})
+
+
 def _state_abroad(actor: Actor | None, recipient: Actor | None, location: Location | None) -> Actor | None:
-    """A country's armed forces acting abroad act as their state ("US forces struck targets in
-    Yemen" is the United States'); at home (a coup, a crackdown) they are an actor of their own."""
+    """A country's armed forces or police acting abroad act as their state ("US forces struck
+    targets in Yemen" is the United States', "Rwandan police arrived in Mozambique" Rwanda's); at
+    home (a coup, a crackdown, an arrest) they are an actor of their own."""
     dictionary = ActorDictionary.load()
-    if actor is None or actor.country is None or not dictionary.has_tag(actor.key, "national_forces"):
+    national = actor is not None and dictionary.has_tag(actor.key, "national_forces")
+    kind = actor is not None and is_kind_only(actor) and actor.sector in STATE_FORCE_SECTORS
+    if actor is None or actor.country is None or not (national or kind):
         return actor
     places = [location.country if location is not None else None, recipient.country if recipient is not None else None]
     abroad = any(country is not None and country != actor.country for country in places)

@@ -16,8 +16,8 @@ from spacy.tokens import Token
 
 from hornbill.doctools import doc_text
 from hornbill.events.lexicon import Lexicon, Pattern
-from hornbill.events.roles import according_to, clause_subject, reporter
-from hornbill.events.syntax import child_words, is_infinitival, lemma_of, prep_objects
+from hornbill.events.roles import according_to, actor_of, clause_subject, reporter
+from hornbill.events.syntax import child_words, is_infinitival, lemma_of, noun_subjects, prep_objects
 
 Context = Literal["occurred", "announced", "drop", "refused"]
 
@@ -168,6 +168,8 @@ class _Walk:
     speaker: Token | None = None
     accusing: bool = False
     own_clause: bool = True
+    nominal: bool = False  # the trigger is a noun ("the coup", "Russia's attacks")
+    attributed: bool = False  # ... that names its own doer ("Russia's attacks", "the coup by the army")
 
     @property
     def done_when_decided(self) -> bool:
@@ -202,7 +204,7 @@ class _Walk:
         lexicon, triggers = self.lexicon, self.triggers
         word = lemma_of(head)
         governing_type = triggers[head.i].event_type if head.i in triggers else None
-        if governing_type in lexicon.blocking_types:
+        if governing_type in lexicon.blocking_types or self.is_reaction_target(governing_type, dep):
             return Setting("drop")
         if dep == "ccomp" and word in lexicon.speech | lexicon.accusing_speech:
             self.speaker = self.speaker or next(iter(clause_subject(head, lexicon)), None)
@@ -216,11 +218,37 @@ class _Walk:
         return None
 
 
+    def is_reaction_target(self, governing_type: str | None, dep: str) -> bool:
+        """Whether the nominal trigger is what a protest or judgement above it reacts to, not a report
+        of its own: "protests against the coup", "condemned the coup" (see ``protested_types`` and
+        ``judging_types`` in the lexicon). A judged act named with its doer ("condemned Russia's
+        attacks") is reported, and so is the subject of a reaction ("the coup was condemned")."""
+        if not self.nominal or governing_type is None or dep in ("nsubj", "nsubjpass"):
+            return False
+        lexicon = self.lexicon
+        return governing_type in lexicon.protested_types or (
+            governing_type in lexicon.judging_types and not self.attributed
+        )
+
+
+def _names_own_doer(noun: Token) -> bool:
+    """Whether a nominal trigger names who did it: a possessive, a name before it, a "by" phrase."""
+    doers = noun_subjects(noun) + [pobj for name, pobj in prep_objects(noun) if name == "by" and pobj is not None]
+    return any(actor_of(doer) is not None for doer in doers)
+
+
+def _walk_for(trigger: Token, lexicon: Lexicon, triggers: Mapping[int, Pattern]) -> _Walk:
+    """The start of the walk up from a trigger: its own type, and for a noun whether it names its doer."""
+    own_type = triggers[trigger.i].event_type if trigger.i in triggers else None
+    nominal = trigger.pos_ == "NOUN"
+    return _Walk(lexicon, triggers, own_type, nominal=nominal, attributed=nominal and _names_own_doer(trigger))
+
+
 def setting_of(trigger: Token, lexicon: Lexicon, triggers: Mapping[int, Pattern]) -> Setting:
     """Walk from the trigger up its governors: status, dropping, and the reporting speaker."""
     if _is_question(trigger):
         return Setting("drop")
-    walk = _Walk(lexicon, triggers, triggers[trigger.i].event_type if trigger.i in triggers else None)
+    walk = _walk_for(trigger, lexicon, triggers)
     node, sibling = trigger, False
     for _ in range(8):
         ended = walk.ending_at(node, sibling)
@@ -238,4 +266,6 @@ def setting_of(trigger: Token, lexicon: Lexicon, triggers: Mapping[int, Pattern]
         ended = walk.ending_by_governor(head, dep, enacted)
         if ended is not None:
             return ended
+        if walk.nominal and head.pos_ in ("VERB", "AUX") and head.i in triggers:
+            break  # "refused to condemn the army's atrocities": what governs the condemnation leaves them told
     return Setting(walk.status, walk.speaker, walk.accusing)

@@ -71,6 +71,8 @@ def objects_of(token: Token) -> list[Token]:
     if token.pos_ in ("NOUN", "PROPN"):
         return []
     objs = [c for c in token.children if c.dep_ == "dobj"]
+    if not objs:  # "sealed off the roads": the parser may hang the object on the particle
+        objs = [c for prt in token.children if prt.dep_ == "prt" for c in prt.children if c.dep_ == "pobj"]
     if not objs and is_passive(token):
         objs = [c for c in token.children if c.dep_ == "nsubjpass"]
         if not objs and token.dep_ == "xcomp" and token.head.lemma_ == "be":  # "X are to be stationed"
@@ -87,12 +89,43 @@ def noun_subjects(noun: Token) -> list[Token]:
             found.append(child)
         elif child.dep_ == "acl" and child.tag_ == "VBN":
             found += [pobj for name, pobj in prep_objects(child) if name == "by" and pobj is not None]
+        elif child.dep_ == "amod" and child.lemma_.lower() == "lead":  # "French-led strikes": France leads them
+            found += [c for c in child.children if c.dep_ == "npadvmod" and c.ent_type_ in ACTOR_LABELS]
     return found
 
 
 def child_words(token: Token) -> set[str]:
     """The lower-cased words directly below ``token``."""
     return {c.lower_ for c in token.children}
+
+
+def governing_preposition(noun: Token) -> Token | None:
+    """The preposition a noun is the object of: "under" in "is under sanctions", "with" in "with
+    support from X"."""
+    head = noun.head
+    return head if noun.dep_ == "pobj" and head.pos_ == "ADP" and head is not noun else None
+
+
+def undergoers(noun: Token) -> list[Token]:
+    """Who undergoes a nominal event told as a state or circumstance ("under sanctions", "under house
+    arrest", "came under fire"): the object of the verb the phrase hangs on, else that verb's subject
+    (a relative pronoun stands for the noun it hangs on: "the general, who is under sanctions")."""
+    prep = governing_preposition(noun)
+    verb = prep.head if prep is not None else None
+    for _ in range(4):
+        if verb is None or verb.pos_ not in ("VERB", "AUX"):
+            return []
+        objs = objects_of(verb)
+        if objs:
+            return objs
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            relative = subjects[0].tag_ in ("WP", "WDT") and verb.dep_ == "relcl"
+            return [verb.head] if relative else subjects
+        if verb.dep_ == "relcl":
+            return [verb.head]
+        verb = verb.head if verb.dep_ == "conj" else None
+    return []
 
 
 def is_finite(verb: Token) -> bool:
@@ -199,6 +232,11 @@ def slots_of(trigger: Token, lexicon: Lexicon) -> Slots:
         for obj in objects_of(trigger.head):  # "ended the mission as demanded by X": X demanded it
             slots.add("host_object", obj)
     slots.add("head", _governing_word(trigger) if is_noun else None)
+    prep = governing_preposition(trigger) if is_noun else None
+    slots.add("preposition", prep)
+    if prep is not None and prep.lower_ == "under":  # "held under house arrest", "is under sanctions"
+        for undergoer in undergoers(trigger):
+            slots.add("undergoer", undergoer)
     return slots
 
 
@@ -251,6 +289,9 @@ def _prep_hosts(trigger: Token, slots: Slots, lexicon: Lexicon, is_noun: bool) -
     verb = light_verb(trigger, lexicon) if is_noun else None
     if verb is not None:
         hosts.append(verb)
+    prep = governing_preposition(trigger) if is_noun else None
+    if prep is not None and prep.lower_ == "under" and prep.head.pos_ in ("VERB", "AUX"):
+        hosts.append(prep.head)  # "held under house arrest by the junta": the junta holds
     if is_noun and trigger.dep_ == "attr" and trigger.head.lemma_ == "be":
         hosts.append(trigger.head)  # "there will be no cooperation with Russia"
     return hosts

@@ -1,0 +1,347 @@
+"""The material PLOVER types (COOPERATE, AID, RETREAT, PROTEST, SANCTION, MOBILIZE, COERCE, ASSAULT)
+coded from the codebook's modes and the CAMEO verb classes, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from spacy.tokens import Doc
+
+from hornbill import events
+
+Annotate = Callable[..., Doc]
+Found = set[tuple[str, str | None, str | None, str]]
+
+
+def found(doc: Doc) -> Found:
+    """(type, actor, recipient, status) of every event in a Doc."""
+    return {
+        (e.event_type, e.actor.name if e.actor else None, e.recipient.name if e.recipient else None, e.status)
+        for e in doc._.events
+    }
+
+
+def typed(doc: Doc, event_type: str) -> set[tuple[str | None, str | None, str | None]]:
+    """(actor, recipient, mode) of the events of one type."""
+    return {
+        (e.actor.name if e.actor else None, e.recipient.name if e.recipient else None, e.mode)
+        for e in doc._.events
+        if e.event_type == event_type
+    }
+
+
+def candidate_types(doc: Doc) -> set[tuple[str, str | None]]:
+    """(type, mode) of every candidate, doer or not: events whose doer only context can give."""
+    return {(c.pattern.event_type, c.mode) for s in doc.sents for c in events.find_candidates(s)}
+
+
+# (sentence, type, mode, actor, recipient); "*" = not checked
+POSITIVES: list[tuple[str, str, str | None, str, str | None]] = [
+    # COERCE: arrests and detentions in their news forms
+    (
+        "Bolivian police took the former interior minister into custody on Tuesday.",
+        "COERCE",
+        "arrest",
+        "Bolivian police",
+        "*",
+    ),
+    (
+        "Zimbabwe's government rounded up dozens of opposition supporters in Harare.",
+        "COERCE",
+        "arrest",
+        "Zimbabwe",
+        "*",
+    ),
+    ("The arrest of Imran Khan by Pakistani authorities set off riots.", "COERCE", "arrest", "Pakistan", "Imran Khan"),
+    ("Pakistan's army carried out arrests in Lahore overnight.", "COERCE", "arrest", "Pakistani Armed Forces", "*"),
+    (
+        "Nicolas Maduro has been held under house arrest by the Venezuelan army since July.",
+        "COERCE",
+        "arrest",
+        "Venezuelan Armed Forces",
+        "Nicolas Maduro",
+    ),
+    ("Ethiopia has held the journalists in custody for a month.", "COERCE", "arrest", "Ethiopia", "*"),
+    # COERCE: curfews, emergencies, closures, bans
+    ("Ecuador declared a curfew in Guayaquil.", "COERCE", "curfew", "Ecuador", "*"),
+    ("Sri Lanka's president imposed a nationwide curfew on Friday.", "COERCE", "curfew", "Sri Lanka", "*"),
+    ("Niger's junta closed the country's borders and airspace.", "COERCE", "restrict", "Niger", "*"),
+    ("Gabon's military sealed off the roads around the presidential palace.", "COERCE", "restrict", "*", "*"),
+    ("Mali's junta suspended all political activities.", "COERCE", "restrict", "Mali", "*"),
+    (
+        "Venezuela's electoral council barred the opposition leader from the election.",
+        "COERCE",
+        "ban",
+        "Venezuela",
+        "*",
+    ),
+    ("Thailand's army dissolved parliament and suspended the constitution.", "COERCE", None, "Thai Armed Forces", "*"),
+    # COERCE: services withheld, people expelled, property seized, protests dispersed
+    ("Authorities in Bangladesh cut mobile internet across the country.", "COERCE", "withhold", "Bangladesh", "*"),
+    ("Israel cut electricity to the Gaza Strip.", "COERCE", "withhold", "Israel", "*"),
+    ("Hungary expelled two Russian journalists.", "COERCE", "deport", "Hungary", "*"),
+    (
+        "Venezuela's intelligence police raided the offices of the opposition newspaper.",
+        "COERCE",
+        "seize",
+        "intelligence police",
+        "*",
+    ),
+    ("Georgian police dispersed the protesters outside parliament.", "COERCE", "restrict", "Georgian police", "*"),
+    ("Russia imposed a naval blockade on the port of Odesa.", "COERCE", "restrict", "Russia", "*"),
+    ("The imposition of a curfew by the government of Ecuador lasted a week.", "COERCE", "curfew", "Ecuador", "*"),
+    ("The suspension of the constitution by the Thai army lasted two years.", "COERCE", None, "Thai Armed Forces", "*"),
+    # COERCE: hacking is the codebook's cyber mode, not an assault
+    ("Iranian hackers defaced hundreds of Israeli websites.", "COERCE", "cyber", "Iranian hackers", "Israel"),
+    ("A Russian cyberattack on Estonia's government disabled its servers.", "COERCE", "cyber", "Russia", "Estonia"),
+    # ASSAULT: atrocities, wars, strikes, weapons that hit, repelled attacks, abductions
+    (
+        "Human Rights Watch documented the Ethiopian army's atrocities against civilians in Amhara.",
+        "ASSAULT",
+        None,
+        "Ethiopian Armed Forces",
+        "*",
+    ),
+    (
+        "The Sri Lankan military's abuses against Tamil civilians were documented by the UN.",
+        "ASSAULT",
+        None,
+        "Sri Lankan Armed Forces",
+        "*",
+    ),
+    ("Russia's war on Ukraine has displaced millions.", "ASSAULT", None, "Russia", "Ukraine"),
+    (
+        "Israel carried out strikes on Hezbollah positions in southern Lebanon.",
+        "ASSAULT",
+        "heavy-weapons",
+        "Israel",
+        "*",
+    ),
+    (
+        "The United States conducted strikes against militia targets in Syria.",
+        "ASSAULT",
+        "heavy-weapons",
+        "United States",
+        "*",
+    ),
+    ("Russian missiles struck a shopping centre in Kremenchuk.", "ASSAULT", "heavy-weapons", "Russia", "*"),
+    ("Ukrainian drones hit an oil refinery in the Belgorod region.", "ASSAULT", "heavy-weapons", "Ukraine", "*"),
+    ("Malian soldiers pushed back the attackers near the airport.", "ASSAULT", None, "Mali", "*"),
+    ("The Nigerian army repelled an attack by Boko Haram on Maiduguri.", "ASSAULT", None, "Nigerian Armed Forces", "*"),
+    ("The abduction of the students by Boko Haram shocked Nigeria.", "ASSAULT", "abduct", "Boko Haram", "*"),
+    ("Azerbaijan launched a military operation in Nagorno-Karabakh on Tuesday.", "ASSAULT", None, "Azerbaijan", "*"),
+    ("Mexican soldiers exchanged fire with cartel gunmen in Sinaloa.", "ASSAULT", "firearms", "Mexico", "*"),
+    ("Israeli police fired tear gas at demonstrators in Jerusalem.", "ASSAULT", "crowd-control", "Israeli police", "*"),
+    ("Hamas violated the ceasefire with Israel on Tuesday.", "ASSAULT", None, "Hamas", "Israel"),
+    ("Syria used chemical weapons against rebels in Ghouta.", "ASSAULT", "unconventional", "Syria", "*"),
+    ("The Sri Lankan army used civilians as human shields.", "ASSAULT", "abduct", "Sri Lankan Armed Forces", "*"),
+    ("Ukrainian forces fired at a Russian patrol boat.", "ASSAULT", "firearms", "Ukraine", "*"),
+    # MOBILIZE: missiles fired at no target, alerts, forces massed, shows of force
+    (
+        "North Korea test-fired an intercontinental ballistic missile on Friday.",
+        "MOBILIZE",
+        "weapons",
+        "North Korea",
+        "*",
+    ),
+    ("China launched a missile over Taiwan in August.", "MOBILIZE", "weapons", "China", "Taiwan"),
+    ("Iran launched a ballistic missile into the Gulf of Oman.", "MOBILIZE", "weapons", "Iran", "*"),
+    ("North Korea's launch of an intercontinental missile alarmed Tokyo.", "MOBILIZE", "weapons", "North Korea", "*"),
+    ("South Korea raised its military alert level.", "MOBILIZE", "troops", "South Korea", "*"),
+    ("Russia massed troops along the Ukrainian border.", "MOBILIZE", "troops", "Russia", "*"),
+    ("China flew bombers near Taiwan on Sunday.", "MOBILIZE", "weapons", "China", "*"),
+    ("Israeli troops were placed on high alert on Sunday.", "MOBILIZE", "troops", "Israel", "*"),
+    ("Jordan declared a state of alert along its border.", "MOBILIZE", "troops", "Jordan", "*"),
+    ("Syria moved tanks to the Turkish border.", "MOBILIZE", "weapons", "Syria", "*"),
+    # COOPERATE: drills with or between partners, port calls, fighting alongside
+    ("The drills between Egypt and Greece ended on Monday.", "COOPERATE", None, "Egypt", "Greece"),
+    ("India held naval exercises with France in the Arabian Sea.", "COOPERATE", None, "India", "France"),
+    ("A French frigate made a port call in Vietnam.", "COOPERATE", None, "France", "Vietnam"),
+    ("Belarusian volunteers fought alongside Ukrainian troops.", "COOPERATE", None, "Belarus", "Ukraine"),
+    ("Egypt resumed trade with Qatar.", "COOPERATE", "economic", "Egypt", "Qatar"),
+    # AID: support to another's operation, rescues, peacekeepers and their authorisation
+    (
+        "France conducted strikes on jihadist camps in Mali with support from Niger and Chad.",
+        "AID",
+        None,
+        "Chad",
+        "France",
+    ),
+    ("The Polish navy rescued forty migrants off the coast of Libya.", "AID", "humanitarian", "Poland", "*"),
+    (
+        "The Security Council approved the mission to Haiti on Monday.",
+        "AID",
+        "peacekeeping",
+        "UN Security Council",
+        "Haiti",
+    ),
+    ("Kenya deployed police officers to Haiti.", "AID", "peacekeeping", "Kenya", "Haiti"),
+    ("Rwandan police arrived in Mozambique on Tuesday.", "AID", "peacekeeping", "Rwanda", "Mozambique"),
+    # RETREAT: held fire, surrender, resignations, releases
+    ("Colombia's army held its fire during the talks.", "RETREAT", "ceasefire", "Colombian Armed Forces", "*"),
+    ("The surrender of the Armenian garrison took place at dawn.", "RETREAT", "disarm", "Armenian Armed Forces", "*"),
+    ("The Peruvian prime minister quit his post on Thursday.", "RETREAT", "resign", "Peru", "*"),
+    ("Boris Johnson stood down as party leader.", "RETREAT", "resign", "Boris Johnson", "*"),
+    ("The release of Evan Gershkovich by Russia came in a prisoner swap.", "RETREAT", "release", "Russia", "*"),
+    # SANCTION: under sanctions, suspended membership
+    (
+        "Yevgeny Prigozhin, who is under EU sanctions, visited Minsk.",
+        "SANCTION",
+        None,
+        "European Union",
+        "Yevgeny Prigozhin",
+    ),
+    ("ECOWAS suspended Guinea's membership.", "SANCTION", "sever", "ECOWAS", "Guinea"),
+    ("Niger's withdrawal from the African Union angered Nigeria.", "SANCTION", "withdraw", "Niger", "African Union"),
+    # PROTEST: taking to the streets, crowds protesting, protests told with their doer
+    ("Sri Lankan students returned to the streets on Monday.", "PROTEST", "demo", "Sri Lankan students", "*"),
+    ("Kenyan teachers took to the streets of Nairobi.", "PROTEST", "demo", "Kenyan teachers", "*"),
+    ("Thousands of Serbians protested the election result.", "PROTEST", "demo", "Serbia", "*"),
+    ("The demonstration by Chilean students blocked the capital.", "PROTEST", "demo", "Chilean students", "*"),
+    ("Bolivian miners shunned work on Monday to protest at the new tax.", "PROTEST", "strike-lim", "Bolivia", "*"),
+]
+
+
+@pytest.mark.parametrize(("text", "event_type", "mode", "actor", "recipient"), POSITIVES)
+def test_material_event_is_found_with_its_mode_and_roles(
+    annotate: Annotate, text: str, event_type: str, mode: str | None, actor: str, recipient: str | None
+) -> None:
+    hits = typed(annotate(text), event_type)
+    assert hits, f"no {event_type} in {text!r}"
+    assert any(
+        (actor == "*" or a == actor) and (recipient == "*" or r == recipient) and m == mode for a, r, m in hits
+    ), f"wanted ({actor}, {recipient}, {mode}), got {hits}"
+
+
+def test_every_material_type_has_positive_sentences() -> None:
+    material = {"COOPERATE", "AID", "RETREAT", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+    counts = {t: sum(1 for p in POSITIVES if p[1] == t) for t in material}
+    assert all(n >= 2 for n in counts.values()), counts
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a partner named: closing a border on someone is a SANCTION, not a restriction at home
+        ("Azerbaijan closed its border with Iran.", "COERCE"),
+        # a diplomat's expulsion is a SANCTION, an individual's deportation a COERCE
+        ("Niger expelled the French ambassador.", "COERCE"),
+        # a missile fired at a target is an attack, not a show of force
+        ("Iran fired ballistic missiles at Israel.", "MOBILIZE"),
+        # strikes by workers are no air strikes; a rehearsed bombing is no attack
+        ("Kenyan teachers went on strike over pay.", "ASSAULT"),
+        ("Japanese and American warplanes practiced bombing a target off Okinawa.", "ASSAULT"),
+        # wars on abstractions, markets, dates and games are no events of these types
+        ("Mexico's war on drugs has lasted for decades.", "ASSAULT"),
+        ("The Kenyan stock market closed higher on Friday.", "COERCE"),
+        ("Chile's president met protest leaders in March.", "PROTEST"),
+        ("The drills between the two football clubs were cancelled.", "COOPERATE"),
+        ("Kenya's police cut the ribbon at the new station.", "COERCE"),
+        ("Hackers hit the Danish parliament's website.", "ASSAULT"),
+    ],
+)
+def test_readings_of_other_types_or_none(annotate: Annotate, text: str, absent: str) -> None:
+    assert absent not in {t for t, *_ in found(annotate(text))}
+
+
+def test_closing_a_border_on_a_neighbour_is_a_sanction(annotate: Annotate) -> None:
+    assert ("SANCTION", "Azerbaijan", "Iran", "occurred") in found(annotate("Azerbaijan closed its border with Iran."))
+
+
+def test_a_missile_fired_at_a_target_is_an_assault(annotate: Annotate) -> None:
+    assert typed(annotate("Iran fired ballistic missiles at Israel."), "ASSAULT") == {
+        ("Iran", "Israel", "heavy-weapons")
+    }
+
+
+# --------------------------------------------------------------------------- frames of the grammar
+
+
+def test_one_under_sanctions_or_house_arrest_is_the_one_sanctioned_or_held(annotate: Annotate) -> None:
+    doc = annotate("Yevgeny Prigozhin, who is under EU sanctions, visited Minsk.")
+    assert ("European Union", "Yevgeny Prigozhin", None) in typed(doc, "SANCTION")
+    held = annotate("Nicolas Maduro has been held under house arrest by the Venezuelan army since July.")
+    assert ("Venezuelan Armed Forces", "Nicolas Maduro", "arrest") in typed(held, "COERCE")
+
+
+def test_what_a_protest_is_against_is_its_cause_not_a_report(annotate: Annotate) -> None:
+    doc = annotate("Thousands of Georgians rallied against the coup in Tbilisi.")
+    assert {t for t, *_ in found(doc)} == {"PROTEST"}
+
+
+def test_a_judged_act_without_its_doer_is_referred_to_with_its_doer_reported(annotate: Annotate) -> None:
+    assert {t for t, *_ in found(annotate("ECOWAS condemned the coup on Sunday."))} == {"ACCUSE"}
+    assert "ASSAULT" in {t for t, *_ in found(annotate("ECOWAS condemned Russia's attacks on the port."))}
+    # the reaction's subject is still reported
+    assert "COERCE" in {t for t, *_ in found(annotate("The coup in Gabon was condemned."))}
+
+
+def test_refusing_to_condemn_an_act_does_not_undo_it(annotate: Annotate) -> None:
+    doc = annotate("Aung San Suu Kyi refused to condemn the Burmese army's attacks on the Karen.")
+    assert "Myanmar Armed Forces" in {a for a, _, _ in typed(doc, "ASSAULT")}
+
+
+def test_supporters_of_an_operation_aid_its_doer(annotate: Annotate) -> None:
+    doc = annotate("France conducted strikes on jihadist camps in Mali with support from Niger and Chad.")
+    assert {(a, r) for a, r, _ in typed(doc, "AID")} == {("Niger", "France"), ("Chad", "France")}
+
+
+def test_agentless_passives_keep_their_event_for_the_context_to_give_a_doer(annotate: Annotate) -> None:
+    assert ("COERCE", "arrest") in candidate_types(annotate("The former president was arrested on Sunday."))
+    assert ("COERCE", "arrest") in candidate_types(annotate("She has been kept under house arrest since 2021."))
+
+
+def test_drills_between_two_states_are_each_ones_cooperation_with_the_other(annotate: Annotate) -> None:
+    doc = annotate("The drills between Egypt and Greece ended on Monday.")
+    assert {(a, r) for a, r, _ in typed(doc, "COOPERATE")} == {("Egypt", "Greece"), ("Greece", "Egypt")}
+
+
+def test_joint_drills_by_several_states_name_each_as_a_doer(annotate: Annotate) -> None:
+    doc = annotate("Joint drills by India, Japan and Australia began in the Bay of Bengal on Monday.")
+    assert {a for a, _, _ in typed(doc, "COOPERATE")} == {"India", "Japan", "Australia"}
+
+
+def test_measures_told_without_their_doer_keep_their_event(annotate: Annotate) -> None:
+    assert ("COERCE", "withhold") in candidate_types(annotate("The internet was cut overnight."))
+    assert ("COERCE", "restrict") in candidate_types(annotate("The borders were closed indefinitely."))
+    assert ("COERCE", "restrict") in candidate_types(annotate("Soldiers sealed off the roads to the airport."))
+
+
+def test_the_leader_of_a_nominal_event_is_its_doer(annotate: Annotate) -> None:
+    doc = annotate("French-led strikes on militant camps killed at least ten people.")
+    assert "France" in {a for a, _, _ in typed(doc, "ASSAULT")}
+
+
+def test_month_names_trigger_nothing(annotate: Annotate) -> None:
+    assert annotate("The Chilean president signed the budget in March.")._.events == []
+
+
+# --------------------------------------------------------------------------- no corpus text in rules or tests
+
+
+SHARED_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+def _six_grams(text: str) -> set[tuple[str, ...]]:
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return {tuple(words[i : i + 6]) for i in range(len(words) - 5)}
+
+
+def _corpus_files() -> list[Path]:
+    """The seed articles and every article of the development corpus (tune and check)."""
+    return sorted(SHARED_CORPUS.glob("seeds/*.txt")) + sorted(SHARED_CORPUS.glob("dev/*/*/articles/*"))
+
+
+@pytest.mark.skipif(not _corpus_files(), reason="no shared corpus beside the repository")
+def test_no_corpus_sentence_is_in_the_lexicon_or_these_tests() -> None:
+    """Patterns and tests are written for the language, not for the articles we measure on: no run of
+    six words of a seed or development article appears in the lexicon or in this file."""
+    corpus_grams: set[tuple[str, ...]] = set()
+    for path in _corpus_files():
+        corpus_grams |= _six_grams(path.read_text(encoding="utf-8", errors="replace"))
+    for own in (events.LEXICON_PATH, Path(__file__)):
+        shared = corpus_grams & _six_grams(own.read_text(encoding="utf-8"))
+        assert not shared, f"{own.name} repeats corpus text: {sorted(' '.join(g) for g in shared)[:5]}"
