@@ -107,3 +107,24 @@ def test_every_exported_event_says_how_its_doer_was_found(tmp_path: Path) -> Non
     assert "generic" in kinds and "unknown" in kinds
     police = [e["actor"] for e in events if e["actor"]["resolution"] == "generic"]
     assert police[0]["sector"] == "COP" and police[0]["country"] == "ZMB"
+
+
+def test_a_reaction_to_an_act_is_aimed_at_whoever_the_article_says_did_it(annotate: Annotate) -> None:
+    doc = annotate(
+        "Soldiers led by Colonel Ismail Omar seized power in Mogadishu on Sunday. "
+        "The African Union condemned the coup and called for calm."
+    )
+    [coup] = [e for e in events_of(doc, "COERCE") if "seized" in e.evidence.sentence]
+    [condemnation] = events_of(doc, "ACCUSE")
+    assert coup.actor is not None and condemnation.recipient == coup.actor
+
+
+def test_a_headline_reaction_is_aimed_at_the_doer_its_story_then_tells(annotate: Annotate) -> None:
+    doc = annotate("UN chief condemns Zambia coup\n\nThe army took power in Lusaka on Monday.")
+    [condemnation] = events_of(doc, "ACCUSE")
+    assert condemnation.recipient is not None and condemnation.recipient.key == "forces:ZMB"
+
+
+def test_a_reaction_to_an_agreement_is_aimed_at_no_one_party(annotate: Annotate) -> None:
+    doc = annotate("Chile and Peru signed a fishing accord in May. Bolivia condemned the accord.")
+    assert all(e.recipient is None for e in events_of(doc, "ACCUSE"))

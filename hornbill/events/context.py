@@ -22,6 +22,7 @@ from hornbill.doctools import evidence_for
 from hornbill.events.lexicon import Lexicon, default_lexicon
 from hornbill.events.match import PARTNER_JUDGEMENT, Candidate, find_candidates, governs_any
 from hornbill.events.mentions import Context, accusation_of, deduplicate, event_of, summary_line
+from hornbill.events.reference import with_referred_recipients
 from hornbill.events.roles import actor_of
 from hornbill.events.syntax import is_definite, is_infinitival, lemma_of
 from hornbill.model import QUAD_CLASS, Actor, EventMention
@@ -177,21 +178,21 @@ class PatternExtractor:
     def extract(self, sentences: Sequence[Span]) -> list[EventMention]:
         """Events of consecutive sentences of one text: a sentence may take a doer or an event
         from the few sentences before it (see :func:`_lacks_doer`, :func:`_decision_anaphors`)."""
-        events: list[EventMention] = []
+        told: list[tuple[Candidate, EventMention]] = []
         history: list[list[tuple[Candidate, EventMention]]] = []
         partners: dict[str, Actor] = {}  # actor key -> who the text last said cooperates with it
         for sentence in sentences:
             kept = self._kept(sentence, history, partners)
             partners |= dict(tie for _, e in kept if (tie := _tie(e, self.lexicon)) is not None)
-            events.extend(self._selected(kept, sentence))
+            told.extend(self._selected(kept, sentence))
             again = _decision_anaphors(sentence, history, self.lexicon)
-            events.extend(event for _, event in again)
+            told.extend(again)
             history = [*history, [*kept, *again]][-CONTEXT_SENTENCES:]
-        return events
+        return with_referred_recipients(told, self.lexicon)
 
     def extract_sentence(self, sentence: Span) -> list[EventMention]:
         """The events of one sentence read on its own."""
-        return self._selected(self._kept(sentence, []), sentence)
+        return with_referred_recipients(self._selected(self._kept(sentence, []), sentence), self.lexicon)
 
     def _kept(
         self, sentence: Span, history: History, partners: Mapping[str, Actor] | None = None
@@ -211,19 +212,21 @@ class PatternExtractor:
         forces = _forces_in_context(history, self.lexicon) if _lacks_doer(candidate, self.lexicon) else None
         return Context(forces, _previous_doer(candidate, history))
 
-    def _selected(self, kept: Sequence[tuple[Candidate, EventMention]], sentence: Span) -> list[EventMention]:
-        found: list[EventMention] = []
+    def _selected(
+        self, kept: Sequence[tuple[Candidate, EventMention]], sentence: Span
+    ) -> list[tuple[Candidate, EventMention]]:
+        found: list[tuple[Candidate, EventMention]] = []
         events_at = {c.trigger.i for c, _ in kept if not c.pattern.fallback}
         for candidate, event in kept:
             if candidate.pattern.fallback and governs_any(candidate.trigger, events_at):
                 continue  # "agreed to withdraw": the RETREAT is the event, not an AGREE as well
             if _is_aim(candidate, [c for c, _ in kept], self.lexicon):
                 continue  # "marched to demand reforms": the demand is what the march is for
-            found.append(event)
+            found.append((candidate, event))
             if candidate.accusing_speech:
                 accusation = accusation_of(candidate, event.claimed_by, event.actor, sentence, self.lexicon)
                 if accusation is not None:
-                    found.append(accusation)
+                    found.append((candidate, accusation))
         return found
 
 

@@ -81,6 +81,8 @@ class Lexicon:
     judging_types: frozenset[str] = frozenset()  # the same for a nominal argument named without its doer
     place_slots: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # type -> slots naming its place
     generic_recipients: frozenset[str] = frozenset()  # types whose recipient may be people known by kind
+    reaction_types: frozenset[str] = frozenset()  # types whose recipient may be an act: its doer is meant
+    reacted_act_types: frozenset[str] = frozenset()  # the types of act a reaction may be aimed at
 
     def marker(self, name: str) -> frozenset[str]:
         return self.markers.get(name, frozenset())
@@ -244,6 +246,8 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         judging_types=_type_list(data, "judging_types", path),
         place_slots=_place_slots(data, path),
         generic_recipients=_type_list(data, "generic_recipient_types", path),
+        reaction_types=_type_list(data, "reaction_types", path),
+        reacted_act_types=_type_list(data, "reacted_act_types", path),
     )
 
 
