@@ -202,6 +202,27 @@ def event_actor(best: str | None, named: Iterable[str | None], in_body: Iterable
     return next((key for key in named if key is not None and parent_body(key) == best), best)
 
 
+def state_abroad(actor_key: str | None, recipient_key: str | None, location_country: str | None) -> str | None:
+    """A country's armed forces shown as the doer of an event abroad are their state: reports that
+    name "French troops" and reports that name France tell one withdrawal from Mali, France's."""
+    whole = parent_body(actor_key)
+    if whole is None or not whole.startswith("country:"):
+        return actor_key
+    home = whole.removeprefix("country:")
+    places = (location_country, _country_of(recipient_key))
+    return whole if any(place is not None and place != home for place in places) else actor_key
+
+
+def _country_of(actor_key: str | None) -> str | None:
+    """The country an actor key belongs to, when the dictionary says (a country is its own)."""
+    if actor_key is None:
+        return None
+    if actor_key.startswith("country:"):
+        return actor_key.removeprefix("country:")
+    actor = ActorDictionary.load().get(actor_key)
+    return actor.country if actor is not None else None
+
+
 def _recipient_root(recipient_key: str) -> str:
     """The country a recipient stands for, or itself: what relaxed-date keys file it under."""
     return office_country(recipient_key) or host_country(recipient_key) or recipient_key

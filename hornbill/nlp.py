@@ -47,11 +47,41 @@ PIPELINE: tuple[str, ...] = (
 @Language.component("hornbill_paragraphs", assigns=["token.is_sent_start"])
 def paragraph_boundaries(doc: Doc) -> Doc:
     """Start a sentence after every line break: the cleaner joins blocks with blank lines, and a
-    headline or caption without a full stop must not run into the next paragraph's sentence."""
-    for token in doc[:-1]:
-        if token.is_space and "\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
+    headline or caption without a full stop must not run into the next paragraph's sentence. A
+    dateline opening a paragraph ("NAIROBI, March 3 (Reuters) -", "Cape Town –") is a sentence of
+    its own, so the place it names is never read as the subject of the report."""
+    starts = [0, *(t.i + 1 for t in doc[:-1] if t.is_space and "\n" in t.text)]
+    for start in starts:
+        if start < len(doc):
+            doc[start].is_sent_start = True
+            after = dateline_end(doc, start)
+            if after is not None:
+                doc[after].is_sent_start = True
     return doc
+
+
+DATELINE_DASHES = frozenset({"-", "–", "—", "--", "―"})
+#: A dateline is a few words: a place, perhaps a date and an agency in parentheses.
+DATELINE_MAX_TOKENS = 12
+
+
+def dateline_end(doc: Doc, start: int) -> int | None:
+    """Where the report begins after a dateline opening the paragraph at ``start``: the token after
+    a dash set off by a space that only capitalised words, numbers, commas and a parenthesised
+    agency precede, and that a capitalised word follows; None when the paragraph opens with no
+    dateline."""
+    depth = 0
+    for i in range(start, min(len(doc) - 1, start + DATELINE_MAX_TOKENS)):
+        token = doc[i]
+        if token.is_space and "\n" in token.text:
+            return None
+        if token.text in DATELINE_DASHES and depth == 0:
+            spaced = i > start and bool(doc[i - 1].whitespace_)  # "LIMA -", not "Al-Shabaab"
+            return i + 1 if spaced and doc[i + 1].text[:1].isupper() else None
+        depth += (token.text == "(") - (token.text == ")")
+        if depth == 0 and token.is_alpha and token.is_lower and token.text not in ("de", "la", "el", "al"):
+            return None
+    return None
 
 
 def _mention_of_token(token: Token) -> ActorMention | None:

@@ -439,3 +439,12 @@ def test_a_date_told_as_past_does_not_join_a_later_part_of_its_period() -> None:
     assert link.merge_reason(earlier, october) is None and link.merge_reason(october, earlier) is None
     assert link.merge_reason(earlier, march) is not None
     assert link.merge_reason(stored("RETREAT", "country:SWE", "country:CAF", "2019", "year"), october) is not None
+
+
+def test_a_countrys_forces_shown_abroad_are_their_state_and_at_home_themselves() -> None:
+    from hornbill import link
+
+    assert link.state_abroad("forces:FRA", "country:MLI", None) == "country:FRA"
+    assert link.state_abroad("forces:FRA", None, "MLI") == "country:FRA"
+    assert link.state_abroad("forces:MMR", "person:aung_san_suu_kyi", "MMR") == "forces:MMR"
+    assert link.state_abroad("igo:unsc", "country:MLI", "MLI") == "igo:unsc"

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from hornbill.process import process_text
 
@@ -43,3 +46,18 @@ def test_the_document_is_dated_from_its_dateline(nlp: Language) -> None:
     result = process_text(ARTICLE_WITH_TAIL, nlp, source="chad.txt")
     assert result.document.published.value == "2025-01-30"
     assert result.document.published.precision == "day"
+
+
+def test_a_dateline_is_a_sentence_of_its_own_and_no_doer(annotate: Callable[..., Doc]) -> None:
+    doc = annotate(
+        "LIMA, May 4 (Reuters) - Peruvian police arrested twelve protesters.\n\nQUITO – Ecuador expelled two envoys."
+    )
+    sentences = [s.text.strip() for s in doc.sents]
+    assert "Peruvian police arrested twelve protesters." in sentences
+    assert "Ecuador expelled two envoys." in sentences
+    assert {e.actor.name for e in doc._.events if e.actor} == {"Peruvian police", "Ecuador"}
+
+
+def test_a_hyphenated_name_opening_a_paragraph_is_no_dateline(annotate: Callable[..., Doc]) -> None:
+    doc = annotate("Al-Qaeda fighters attacked a checkpoint near Gao.")
+    assert len(list(doc.sents)) == 1

@@ -204,11 +204,13 @@ def _event_row(mentions: list[Row], story_years: dict[str, int]) -> Row:
     published = sorted(m["published"] for m in mentions if m["published"])
     actor_key = link.event_actor(best["actor_key"], [m["actor_key"] for m in mentions],
                                  [m["actor_key"] for m in mentions if not m["headline"]])
+    recipient_key = link.event_recipient(best["recipient_key"], (m["recipient_key"] for m in mentions))
+    actor_key = link.state_abroad(actor_key, recipient_key, best["location_country"])
     return {
         "event_id": best["event_id"], "event_type": best["event_type"], "mode": best["mode"],
         "quad_class": QUAD_CLASS.get(best["event_type"]),
         "actor_key": actor_key, "actor_resolution": _actor_resolution(actor_key, mentions),
-        "recipient_key": link.event_recipient(best["recipient_key"], (m["recipient_key"] for m in mentions)),
+        "recipient_key": recipient_key,
         "date": dated["date"], "date_precision": dated["date_precision"], "date_basis": dated["date_basis"],
         "status": best["status"], "location_name": best["location_name"],
         "location_country": best["location_country"], "summary": best["summary"],
