@@ -41,6 +41,7 @@ class Pattern:
     status: Status | None
     standalone: bool
     fallback: bool = False
+    negated: bool = False  # the trigger must be negated, and that negation is the event ("will not hesitate")
 
     @property
     def specificity(self) -> tuple[int, float]:
@@ -78,6 +79,7 @@ class Lexicon:
     announcing_types: frozenset[str] = frozenset()  # governing types whose complement is announced
     partnering_types: frozenset[str] = frozenset()  # types that make the doer a partner of the recipient
     place_slots: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # type -> slots naming its place
+    promised_types: frozenset[str] = frozenset()  # types coded as the codebook codes them when promised
 
     def marker(self, name: str) -> frozenset[str]:
         return self.markers.get(name, frozenset())
@@ -100,12 +102,13 @@ _WordLoader.yaml_implicit_resolvers = {
 
 
 def _word_set(value: Any, groups: Mapping[str, list[str]]) -> frozenset[str] | None:
-    """A lemma list from YAML: ``any`` -> None, ``"@group"`` -> that group, else the list."""
+    """A lemma list from YAML: ``any`` -> None, ``"@group"`` -> that group, else the list (whose
+    ``"@group"`` items stand for the group's words)."""
     if value == "any":
         return None
-    if isinstance(value, str):
-        value = groups[value[1:]] if value.startswith("@") else [value]
-    return frozenset(str(v).lower() for v in value)
+    words = [value] if isinstance(value, str) else value
+    expanded = [w for v in words for w in (groups[v[1:]] if str(v).startswith("@") else [v])]
+    return frozenset(str(v).lower() for v in expanded)
 
 
 PATTERN_KEYS = frozenset(
@@ -123,6 +126,7 @@ PATTERN_KEYS = frozenset(
         "status",
         "standalone",
         "fallback",
+        "negated",
     }
 )
 
@@ -136,8 +140,8 @@ def validate_entry(entry: Mapping[str, Any]) -> list[str]:
         problems.append("no lemma")
     if entry.get("pos", "VERB") not in ("VERB", "NOUN"):
         problems.append(f"pos {entry.get('pos')!r} is neither VERB nor NOUN")
-    if entry.get("status") not in (None, "announced"):
-        problems.append(f"status {entry.get('status')!r} is not 'announced'")
+    if entry.get("status") not in (None, "announced", "occurred"):
+        problems.append(f"status {entry.get('status')!r} is neither 'announced' nor 'occurred'")
     if not 0.0 < float(entry.get("strength", 0.7)) <= 1.0:
         problems.append("strength outside (0, 1]")
     return problems
@@ -162,6 +166,7 @@ def _compile_pattern(entry: Mapping[str, Any], groups: Mapping[str, list[str]]) 
         status=entry.get("status"),
         standalone=str(entry.get("standalone", "false")).lower() == "true",
         fallback=str(entry.get("fallback", "false")).lower() == "true",
+        negated=str(entry.get("negated", "false")).lower() == "true",
     )
 
 
@@ -220,7 +225,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         accusing_speech=governors.get("accusing_speech", frozenset()),
         support=governors.get("support", frozenset()),
         object_control=governors.get("object_control", frozenset()),
-        markers={k: frozenset(str(w).lower() for w in v) for k, v in data.get("markers", {}).items()},
+        markers={k: _word_set(v, data.get("groups", {})) or frozenset() for k, v in data.get("markers", {}).items()},
         requires_recipient=frozenset(data.get("requires_recipient", [])),
         mutual=frozenset(data.get("mutual", [])),
         refusable=frozenset(data.get("refusable", [])),
@@ -238,6 +243,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         announcing_types=_type_list(data, "announcing_types", path),
         partnering_types=_type_list(data, "partnering_types", path),
         place_slots=_place_slots(data, path),
+        promised_types=_type_list(data, "promised_types", path),
     )
 
 

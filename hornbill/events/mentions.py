@@ -5,6 +5,7 @@ sentence, and the PLOVER codebook's reading of an announced event (:func:`codebo
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -321,6 +322,22 @@ def _mention(
     )
 
 
+def _as_promised(candidate: Candidate, actor: Actor | None, claimed_by: Actor | None, lexicon: Lexicon) -> Candidate:
+    """The candidate as the codebook codes an act its doer promises, vows or says it will do (see
+    ``promised_types``): "vowed to keep attacking ships", "said it would continue its strikes" are a
+    THREATEN (made, so occurred); "pledged to keep supplying weapons", "said it would work with its
+    partners to support ..." an AGREE (announced). Other announced acts keep their type."""
+    pattern = candidate.pattern
+    if pattern.event_type not in lexicon.promised_types or candidate.status != "announced":
+        return candidate
+    foretold_by_doer = candidate.pledge == "future" and claimed_by is not None and claimed_by == actor
+    if candidate.pledge != "promise" and not foretold_by_doer:
+        return candidate
+    coded, mode = codebook_coding(pattern.event_type, candidate.mode, "announced", lexicon)
+    status: Status = "announced" if coded == "AGREE" else "occurred"
+    return replace(candidate, pattern=replace(pattern, event_type=coded), mode=mode, status=status)
+
+
 def event_of(
     candidate: Candidate,
     sentence: Span,
@@ -342,4 +359,5 @@ def event_of(
     )
     if not _is_kept(candidate, actor, require_actor):
         return None  # without a doer only a single, specific "coup" is kept, not generic "coups"
+    candidate = _as_promised(candidate, actor, claimed_by, lexicon)
     return _mention(candidate, sentence, actor, recipient, None if claimed_by == actor else claimed_by, lexicon)

@@ -20,6 +20,9 @@ from hornbill.events.syntax import child_words, is_infinitival, lemma_of, prep_o
 from hornbill.timex import doc_text
 
 Context = Literal["occurred", "announced", "drop", "refused"]
+#: How an announced act is told: promised by a commissive word ("vowed to keep attacking") or foretold
+#: in the future tense ("it would keep attacking"); None otherwise.
+Pledge = Literal["promise", "future"] | None
 
 #: Dependencies along which a trigger is governed by a word that may change its meaning.
 GOVERNED_DEPS = frozenset(
@@ -61,6 +64,7 @@ class Setting:
     context: Context
     speaker: Token | None = None
     accusing: bool = False
+    pledge: Pledge = None
 
 
 def is_negated(node: Token, lexicon: Lexicon) -> bool:
@@ -132,10 +136,22 @@ def _has_deadline(node: Token, lexicon: Lexicon) -> bool:
 
 
 def _is_clause_boundary(node: Token, lexicon: Lexicon) -> bool:
-    """Adverbial and relative clauses, and "after/since/despite ..." phrases, keep their own status."""
-    if node.dep_ in ("relcl", "advcl") or _is_juxtaposed(node, lexicon):
+    """Adverbial and relative clauses, and "after/since/despite ..." phrases, keep their own status;
+    a purpose clause shares its host's ("will work with its allies to support the transition")."""
+    purpose = node.dep_ == "advcl" and is_infinitival(node)
+    if node.dep_ == "relcl" or (node.dep_ == "advcl" and not purpose) or _is_juxtaposed(node, lexicon):
         return True
     return node.dep_ == "prep" and node.lower_ in lexicon.marker("boundary_preps")
+
+
+def _is_time_clause_of_future(clause: Token, lexicon: Lexicon) -> bool:
+    """A "when" / "once" / "until" clause of a clause told in the future: what it tells is still to
+    come ("they will discuss the deal when they meet next month")."""
+    return (
+        clause.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in lexicon.marker("time_marks") for c in clause.children)
+        and _is_future(clause.head, lexicon)
+    )
 
 
 def _is_juxtaposed(clause: Token, lexicon: Lexicon) -> bool:
@@ -164,9 +180,11 @@ class _Walk:
     lexicon: Lexicon
     triggers: Mapping[int, Pattern]
     own_type: str | None
+    kept_negation: int = -1  # the trigger whose negation is part of its pattern ("will not hesitate"), if any
     status: Context = "occurred"
     speaker: Token | None = None
     accusing: bool = False
+    pledge: Pledge = None
     own_clause: bool = True
 
     @property
@@ -180,7 +198,7 @@ class _Walk:
         lexicon = self.lexicon
         if not sibling and _is_hypothetical(node, lexicon, self.own_clause):
             return Setting("drop")
-        if not sibling and is_negated(node, lexicon):
+        if not sibling and is_negated(node, lexicon) and node.i != self.kept_negation:
             # "will not meet", "there will be no cooperation": a refusal; other negations: nothing
             # a negation above a reported clause ("I do not believe the partnership will last") denies
             # the belief, not the act: nothing is refused
@@ -192,7 +210,10 @@ class _Walk:
 
     def read_node(self, node: Token) -> None:
         """Note what ``node``'s tense, deadline and "according to" phrase say."""
-        if _is_future(node, self.lexicon, self.done_when_decided) or _has_deadline(node, self.lexicon):
+        if _is_future(node, self.lexicon, self.done_when_decided):
+            self.status = "announced"
+            self.pledge = self.pledge or "future"
+        elif _has_deadline(node, self.lexicon):
             self.status = "announced"
         self.speaker = self.speaker or according_to(node)
 
@@ -213,14 +234,33 @@ class _Walk:
             return None  # "announced sanctions on X": announcing a sanction imposes it
         elif word in lexicon.announce or governing_type in lexicon.announcing_types:
             self.status = "announced"
+            if word in lexicon.marker("commissives"):
+                self.pledge = "promise"
         return None
+
+
+def _is_reacted_to(trigger: Token, lexicon: Lexicon) -> bool:
+    """Whether the trigger is a speech act that another's reaction presupposes was made: "rejected
+    calls from Kyiv", "Riyadh's demand was dismissed", "heeded the appeal" (see ``presupposed_nouns``)."""
+    if trigger.pos_ != "NOUN" or lemma_of(trigger) not in lexicon.marker("presupposed_nouns"):
+        return False
+    governor = trigger.head
+    if trigger.dep_ == "pobj" and governor.dep_ == "prep":
+        governor = governor.head  # "responded to the calls"
+    elif trigger.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    return governor.pos_ in ("VERB", "AUX") and lemma_of(governor) in lexicon.marker("reaction_verbs")
 
 
 def setting_of(trigger: Token, lexicon: Lexicon, triggers: Mapping[int, Pattern]) -> Setting:
     """Walk from the trigger up its governors: status, dropping, and the reporting speaker."""
     if _is_question(trigger):
         return Setting("drop")
-    walk = _Walk(lexicon, triggers, triggers[trigger.i].event_type if trigger.i in triggers else None)
+    if _is_reacted_to(trigger, lexicon):
+        return Setting("occurred")
+    own = triggers.get(trigger.i)
+    kept_negation = trigger.i if own is not None and own.negated else -1
+    walk = _Walk(lexicon, triggers, own.event_type if own else None, kept_negation)
     node, sibling = trigger, False
     for _ in range(8):
         ended = walk.ending_at(node, sibling)
@@ -229,6 +269,8 @@ def setting_of(trigger: Token, lexicon: Lexicon, triggers: Mapping[int, Pattern]
         walk.read_node(node)
         head, dep = node.head, node.dep_
         if head is node or dep not in GOVERNED_DEPS or _is_clause_boundary(node, lexicon):
+            if _is_time_clause_of_future(node, lexicon):
+                walk.status = "announced"
             break
         enacted = walk.done_when_decided and node.i == trigger.i and dep == "dobj" and trigger.pos_ == "NOUN"
         node, sibling = head, dep in SIBLING_DEPS
@@ -238,4 +280,4 @@ def setting_of(trigger: Token, lexicon: Lexicon, triggers: Mapping[int, Pattern]
         ended = walk.ending_by_governor(head, dep, enacted)
         if ended is not None:
             return ended
-    return Setting(walk.status, walk.speaker, walk.accusing)
+    return Setting(walk.status, walk.speaker, walk.accusing, walk.pledge)

@@ -16,7 +16,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
 ACTOR_LABELS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 #: Adverbs that work as verb particles: "pull out", "step down".
-PARTICLE_ADVERBS = frozenset({"out", "back", "down", "up", "off", "in", "away"})
+PARTICLE_ADVERBS = frozenset({"out", "back", "down", "up", "off", "in", "away", "aside"})
 
 
 def lemma_of(token: Token) -> str:
@@ -191,6 +191,8 @@ def slots_of(trigger: Token, lexicon: Lexicon) -> Slots:
         objs = slots.get("object")
         if len(objs) == 2 and objs[1].pos_ == "NOUN":
             slots.add("oprd", objs[1])  # "declared Goita the interim president"
+        for adjective in _trailing_adjectives(objs):
+            slots.add("oprd", adjective)  # "called the launch reckless", parsed as "launch" <- "reckless"
     if is_noun:
         for subj in noun_subjects(trigger):
             slots.add("subject", subj)
@@ -200,6 +202,13 @@ def slots_of(trigger: Token, lexicon: Lexicon) -> Slots:
             slots.add("host_object", obj)
     slots.add("head", _governing_word(trigger) if is_noun else None)
     return slots
+
+
+def _trailing_adjectives(objects: list[Token]) -> list[Token]:
+    """Adjectives the parser hangs after a verb's object as its modifiers, which predicate of it:
+    "called the launch reckless and dangerous" (with their conjuncts)."""
+    found = [c for obj in objects for c in obj.children if c.dep_ == "amod" and c.i > obj.i and c.pos_ == "ADJ"]
+    return [t for adjective in found for t in conjuncts(adjective)]
 
 
 def _add_objects(slots: Slots, trigger: Token, lexicon: Lexicon, is_noun: bool) -> None:
@@ -230,10 +239,16 @@ def _add_child(slots: Slots, child: Token, lexicon: Lexicon, is_noun: bool) -> N
         slots.add("dative", child)
     elif dep == "prt" or (dep == "advmod" and child.lower_ in PARTICLE_ADVERBS):
         slots.particles.add(child.lower_)
-    elif dep == "oprd" or (dep == "xcomp" and child.pos_ in ("NOUN", "ADJ")):
-        slots.add("oprd", child)
-    elif dep == "xcomp":
-        slots.add("xcomp", child)
+    elif dep in ("oprd", "acomp") or (dep == "xcomp" and child.pos_ in ("NOUN", "ADJ")):
+        slots.add("oprd", child)  # "called X a failure", "will not go unpunished"
+    elif dep == "ccomp" and child.pos_ == "ADJ" and not is_noun:
+        slots.add("oprd", child)  # "held India responsible", parsed as a clause "India responsible"
+        for subject in (c for c in child.children if c.dep_ == "nsubj"):
+            slots.add("object", subject)
+    elif dep == "attr" and not is_noun:
+        slots.add("attr", child)  # "have become legitimate targets"
+    elif dep == "xcomp" or (dep == "acl" and is_noun and is_infinitival(child)):
+        slots.add("xcomp", child)  # "vowed to retaliate", "its threat to invade"
     elif dep == "ccomp":
         slots.add("ccomp", child)
     elif dep == "advcl" and is_infinitival(child):
