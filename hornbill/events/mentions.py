@@ -322,6 +322,16 @@ def _mention(
     )
 
 
+def _spoken_by_doer(candidate: Candidate, actor: Actor | None, claimed_by: Actor | None) -> bool:
+    """Whether the one who says the act will be done is its doer: "Hamas said it would ...", or a
+    speaker named only by a pronoun ("He said the United States will ...": an official of the doer,
+    named earlier)."""
+    if claimed_by is not None:
+        return claimed_by == actor
+    speaker = candidate.claimed_by
+    return speaker is not None and speaker.pos_ == "PRON" and speaker.lower_ in ("he", "she", "they", "we", "i")
+
+
 def _as_promised(candidate: Candidate, actor: Actor | None, claimed_by: Actor | None, lexicon: Lexicon) -> Candidate:
     """The candidate as the codebook codes an act its doer promises, vows or says it will do (see
     ``promised_types``): "vowed to keep attacking ships", "said it would continue its strikes" are a
@@ -330,8 +340,8 @@ def _as_promised(candidate: Candidate, actor: Actor | None, claimed_by: Actor | 
     pattern = candidate.pattern
     if pattern.event_type not in lexicon.promised_types or candidate.status != "announced":
         return candidate
-    foretold_by_doer = candidate.pledge == "future" and claimed_by is not None and claimed_by == actor
-    if candidate.pledge != "promise" and not foretold_by_doer:
+    foretold = candidate.pledge == "future" and _spoken_by_doer(candidate, actor, claimed_by)
+    if candidate.pledge != "promise" and not foretold:
         return candidate
     coded, mode = codebook_coding(pattern.event_type, candidate.mode, "announced", lexicon)
     status: Status = "announced" if coded == "AGREE" else "occurred"

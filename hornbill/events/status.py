@@ -252,9 +252,15 @@ def _is_reacted_to(trigger: Token, lexicon: Lexicon) -> bool:
     return governor.pos_ in ("VERB", "AUX") and lemma_of(governor) in lexicon.marker("reaction_verbs")
 
 
+def _is_habitual(trigger: Token, lexicon: Lexicon) -> bool:
+    """A verb told as a habit, not as one event: "had long complained", "repeatedly threatened" (the
+    conventions leave habitual and aggregate statements out)."""
+    return any(c.dep_ == "advmod" and c.lower_ in lexicon.marker("habitual_adverbs") for c in trigger.children)
+
+
 def setting_of(trigger: Token, lexicon: Lexicon, triggers: Mapping[int, Pattern]) -> Setting:
     """Walk from the trigger up its governors: status, dropping, and the reporting speaker."""
-    if _is_question(trigger):
+    if _is_question(trigger) or _is_habitual(trigger, lexicon):
         return Setting("drop")
     if _is_reacted_to(trigger, lexicon):
         return Setting("occurred")

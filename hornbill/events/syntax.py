@@ -47,6 +47,8 @@ def prep_objects(token: Token) -> Iterator[tuple[str, Token | None]]:
             continue
         name = prep.lower_
         pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+        if pobj is None and name == "as":  # "described the deployment as illegal"
+            pobj = next((c for c in prep.children if c.pos_ == "ADJ" and c.dep_ in ("amod", "acomp")), None)
         yield name, pobj
         for inner in prep.children:
             if inner.dep_ == "prep":
