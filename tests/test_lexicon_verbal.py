@@ -227,6 +227,33 @@ POSITIVES: list[tuple[str, str, str, str | None, str]] = [
     ("Joe Biden commuted the death sentences of forty prisoners.", "CONCEDE", "Joe Biden", "*", "*"),
     ("Tunisia reinstated the dismissed judges.", "CONCEDE", "Tunisia", "*", "*"),
     ("Japan expressed deep remorse for its wartime conduct.", "CONCEDE", "Japan", "*", "*"),
+    ("Nigeria gave in to the demands of the unions.", "CONCEDE", "Nigeria", "*", "*"),
+    ("Iraq bowed to international pressure and reopened the border crossing.", "CONCEDE", "Iraq", "*", "*"),
+    ("Georgia repealed the foreign agents law.", "CONCEDE", "Georgia", "*", "*"),
+    # allegations, disputes, verdicts, complaints to a government
+    ("The Kenyan opposition alleged that the elections were rigged.", "ACCUSE", "*", "*", "*"),
+    (
+        "Thailand's army justified the coup by the corruption of the civilian government.",
+        "ACCUSE",
+        "Thailand",
+        "*",
+        "*",
+    ),
+    ("Bolivia questioned the legitimacy of the vote in Peru.", "ACCUSE", "Bolivia", "*", "*"),
+    ("A Thai court found the former minister guilty of corruption.", "ACCUSE", "*", "*", "*"),
+    ("Kenya protested to Uganda over the arrest of its citizens.", "ACCUSE", "Kenya", "Uganda", "*"),
+    ("Rwanda pointed the finger at Burundi for the grenade attacks.", "ACCUSE", "Rwanda", "Burundi", "*"),
+    ("Raila Odinga described the deployment as illegal.", "ACCUSE", "Raila Odinga", "*", "*"),
+    # more threats, meetings, support and promises
+    ("Israel threatened military action against Hamas.", "THREATEN", "Israel", "Hamas", "*"),
+    ('"The traitors will pay for their crimes," Vladimir Putin said.', "THREATEN", "Vladimir Putin", "*", "*"),
+    ("The negotiations, mediated by the Arab League, produced a truce.", "CONSULT", "Arab League", "*", "*"),
+    ("Emmanuel Macron spoke on the phone with the Algerian president.", "CONSULT", "Emmanuel Macron", "*", "*"),
+    ("Emmanuel Macron spoke to Vladimir Putin for two hours.", "CONSULT", "Emmanuel Macron", "Vladimir Putin", "*"),
+    ("Pakistan's army chief sat down with Taliban leaders in Kabul.", "CONSULT", "Pakistan", "*", "*"),
+    ("Japan sent a message of solidarity to the people of Morocco.", "SUPPORT", "Japan", "*", "*"),
+    ("The African Union welcomed the signing of the peace deal.", "SUPPORT", "African Union", "*", "*"),
+    ("Kenya pledged 1,000 police officers for the Haiti mission.", "AGREE", "Kenya", "*", "announced"),
 ]
 
 
@@ -263,6 +290,14 @@ NEGATIVES: list[tuple[str, str]] = [
     ("The Arab League undertook a mediation mission between the two sides.", "AGREE"),  # done, not promised
     ("Chad said it would withdraw its troops from Sudan.", "AGREE"),  # a withdrawal keeps its type
     ("Rwanda's president hesitated before answering.", "THREATEN"),  # only "will not hesitate" threatens
+    ("The Guinean government denied reports of a mutiny.", "REJECT"),  # a denial is no event
+    ("Brazil has long complained about the tariffs.", "ACCUSE"),  # a habit, not an event
+    ("Moscow repeatedly threatened to leave the treaty.", "THREATEN"),
+    ("The president spoke to reporters at the airport.", "CONSULT"),
+    ("The minister cited the rising cost of living.", "ACCUSE"),
+    ("The coach questioned the result of the match.", "ACCUSE"),
+    ("The royal guards, backed by the navy, drove off the raiders.", "SUPPORT"),  # support in arms
+    ("The Serbian government agreed to the strikers' demands.", "AGREE"),  # a concession
 ]
 
 

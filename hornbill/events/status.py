@@ -136,10 +136,13 @@ def _has_deadline(node: Token, lexicon: Lexicon) -> bool:
 
 
 def _is_clause_boundary(node: Token, lexicon: Lexicon) -> bool:
-    """Adverbial and relative clauses, and "after/since/despite ..." phrases, keep their own status;
-    a purpose clause shares its host's ("will work with its allies to support the transition")."""
+    """Adverbial and relative clauses (reduced ones too), and "after/since/despite ..." phrases, keep
+    their own status; a purpose clause shares its host's ("will work with its allies to support ...")."""
     purpose = node.dep_ == "advcl" and is_infinitival(node)
-    if node.dep_ == "relcl" or (node.dep_ == "advcl" and not purpose) or _is_juxtaposed(node, lexicon):
+    reduced_relative = node.dep_ == "acl" and node.tag_ == "VBN"  # "the truce brokered by Egypt"
+    if node.dep_ == "relcl" or reduced_relative or (node.dep_ == "advcl" and not purpose):
+        return True
+    if _is_juxtaposed(node, lexicon):
         return True
     return node.dep_ == "prep" and node.lower_ in lexicon.marker("boundary_preps")
 

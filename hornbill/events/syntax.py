@@ -77,6 +77,8 @@ def objects_of(token: Token) -> list[Token]:
         objs = [c for c in token.children if c.dep_ == "nsubjpass"]
         if not objs and token.dep_ == "xcomp" and token.head.lemma_ == "be":  # "X are to be stationed"
             objs = [c for c in token.head.children if c.dep_ == "nsubj"]
+        if not objs and token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN"):
+            objs = [token.head]  # "the truce brokered by Egypt": the truce
     return objs
 
 
