@@ -298,7 +298,19 @@ NEGATIVES: list[tuple[str, str]] = [
     ("The coach questioned the result of the match.", "ACCUSE"),
     ("The royal guards, backed by the navy, drove off the raiders.", "SUPPORT"),  # support in arms
     ("The Serbian government agreed to the strikers' demands.", "AGREE"),  # a concession
+    ("Russia attacked Ukraine on Monday.", "ACCUSE"),  # a state attacking a state is an ASSAULT
+    ("The interior ministry is responsible for issuing visas, the spokesman said.", "ACCUSE"),
+    ("Riot police cleared protesters from the square.", "CONCEDE"),
+    ("Egypt announced its response to the proposal.", "THREATEN"),
 ]
+
+
+def test_a_verbal_attack_is_one_by_a_person_on_a_person_or_a_policy(annotate: Annotate) -> None:
+    assert ("ACCUSE", "Donald Trump", "Joe Biden", "occurred") in found(
+        annotate("Donald Trump attacked Joe Biden over the withdrawal.")
+    )
+    assert types_of(annotate("The opposition leader blasted the government's plan.")) == {"ACCUSE"}
+    assert types_of(annotate("Hamas attacked Israel on 7 October.")) == {"ASSAULT"}
 
 
 @pytest.mark.parametrize(("text", "event_type"), NEGATIVES)

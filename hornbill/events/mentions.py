@@ -322,12 +322,24 @@ def _mention(
     )
 
 
+def _speaks_for(person: Actor, state: Actor | None) -> bool:
+    """Whether a person speaks for the state that does the act: "Biden said the United States will ..."
+    (a person of the state's country; the conventions code a state's acts as the state's)."""
+    return (
+        state is not None
+        and person.type == "PERSON"
+        and state.type == "COUNTRY"
+        and person.country is not None
+        and person.country == state.country
+    )
+
+
 def _spoken_by_doer(candidate: Candidate, actor: Actor | None, claimed_by: Actor | None) -> bool:
-    """Whether the one who says the act will be done is its doer: "Hamas said it would ...", or a
-    speaker named only by a pronoun ("He said the United States will ...": an official of the doer,
-    named earlier)."""
+    """Whether the one who says the act will be done is its doer: "Hamas said it would ...", a person
+    of the doing state, or a speaker named only by a pronoun ("He said the United States will ...":
+    an official of the doer, named earlier)."""
     if claimed_by is not None:
-        return claimed_by == actor
+        return claimed_by == actor or _speaks_for(claimed_by, actor)
     speaker = candidate.claimed_by
     return speaker is not None and speaker.pos_ == "PRON" and speaker.lower_ in ("he", "she", "they", "we", "i")
 
