@@ -302,7 +302,19 @@ NEGATIVES: list[tuple[str, str]] = [
     ("The interior ministry is responsible for issuing visas, the spokesman said.", "ACCUSE"),
     ("Riot police cleared protesters from the square.", "CONCEDE"),
     ("Egypt announced its response to the proposal.", "THREATEN"),
+    ("Turkey's president called the earthquake the disaster of the century.", "ACCUSE"),  # no one's act
+    ("The Kremlin spokesman declined to comment on the report.", "REJECT"),
+    ("Kenyan police said they were investigating the cause of the fire.", "ACCUSE"),
 ]
+
+
+def test_a_call_for_a_truce_by_a_party_to_the_fighting_is_its_offer(annotate: Annotate) -> None:
+    doc = annotate(
+        "Azerbaijani forces shelled Armenian positions on Tuesday. Armenia called for an immediate ceasefire."
+    )
+    assert ("AGREE", "Armenia", None, "announced") in found(doc)
+    doc = annotate("Russia attacked Ukraine. The United Nations called for an end to the fighting.")
+    assert ("REQUEST", "United Nations", None, "occurred") in found(doc)  # no party: a request
 
 
 def test_a_verbal_attack_is_one_by_a_person_on_a_person_or_a_policy(annotate: Annotate) -> None:

@@ -147,6 +147,30 @@ def _is_aim(candidate: Candidate, others: Sequence[Candidate], lexicon: Lexicon)
     )
 
 
+def _is_peace_call(candidate: Candidate, lexicon: Lexicon) -> bool:
+    """Whether a request asks for a ceasefire or an end to fighting: "called for a truce", "urged an
+    end to the war" (a ``peace_calls`` word in what is asked for)."""
+    if candidate.pattern.event_type != "REQUEST":
+        return False
+    asked = [t for name in ("for", "object", "to", "xcomp") for head in candidate.slots.get(name) for t in head.subtree]
+    return any(lemma_of(t) in lexicon.marker("peace_calls") for t in asked)
+
+
+def _as_offers(events: list[EventMention], peace_calls: set[int], lexicon: Lexicon) -> list[EventMention]:
+    """The codebook reads a call to end a conflict by a party to it as the party's intent, an AGREE:
+    a call for a truce whose doer the text shows fighting (doer or target of an ASSAULT, COERCE or
+    MOBILIZE) becomes an announced AGREE; anyone else's stays a REQUEST."""
+    fighting = lexicon.fighting_types
+    parties = {a.key for e in events if e.event_type in fighting for a in (e.actor, e.recipient) if a}
+    offers = list(events)
+    for i in peace_calls:
+        event = events[i]
+        if event.actor is not None and event.actor.key in parties:
+            summary = summary_line("AGREE", None, event.actor, event.recipient, "announced", event.claimed_by, lexicon)
+            offers[i] = replace(event, event_type="AGREE", mode=None, status="announced", summary=summary)
+    return offers
+
+
 class EventExtractor(Protocol):
     """Anything that turns sentences into event mentions (patterns today; a model backend later)."""
 
@@ -167,22 +191,27 @@ class PatternExtractor:
 
     def extract(self, sentences: Sequence[Span]) -> list[EventMention]:
         """Events of consecutive sentences of one text: a sentence may take a doer or an event
-        from the few sentences before it (see :func:`_lacks_doer`, :func:`_decision_anaphors`)."""
+        from the few sentences before it (see :func:`_lacks_doer`, :func:`_decision_anaphors`), and
+        a call for a truce is a party's offer when the text tells of its fighting (:func:`_as_offers`)."""
         events: list[EventMention] = []
         history: list[list[tuple[Candidate, EventMention]]] = []
         partners: dict[str, Actor] = {}  # actor key -> who the text last said cooperates with it
+        peace_calls: set[int] = set()  # positions in ``events`` of calls for a ceasefire or an end to fighting
         for sentence in sentences:
             kept = self._kept(sentence, history, partners)
             partners |= dict(tie for _, e in kept if (tie := _tie(e, self.lexicon)) is not None)
-            events.extend(self._selected(kept, sentence))
+            for candidate, event in self._selected(kept, sentence):
+                if _is_peace_call(candidate, self.lexicon):
+                    peace_calls.add(len(events))
+                events.append(event)
             again = _decision_anaphors(sentence, history, self.lexicon)
             events.extend(event for _, event in again)
             history = [*history, [*kept, *again]][-CONTEXT_SENTENCES:]
-        return events
+        return _as_offers(events, peace_calls, self.lexicon)
 
     def extract_sentence(self, sentence: Span) -> list[EventMention]:
         """The events of one sentence read on its own."""
-        return self._selected(self._kept(sentence, []), sentence)
+        return [event for _, event in self._selected(self._kept(sentence, []), sentence)]
 
     def _kept(
         self, sentence: Span, history: History, partners: Mapping[str, Actor] | None = None
@@ -199,19 +228,21 @@ class PatternExtractor:
                 kept.append((candidate, event))
         return kept
 
-    def _selected(self, kept: Sequence[tuple[Candidate, EventMention]], sentence: Span) -> list[EventMention]:
-        found: list[EventMention] = []
+    def _selected(
+        self, kept: Sequence[tuple[Candidate, EventMention]], sentence: Span
+    ) -> list[tuple[Candidate, EventMention]]:
+        found: list[tuple[Candidate, EventMention]] = []
         events_at = {c.trigger.i for c, _ in kept if not c.pattern.fallback}
         for candidate, event in kept:
             if candidate.pattern.fallback and governs_any(candidate.trigger, events_at):
                 continue  # "agreed to withdraw": the RETREAT is the event, not an AGREE as well
             if _is_aim(candidate, [c for c, _ in kept], self.lexicon):
                 continue  # "marched to demand reforms": the demand is what the march is for
-            found.append(event)
+            found.append((candidate, event))
             if candidate.accusing_speech:
                 accusation = accusation_of(candidate, event.claimed_by, event.actor, sentence, self.lexicon)
                 if accusation is not None:
-                    found.append(accusation)
+                    found.append((candidate, accusation))
         return found
 
 

@@ -80,6 +80,7 @@ class Lexicon:
     partnering_types: frozenset[str] = frozenset()  # types that make the doer a partner of the recipient
     place_slots: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # type -> slots naming its place
     promised_types: frozenset[str] = frozenset()  # types coded as the codebook codes them when promised
+    fighting_types: frozenset[str] = frozenset()  # types whose doer and target are parties to a conflict
 
     def marker(self, name: str) -> frozenset[str]:
         return self.markers.get(name, frozenset())
@@ -244,6 +245,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         partnering_types=_type_list(data, "partnering_types", path),
         place_slots=_place_slots(data, path),
         promised_types=_type_list(data, "promised_types", path),
+        fighting_types=_type_list(data, "fighting_types", path),
     )
 
 
