@@ -254,6 +254,17 @@ POSITIVES: list[tuple[str, str, str, str | None, str]] = [
     ("Japan sent a message of solidarity to the people of Morocco.", "SUPPORT", "Japan", "*", "*"),
     ("The African Union welcomed the signing of the peace deal.", "SUPPORT", "African Union", "*", "*"),
     ("Kenya pledged 1,000 police officers for the Haiti mission.", "AGREE", "Kenya", "*", "announced"),
+    ("Israel charged that Syria was harbouring militants.", "ACCUSE", "Israel", "Syria", "*"),
+    ("Peru protested the detention of its fishing boats by Ecuador.", "ACCUSE", "Peru", "*", "*"),
+    ("Egypt hosted Israeli and Palestinian negotiators in Cairo.", "CONSULT", "Israel", "Egypt", "*"),
+    ("Nigeria congratulated Ghana's new president on his election victory.", "SUPPORT", "Nigeria", "*", "*"),
+    (
+        "North Korea's series of missile launches poses a threat to peace, Tokyo said.",
+        "ACCUSE",
+        "Japan",
+        "North Korea",
+        "*",
+    ),
 ]
 
 
@@ -305,7 +316,37 @@ NEGATIVES: list[tuple[str, str]] = [
     ("Turkey's president called the earthquake the disaster of the century.", "ACCUSE"),  # no one's act
     ("The Kremlin spokesman declined to comment on the report.", "REJECT"),
     ("Kenyan police said they were investigating the cause of the fire.", "ACCUSE"),
+    ("Thousands of students protested the visit of the Chinese premier to Seoul.", "ACCUSE"),  # a crowd's protest
 ]
+
+
+def test_blame_in_a_quote_is_its_speakers_even_when_the_parse_loses_the_attribution(annotate: Annotate) -> None:
+    doc = annotate(
+        '"Azerbaijan has committed a grave crime against our people, and the world must not stay silent about'
+        ' the expulsion of tens of thousands of civilians from their homes in the region," Nikol Pashinyan'
+        " told a news conference in Yerevan."
+    )
+    assert [
+        (e.actor and e.actor.name, e.recipient and e.recipient.name) for e in doc._.events if e.event_type == "ACCUSE"
+    ] == [("Nikol Pashinyan", "Azerbaijan")]
+
+
+def test_a_judgement_may_be_said_of_it_or_of_what_is_seen(annotate: Annotate) -> None:
+    assert "ACCUSE" in types_of(annotate('"It is a war crime," Emmanuel Macron said.'))
+    assert "ACCUSE" in types_of(annotate('"What we are seeing is an act of ethnic cleansing," Emmanuel Macron said.'))
+    assert annotate('"It is a difficult time," Emmanuel Macron said.')._.events == []
+
+
+def test_a_threat_keeps_its_own_condition(annotate: Annotate) -> None:
+    assert ("THREATEN", "Israel", "Lebanon", "occurred") in found(
+        annotate("Israel warned Lebanon of a harsh response if the rocket attacks continued.")
+    )
+    assert annotate("If Russia invades Moldova, the European Union will impose sanctions.")._.events == []
+
+
+def test_a_particle_with_an_object_is_a_preposition(annotate: Annotate) -> None:
+    doc = annotate('"I call on all parties to exercise maximum restraint," Antonio Guterres said.')
+    assert "REQUEST" in types_of(doc)
 
 
 def test_a_call_for_a_truce_by_a_party_to_the_fighting_is_its_offer(annotate: Annotate) -> None:

@@ -81,6 +81,7 @@ class Lexicon:
     place_slots: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # type -> slots naming its place
     promised_types: frozenset[str] = frozenset()  # types coded as the codebook codes them when promised
     fighting_types: frozenset[str] = frozenset()  # types whose doer and target are parties to a conflict
+    conditional_types: frozenset[str] = frozenset()  # types whose own "if" clause is part of the act
 
     def marker(self, name: str) -> frozenset[str]:
         return self.markers.get(name, frozenset())
@@ -246,6 +247,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         place_slots=_place_slots(data, path),
         promised_types=_type_list(data, "promised_types", path),
         fighting_types=_type_list(data, "fighting_types", path),
+        conditional_types=_type_list(data, "conditional_types", path),
     )
 
 

@@ -21,7 +21,8 @@ from hornbill.events.lexicon import Lexicon, Pattern, default_lexicon
 from hornbill.events.roles import according_to, actor_of, clause_subject, reporter, role_options, speech_verb
 from hornbill.events.status import Pledge, Setting, is_negated, setting_of
 from hornbill.events.syntax import Slots, conjuncts, lemma_of, noun_subjects, phrase, prep_objects_of, slots_of
-from hornbill.model import Status
+from hornbill.events.voices import quote_voice
+from hornbill.model import Actor, Status
 from hornbill.timex import string_ids, token_ids
 
 _TRIGGER_POS = frozenset({NOUN, PROPN, VERB, AUX})
@@ -46,6 +47,7 @@ class Candidate:
     rank: int = 0  # place among coordinated recipients: "removed the president and the prime minister"
     said: Token | None = None  # for an opinion: the verb it is said with, which dates it
     pledge: Pledge = None  # how an announced act is told (see ``promised_types`` in the lexicon)
+    voice: Actor | None = None  # who speaks, when the trigger stands in an attributed quotation
 
     @property
     def actor_text(self) -> str | None:
@@ -195,7 +197,7 @@ MODAL_DEMAND = Pattern(
     mode=None,
     needs={},
     forbid={},
-    actor=("subject",),
+    actor=("speaker",),  # the one who reports the modal clause (see _modal_demands)
     recipient=(),
     modes={},
     strength=0.6,
@@ -219,13 +221,13 @@ def _modal_demands(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
     for verb, modal in ((doc[i], doc[j]) for i, j in sorted(heads.items())):
         if not sentence.start <= verb.i < sentence.end or is_negated(verb, lexicon):
             continue
-        speaker = reporter(verb, lexicon)
+        speaker, voice = reporter(verb, lexicon), quote_voice(verb)
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if speaker is None or not subjects:
+        if (speaker is None and voice is None) or not subjects:
             continue
         if modal.lower_ in lexicon.marker("advice_aux") and actor_of(subjects[0]) is None:
             continue
-        found.append(Candidate(verb, MODAL_DEMAND, speaker, subjects[0], None, "occurred", None, Slots()))
+        found.append(Candidate(verb, MODAL_DEMAND, speaker, subjects[0], None, "occurred", None, Slots(), voice=voice))
     return found
 
 
@@ -263,11 +265,19 @@ def _predicates(verb: Token) -> list[Token]:
 
 def _act_subject(verb: Token, lexicon: Lexicon, acts: set[int]) -> Token | None:
     """The clause's subject when it names an act that can be judged: a policy or tie (``judged_acts``),
-    an event noun of the sentence ("the strikes", "the coup"), or "this" / "that"."""
+    an event noun of the sentence ("the strikes", "the coup"), "this" / "that", or, when the predicate
+    is a noun, "it" / "what" ("what we see is ethnic cleansing")."""
+    nominal = any(c.dep_ == "attr" for c in verb.children)
+    light = lexicon.marker("light_nouns")
     for child in verb.children:
-        if child.dep_ != "nsubj":
+        if child.dep_ not in ("nsubj", "csubj"):
             continue
-        if lemma_of(child) in lexicon.marker("judged_acts") or child.i in acts or child.lower_ in ("this", "that"):
+        named = [child] + [p for name, p in prep_objects_of(child) if name == "of" and lemma_of(child) in light]
+        if any(lemma_of(t) in lexicon.marker("judged_acts") or t.i in acts for t in named):
+            return child  # "the strikes", "a series of launches"
+        if child.lower_ in ("this", "that"):
+            return child
+        if nominal and (child.lower_ == "it" or any(t.lower_ == "what" for t in child.subtree)):
             return child
     return None
 
@@ -334,11 +344,14 @@ def _judgements(sentence: Span, lexicon: Lexicon, acts: set[int], others: Sequen
             continue
         act, word = judged
         judge = _doubter(verb, lexicon) or according_to(verb) or reporter(verb, lexicon)
-        if judge is not None:
+        voice = quote_voice(verb)
+        if judge is not None or voice is not None:
             target, partner = _act_doer(act, lexicon, doers)
             pattern = PARTNER_JUDGEMENT if partner else JUDGEMENT
             said = speech_verb(verb, lexicon)
-            found.append(Candidate(word, pattern, judge, target, None, "occurred", None, Slots(), said=said))
+            found.append(
+                Candidate(word, pattern, judge, target, None, "occurred", None, Slots(), said=said, voice=voice)
+            )
     return found
 
 
@@ -389,9 +402,9 @@ def _candidates_of(
     mutual = _is_mutual(pattern, actor_heads, recipient_heads, lexicon)
     mode = _mode_for(pattern, slots, trigger, lexicon)
     said = speech_verb(trigger, lexicon) if "speaker" in pattern.actor else None
-    speaker, accusing, pledge = setting.speaker, setting.accusing, setting.pledge
+    speaker, accusing, pledge, voice = setting.speaker, setting.accusing, setting.pledge, quote_voice(trigger)
     return [
-        Candidate(trigger, pattern, actor, recipient, speaker, status, mode, slots, accusing, rank, said, pledge)
+        Candidate(trigger, pattern, actor, recipient, speaker, status, mode, slots, accusing, rank, said, pledge, voice)
         for actor in actor_heads
         # "Ethiopia and Eritrea reached an agreement": each is the other's partner
         for rank, recipient in enumerate([a for a in actor_heads if a is not actor] if mutual else recipient_heads)

@@ -221,6 +221,13 @@ def _named(head: Token | None) -> Actor | None:
     return actor_of(head) if head is not None else None
 
 
+def _voiced_doer(candidate: Candidate) -> Actor | None:
+    """The speaker of the quotation a speaker's act stands in ("'They committed a crime,' the
+    minister told a news conference"), when the parse names no speaker."""
+    speaks = "speaker" in candidate.pattern.actor
+    return candidate.voice if speaks and (candidate.actor is None or _named(candidate.actor) is None) else None
+
+
 def _named_recipient(candidate: Candidate, named_doer: Actor | None) -> Actor | None:
     """The actor the recipient phrase names, unless it is the doer itself."""
     recipient = _named(candidate.recipient)
@@ -369,11 +376,11 @@ def event_of(
 ) -> EventMention | None:
     """The event a candidate states, or None when it names no doer (``context``: the doer and
     recipient earlier sentences give it, see ``_forces_in_context`` in :mod:`hornbill.events.context`)."""
-    named_doer = _named(candidate.actor)
+    named_doer = _named(candidate.actor) or _voiced_doer(candidate)
     named_recipient = _named_recipient(candidate, named_doer)
     if _lacks_recipient(candidate, named_recipient, lexicon):
         return None
-    claimed_by = _named(candidate.claimed_by)
+    claimed_by = _named(candidate.claimed_by) or candidate.voice
     actor, recipient = _roles_given_context(
         _doer(candidate, named_doer, claimed_by, lexicon),
         _recipient(candidate, named_recipient, sentence, lexicon),

@@ -83,15 +83,15 @@ def is_negated(node: Token, lexicon: Lexicon) -> bool:
     return False
 
 
-def _is_hypothetical(node: Token, lexicon: Lexicon, own_clause: bool) -> bool:
+def _is_hypothetical(node: Token, lexicon: Lexicon, own_clause: bool, conditions: bool = True) -> bool:
     """Conditionals and modals (modals only count in the trigger's own clause: "I can announce that
-    X will leave" is no hypothetical)."""
+    X will leave" is no hypothetical; ``conditions`` off: an "if" clause under ``node`` is part of it)."""
     conditional = lexicon.marker("conditional_marks")
     for child in node.children:
         word = child.lower_
         if child.dep_ == "mark" and word in conditional:
             return True
-        if child.dep_ == "advcl" and any(m.lower_ in conditional for m in child.children):
+        if conditions and child.dep_ == "advcl" and any(m.lower_ in conditional for m in child.children):
             return True  # the consequent of a conditional: "if X attacks, Y will retaliate"
         if own_clause and child.dep_ in ("aux", "auxpass") and word in lexicon.marker("hypothetical_aux"):
             return True
@@ -184,6 +184,7 @@ class _Walk:
     triggers: Mapping[int, Pattern]
     own_type: str | None
     kept_negation: int = -1  # the trigger whose negation is part of its pattern ("will not hesitate"), if any
+    trigger_at: int = -1  # where the trigger is
     status: Context = "occurred"
     speaker: Token | None = None
     accusing: bool = False
@@ -199,7 +200,8 @@ class _Walk:
         """The setting when ``node`` itself ends the walk: a condition or modal drops the event; a
         negation drops it or, for an intention in the trigger's own clause, makes it a refusal."""
         lexicon = self.lexicon
-        if not sibling and _is_hypothetical(node, lexicon, self.own_clause):
+        conditions = not (node.i == self.trigger_at and self.own_type in lexicon.conditional_types)
+        if not sibling and _is_hypothetical(node, lexicon, self.own_clause, conditions):
             return Setting("drop")
         if not sibling and is_negated(node, lexicon) and node.i != self.kept_negation:
             # "will not meet", "there will be no cooperation": a refusal; other negations: nothing
@@ -269,7 +271,7 @@ def setting_of(trigger: Token, lexicon: Lexicon, triggers: Mapping[int, Pattern]
         return Setting("occurred")
     own = triggers.get(trigger.i)
     kept_negation = trigger.i if own is not None and own.negated else -1
-    walk = _Walk(lexicon, triggers, own.event_type if own else None, kept_negation)
+    walk = _Walk(lexicon, triggers, own.event_type if own else None, kept_negation, trigger.i)
     node, sibling = trigger, False
     for _ in range(8):
         ended = walk.ending_at(node, sibling)

@@ -40,10 +40,19 @@ def conjuncts(token: Token) -> list[Token]:
     return [token, *[c for c in token.conjuncts if c.i > token.i and c.pos_ in same]]
 
 
+def _is_preposition(word: Token) -> bool:
+    """A preposition heading a phrase, or a particle the parser gave an object ("call on X")."""
+    if word.pos_ not in ("ADP", "SCONJ", "ADV"):
+        return False
+    return word.dep_ in ("prep", "agent", "dative") or (
+        word.dep_ == "prt" and any(c.dep_ == "pobj" for c in word.children)
+    )
+
+
 def prep_objects(token: Token) -> Iterator[tuple[str, Token | None]]:
     """(preposition, its object) pairs under ``token``; "out of X" yields ("out of", X) and ("of", X)."""
     for prep in token.children:
-        if prep.dep_ not in ("prep", "agent", "dative") or prep.pos_ not in ("ADP", "SCONJ", "ADV"):
+        if not _is_preposition(prep):
             continue
         name = prep.lower_
         pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
