@@ -344,6 +344,13 @@ def test_a_threat_keeps_its_own_condition(annotate: Annotate) -> None:
     assert annotate("If Russia invades Moldova, the European Union will impose sanctions.")._.events == []
 
 
+def test_a_judged_act_named_by_its_kind_is_aimed_at_its_doer_told_before(annotate: Annotate) -> None:
+    doc = annotate("The Malian army took power in a coup last week. France condemned the coup.")
+    assert ("ACCUSE", "France", "Malian Armed Forces", "occurred") in found(doc)
+    doc = annotate("Russia announced the withdrawal of its troops from Kherson. NATO welcomed the withdrawal.")
+    assert ("SUPPORT", "NATO", "Russia", "occurred") in found(doc)
+
+
 def test_a_particle_with_an_object_is_a_preposition(annotate: Annotate) -> None:
     doc = annotate('"I call on all parties to exercise maximum restraint," Antonio Guterres said.')
     assert "REQUEST" in types_of(doc)

@@ -147,6 +147,38 @@ def _is_aim(candidate: Candidate, others: Sequence[Candidate], lexicon: Lexicon)
     )
 
 
+def _judged_doer(
+    candidate: Candidate, kept: Sequence[tuple[Candidate, EventMention]], doers: Sequence[tuple[str, Actor]]
+) -> Actor | None:
+    """Who did the act a judgement is about ("condemned the coup", "welcomed the withdrawal"): the
+    doer of that act in the same sentence, else of the latest event the text told with that word."""
+    act = candidate.recipient
+    if act is None or act.pos_ != "NOUN":
+        return None
+    same = next((e.actor for c, e in kept if c.trigger.i == act.i and e.actor is not None), None)
+    if same is not None:
+        return same
+    word = lemma_of(act)
+    return next((doer for told, doer in reversed(doers) if told == word), None)
+
+
+def _with_judged_doers(
+    kept: list[tuple[Candidate, EventMention]], doers: Sequence[tuple[str, Actor]], lexicon: Lexicon
+) -> list[tuple[Candidate, EventMention]]:
+    """The events of a sentence, a judgement or welcome of an act that names no target aimed at that
+    act's doer (see ``judging_types``): "Guterres condemned the takeover" accuses whoever took over;
+    the judge itself is never its own target."""
+    found: list[tuple[Candidate, EventMention]] = []
+    for candidate, event in kept:
+        judges = event.event_type in lexicon.judging_types and event.recipient is None
+        doer = _judged_doer(candidate, kept, doers) if judges else None
+        if doer is not None and doer != event.actor:
+            told = (event.event_type, event.mode, event.actor, doer, event.status, event.claimed_by)
+            event = replace(event, recipient=doer, summary=summary_line(*told, lexicon))
+        found.append((candidate, event))
+    return found
+
+
 def _is_peace_call(candidate: Candidate, lexicon: Lexicon) -> bool:
     """Whether a request asks for a ceasefire or an end to fighting: "called for a truce", "urged an
     end to the war" (a ``peace_calls`` word in what is asked for)."""
@@ -197,8 +229,10 @@ class PatternExtractor:
         history: list[list[tuple[Candidate, EventMention]]] = []
         partners: dict[str, Actor] = {}  # actor key -> who the text last said cooperates with it
         peace_calls: set[int] = set()  # positions in ``events`` of calls for a ceasefire or an end to fighting
+        doers: list[tuple[str, Actor]] = []  # (trigger lemma, doer) of the text's events so far, in order
         for sentence in sentences:
-            kept = self._kept(sentence, history, partners)
+            kept = _with_judged_doers(self._kept(sentence, history, partners), doers, self.lexicon)
+            doers += [(lemma_of(c.trigger), e.actor) for c, e in kept if e.actor is not None]
             partners |= dict(tie for _, e in kept if (tie := _tie(e, self.lexicon)) is not None)
             for candidate, event in self._selected(kept, sentence):
                 if _is_peace_call(candidate, self.lexicon):

@@ -82,6 +82,7 @@ class Lexicon:
     promised_types: frozenset[str] = frozenset()  # types coded as the codebook codes them when promised
     fighting_types: frozenset[str] = frozenset()  # types whose doer and target are parties to a conflict
     conditional_types: frozenset[str] = frozenset()  # types whose own "if" clause is part of the act
+    judging_types: frozenset[str] = frozenset()  # types aimed at the doer of the act they judge
 
     def marker(self, name: str) -> frozenset[str]:
         return self.markers.get(name, frozenset())
@@ -248,6 +249,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         promised_types=_type_list(data, "promised_types", path),
         fighting_types=_type_list(data, "fighting_types", path),
         conditional_types=_type_list(data, "conditional_types", path),
+        judging_types=_type_list(data, "judging_types", path),
     )
 
 
