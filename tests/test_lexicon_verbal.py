@@ -351,6 +351,11 @@ def test_a_judged_act_named_by_its_kind_is_aimed_at_its_doer_told_before(annotat
     assert ("SUPPORT", "NATO", "Russia", "occurred") in found(doc)
 
 
+def test_a_call_for_a_release_is_made_of_whoever_holds_the_detainee(annotate: Annotate) -> None:
+    doc = annotate("Gabon's military arrested Ali Bongo. France called for the release of Ali Bongo.")
+    assert ("REQUEST", "France", "Gabon", "occurred") in found(doc)
+
+
 def test_a_particle_with_an_object_is_a_preposition(annotate: Annotate) -> None:
     doc = annotate('"I call on all parties to exercise maximum restraint," Antonio Guterres said.')
     assert "REQUEST" in types_of(doc)

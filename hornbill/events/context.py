@@ -22,7 +22,7 @@ from hornbill.events.lexicon import Lexicon, default_lexicon
 from hornbill.events.match import PARTNER_JUDGEMENT, Candidate, find_candidates, governs_any
 from hornbill.events.mentions import accusation_of, deduplicate, event_of, summary_line
 from hornbill.events.roles import actor_of
-from hornbill.events.syntax import is_definite, is_infinitival, lemma_of
+from hornbill.events.syntax import is_definite, is_infinitival, lemma_of, noun_subjects, prep_objects_of
 from hornbill.model import Actor, EventMention
 from hornbill.nlp import evidence_for
 
@@ -147,9 +147,11 @@ def _is_aim(candidate: Candidate, others: Sequence[Candidate], lexicon: Lexicon)
     )
 
 
-def _judged_doer(
-    candidate: Candidate, kept: Sequence[tuple[Candidate, EventMention]], doers: Sequence[tuple[str, Actor]]
-) -> Actor | None:
+#: What the text has told so far, in order: each event with the word that triggered it.
+Told = Sequence[tuple[str, EventMention]]
+
+
+def _judged_doer(candidate: Candidate, kept: Sequence[tuple[Candidate, EventMention]], told: Told) -> Actor | None:
     """Who did the act a judgement is about ("condemned the coup", "welcomed the withdrawal"): the
     doer of that act in the same sentence, else of the latest event the text told with that word."""
     act = candidate.recipient
@@ -159,22 +161,60 @@ def _judged_doer(
     if same is not None:
         return same
     word = lemma_of(act)
-    return next((doer for told, doer in reversed(doers) if told == word), None)
+    return next((e.actor for w, e in reversed(told) if w == word and e.actor is not None), None)
 
 
-def _with_judged_doers(
-    kept: list[tuple[Candidate, EventMention]], doers: Sequence[tuple[str, Actor]], lexicon: Lexicon
+def _released(candidate: Candidate, lexicon: Lexicon) -> Actor | None:
+    """Whom a request asks to be freed: "demanded the release of X", "called for X's release"."""
+    for name in ("object", "for"):
+        for head in candidate.slots.get(name):
+            if lemma_of(head) in lexicon.marker("release_words"):
+                freed = [p for n, p in prep_objects_of(head) if n == "of"] + noun_subjects(head)
+                found = next((a for t in freed if (a := actor_of(t)) is not None), None)
+                if found is not None:
+                    return found
+    return None
+
+
+def _holder(candidate: Candidate, told: Told, lexicon: Lexicon) -> Actor | None:
+    """Who is asked to free someone: whoever the text said detained or seized them (see
+    ``holding_types``): a plea for the minister's release after "rebels seized the minister" is
+    made of the rebels."""
+    freed = _released(candidate, lexicon)
+    if freed is None:
+        return None
+    held = (e for _, e in reversed(told) if e.event_type in lexicon.holding_types and e.recipient == freed)
+    return next((e.actor for e in held if e.actor is not None), None)
+
+
+def _aimed_at(
+    candidate: Candidate,
+    event: EventMention,
+    kept: Sequence[tuple[Candidate, EventMention]],
+    told: Told,
+    lexicon: Lexicon,
+) -> Actor | None:
+    """The target a verbal event's act gives it, if any (see :func:`_with_act_targets`)."""
+    if event.event_type in lexicon.judging_types and event.recipient is None:
+        return _judged_doer(candidate, kept, told)
+    if event.event_type == "REQUEST":
+        return _holder(candidate, told, lexicon)
+    return None
+
+
+def _with_act_targets(
+    kept: list[tuple[Candidate, EventMention]], told: Told, lexicon: Lexicon
 ) -> list[tuple[Candidate, EventMention]]:
-    """The events of a sentence, a judgement or welcome of an act that names no target aimed at that
-    act's doer (see ``judging_types``): "Guterres condemned the takeover" accuses whoever took over;
-    the judge itself is never its own target."""
+    """The events of a sentence, aimed at whoever did or would do the act they are about: a
+    judgement or welcome that names no target at the act's doer ("Guterres condemned the takeover",
+    see ``judging_types``), a call for someone's release at whoever holds them; the doer itself is
+    never its own target."""
     found: list[tuple[Candidate, EventMention]] = []
     for candidate, event in kept:
-        judges = event.event_type in lexicon.judging_types and event.recipient is None
-        doer = _judged_doer(candidate, kept, doers) if judges else None
-        if doer is not None and doer != event.actor:
-            told = (event.event_type, event.mode, event.actor, doer, event.status, event.claimed_by)
-            event = replace(event, recipient=doer, summary=summary_line(*told, lexicon))
+        target = _aimed_at(candidate, event, kept, told, lexicon)
+        if target is not None and target != event.actor:
+            line = (event.event_type, event.mode, event.actor, target, event.status, event.claimed_by)
+            event = replace(event, recipient=target, summary=summary_line(*line, lexicon))
         found.append((candidate, event))
     return found
 
@@ -229,10 +269,10 @@ class PatternExtractor:
         history: list[list[tuple[Candidate, EventMention]]] = []
         partners: dict[str, Actor] = {}  # actor key -> who the text last said cooperates with it
         peace_calls: set[int] = set()  # positions in ``events`` of calls for a ceasefire or an end to fighting
-        doers: list[tuple[str, Actor]] = []  # (trigger lemma, doer) of the text's events so far, in order
+        told: list[tuple[str, EventMention]] = []
         for sentence in sentences:
-            kept = _with_judged_doers(self._kept(sentence, history, partners), doers, self.lexicon)
-            doers += [(lemma_of(c.trigger), e.actor) for c, e in kept if e.actor is not None]
+            kept = _with_act_targets(self._kept(sentence, history, partners), told, self.lexicon)
+            told += [(lemma_of(c.trigger), e) for c, e in kept]
             partners |= dict(tie for _, e in kept if (tie := _tie(e, self.lexicon)) is not None)
             for candidate, event in self._selected(kept, sentence):
                 if _is_peace_call(candidate, self.lexicon):

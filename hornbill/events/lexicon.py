@@ -83,6 +83,7 @@ class Lexicon:
     fighting_types: frozenset[str] = frozenset()  # types whose doer and target are parties to a conflict
     conditional_types: frozenset[str] = frozenset()  # types whose own "if" clause is part of the act
     judging_types: frozenset[str] = frozenset()  # types aimed at the doer of the act they judge
+    holding_types: frozenset[str] = frozenset()  # types whose doer holds their target (asked to free it)
 
     def marker(self, name: str) -> frozenset[str]:
         return self.markers.get(name, frozenset())
@@ -250,6 +251,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         fighting_types=_type_list(data, "fighting_types", path),
         conditional_types=_type_list(data, "conditional_types", path),
         judging_types=_type_list(data, "judging_types", path),
+        holding_types=_type_list(data, "holding_types", path),
     )
 
 
