@@ -258,6 +258,12 @@ POSITIVES: list[tuple[str, str, str, str | None, str]] = [
     ("Peru protested the detention of its fishing boats by Ecuador.", "ACCUSE", "Peru", "*", "*"),
     ("Egypt hosted Israeli and Palestinian negotiators in Cairo.", "CONSULT", "Israel", "Egypt", "*"),
     ("Nigeria congratulated Ghana's new president on his election victory.", "SUPPORT", "Nigeria", "*", "*"),
+    ("Iraq complied with the Security Council resolution on weapons inspections.", "CONCEDE", "Iraq", "*", "*"),
+    ("Uruguay decriminalized the opposition movement.", "CONCEDE", "Uruguay", "*", "*"),
+    ("France encouraged the dialogue between the two Koreas.", "SUPPORT", "France", "*", "*"),
+    ("Kenya disapproved of the decision to postpone the vote.", "ACCUSE", "Kenya", "*", "*"),
+    ("Morocco regretted the decision of the African Union.", "ACCUSE", "Morocco", "*", "*"),
+    ("Qatar contacted the Taliban leadership on Tuesday.", "CONSULT", "Qatar", "*", "*"),
     (
         "North Korea's series of missile launches poses a threat to peace, Tokyo said.",
         "ACCUSE",
@@ -317,6 +323,8 @@ NEGATIVES: list[tuple[str, str]] = [
     ("The Kremlin spokesman declined to comment on the report.", "REJECT"),
     ("Kenyan police said they were investigating the cause of the fire.", "ACCUSE"),
     ("Thousands of students protested the visit of the Chinese premier to Seoul.", "ACCUSE"),  # a crowd's protest
+    ("The Kenyan president held a news conference in Nairobi.", "CONSULT"),
+    ("Kenya regretted the loss of life in the floods.", "ACCUSE"),
 ]
 
 
