@@ -169,6 +169,8 @@ POSITIVES: list[tuple[str, str, str, str | None, str]] = [
     ("Egypt's rejection of the proposal ended the talks.", "REJECT", "Egypt", "*", "*"),
     ("Slovakia voted down the proposal.", "REJECT", "Slovakia", "*", "*"),
     ("Venezuela defied the ruling of the international court.", "REJECT", "Venezuela", "*", "*"),
+    ("Guinea's junta postponed the elections until 2025.", "REJECT", "Guinea", "*", "*"),
+    ("Mali's military rulers delayed the handover of power to civilians.", "REJECT", "Mali", "*", "*"),
     # CONSULT: meet, visit (the visitor acts), phone, talks, invitations, mediation
     (
         "A visit to Kyiv by the Japanese prime minister was kept secret until the last moment.",

@@ -4,8 +4,10 @@
 :mod:`hornbill.events.mentions`) and keeps a short history: a withdrawal told without its doer
 ("Troops will leave by December", "the pullout") takes it from the latest withdrawal just before, a
 decision noun ("the assembly's vote was close") repeats the decided event, and a judgement on "the
-partnership with X" is aimed at whoever the text said partners with X. Other extractors (a
-transformer or LLM backend) plug in through the :class:`EventExtractor` protocol.
+partnership with X" is aimed at whoever the text said partners with X. What the text has told also
+aims verbal events: "condemned the coup" at whoever staged it, a call for someone's release at whoever
+holds them, and a party's call for a truce in its own fighting is its offer (an AGREE). Other
+extractors (a transformer or LLM backend) plug in through the :class:`EventExtractor` protocol.
 """
 
 from __future__ import annotations

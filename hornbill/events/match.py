@@ -6,7 +6,8 @@ used as descriptions ("coup leaders", "troops deployed in Mali") trigger nothing
 pattern needs are consumed ("promised support" is one AGREE). Each match becomes one
 :class:`Candidate` per doer and recipient phrase (:func:`find_candidates`), unless its setting
 drops it; a negated intention becomes a REJECT, a modal in reported speech a REQUEST ("X said Y
-must leave") and an opinion on someone's act an ACCUSE ("the partnership is counterproductive").
+must leave") and an opinion on someone's act an ACCUSE ("the partnership is counterproductive", "the
+strikes were a war crime", "the launch poses a threat to peace").
 """
 
 from __future__ import annotations
