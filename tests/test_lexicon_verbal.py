@@ -366,6 +366,15 @@ def test_a_call_for_a_release_is_made_of_whoever_holds_the_detainee(annotate: An
     assert ("REQUEST", "France", "Gabon", "occurred") in found(doc)
 
 
+def test_a_retaliation_is_an_attack_done_and_a_threat_foretold_by_its_side(annotate: Annotate) -> None:
+    assert types_of(annotate("Iran retaliated against Israel with a barrage of drones.")) == {"ASSAULT"}
+    doc = annotate("Iran will respond decisively to any aggression, the foreign ministry spokesman said on Monday.")
+    assert ("THREATEN", "Iran", None, "occurred") in found(doc)
+    doc = annotate("Russia will strike Kyiv, the Ukrainian official said.")  # the other side's forecast
+    assert ("ASSAULT", "Russia", "Ukraine", "announced") in found(doc)
+    assert annotate("The government responded to the protests with a curfew.")._.events == []
+
+
 def test_a_particle_with_an_object_is_a_preposition(annotate: Annotate) -> None:
     doc = annotate('"I call on all parties to exercise maximum restraint," Antonio Guterres said.')
     assert "REQUEST" in types_of(doc)

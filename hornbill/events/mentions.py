@@ -341,14 +341,20 @@ def _speaks_for(person: Actor, state: Actor | None) -> bool:
     )
 
 
-def _spoken_by_doer(candidate: Candidate, actor: Actor | None, claimed_by: Actor | None) -> bool:
+def _spoken_by_doer(
+    candidate: Candidate, actor: Actor | None, claimed_by: Actor | None, lexicon: Lexicon
+) -> bool:
     """Whether the one who says the act will be done is its doer: "Hamas said it would ...", a person
-    of the doing state, or a speaker named only by a pronoun ("He said the United States will ...":
-    an official of the doer, named earlier)."""
+    of the doing state, or a speaker named only by a pronoun or an office ("He said the United States
+    will ...", "the ministry spokesman said Iran will ...": an official of the doer)."""
     if claimed_by is not None:
         return claimed_by == actor or _speaks_for(claimed_by, actor)
     speaker = candidate.claimed_by
-    return speaker is not None and speaker.pos_ == "PRON" and speaker.lower_ in ("he", "she", "they", "we", "i")
+    if speaker is None:
+        return False
+    if speaker.pos_ == "PRON":
+        return speaker.lower_ in ("he", "she", "they", "we", "i")
+    return lexicon.adhoc_doers.get(lemma_of(speaker)) in ("GOV", "MIL")
 
 
 def _as_promised(candidate: Candidate, actor: Actor | None, claimed_by: Actor | None, lexicon: Lexicon) -> Candidate:
@@ -359,7 +365,7 @@ def _as_promised(candidate: Candidate, actor: Actor | None, claimed_by: Actor | 
     pattern = candidate.pattern
     if pattern.event_type not in lexicon.promised_types or candidate.status != "announced":
         return candidate
-    foretold = candidate.pledge == "future" and _spoken_by_doer(candidate, actor, claimed_by)
+    foretold = candidate.pledge == "future" and _spoken_by_doer(candidate, actor, claimed_by, lexicon)
     if candidate.pledge != "promise" and not foretold:
         return candidate
     coded, mode = codebook_coding(pattern.event_type, candidate.mode, "announced", lexicon)
