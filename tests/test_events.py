@@ -409,10 +409,13 @@ def test_lexicon_covers_all_types_with_known_slots() -> None:
         "host_object",
         "said_of",
         "speaker",
+        "aim",
+        "attr",
     }
     for pattern in patterns:
         for slot in [*pattern.needs, *pattern.forbid, *pattern.actor, *pattern.recipient, *pattern.modes]:
             base = slot.removesuffix("_ent").removesuffix("_modifier")
+            base = base.removesuffix("_agent").removesuffix("_complement")
             assert base in known or base.replace(" ", "").isalpha(), (pattern, slot)
         assert 0.0 < pattern.strength <= 1.0
     # "on", "off" and "no" are words here, not YAML booleans

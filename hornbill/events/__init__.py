@@ -11,17 +11,20 @@ block or announce the events they govern, where a type's place is read from). Pe
    passive agent, inherited through xcomp/conj/relative clauses; possessive, "by"/"of" phrase or
    light verb for nouns), one event per coordinated actor;
 3. :mod:`~hornbill.events.status` walks up from the trigger to its governors to decide the status
-   (future, promise, deadline: ``announced``), to drop negated, hypothetical or merely demanded
-   events, and to find who reports it (``claimed_by``);
+   (future, promise, deadline: ``announced``), to drop negated, hypothetical, habitual or merely
+   demanded events, and to find who reports it (``claimed_by``; in a quotation, its speaker:
+   :mod:`~hornbill.events.voices`);
 4. :mod:`~hornbill.events.mentions` resolves the role phrases to actors with the actor stage (a
    doer the dictionary does not know but whose phrase names people, "Islamic fundamentalists",
-   "rebels in Chad", becomes an ad-hoc actor keyed by its name) and dates the event with the time
-   stage.
+   "rebels in Chad", becomes an ad-hoc actor keyed by its name), codes an act its doer vows or
+   says it will do as the codebook does (a THREATEN or an AGREE), and dates the event with the
+   time stage.
 
 Across the sentences of one text (:mod:`~hornbill.events.context`) a withdrawal told without its
 doer ("Troops will leave by December", "the pullout") takes it from the latest withdrawal just
-before, a decision noun ("the assembly's vote was close") repeats the decided event, and a
-judgement on "the partnership with X" is aimed at whoever the text said partners with X.
+before, a decision noun ("the assembly's vote was close") repeats the decided event, a judgement
+on "the partnership with X" is aimed at whoever the text said partners with X, and a condemnation of
+"the coup" at whoever the text said staged it.
 
 Other extractors (a transformer or LLM backend) plug in through the :class:`EventExtractor`
 protocol: sentences in, :class:`~hornbill.model.EventMention` list out. Importing this package

@@ -4,8 +4,11 @@
 :mod:`hornbill.events.mentions`) and keeps a short history: a withdrawal told without its doer
 ("Troops will leave by December", "the pullout") takes it from the latest withdrawal just before, a
 decision noun ("the assembly's vote was close") repeats the decided event, and a judgement on "the
-partnership with X" is aimed at whoever the text said partners with X. Other extractors (a
-transformer or LLM backend) plug in through the :class:`EventExtractor` protocol.
+partnership with X" is aimed at whoever the text said partners with X. What the text has told also
+aims verbal events (:mod:`hornbill.events.reference`): "condemned the coup" at whoever staged it, a
+call for someone's release at whoever holds them, and a party's call for a truce in its own fighting
+is its offer (an AGREE). Other extractors (a transformer or LLM backend) plug in through the
+:class:`EventExtractor` protocol.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from hornbill.doctools import evidence_for
 from hornbill.events.lexicon import Lexicon, default_lexicon
 from hornbill.events.match import PARTNER_JUDGEMENT, Candidate, find_candidates, governs_any
 from hornbill.events.mentions import Context, accusation_of, deduplicate, event_of, summary_line
-from hornbill.events.reference import with_referred_recipients
+from hornbill.events.reference import as_offers, is_peace_call, with_act_targets, with_referred_recipients
 from hornbill.events.roles import actor_of
 from hornbill.events.syntax import is_definite, is_infinitival, lemma_of
 from hornbill.model import QUAD_CLASS, Actor, EventMention
@@ -177,18 +180,26 @@ class PatternExtractor:
 
     def extract(self, sentences: Sequence[Span]) -> list[EventMention]:
         """Events of consecutive sentences of one text: a sentence may take a doer or an event
-        from the few sentences before it (see :func:`_lacks_doer`, :func:`_decision_anaphors`)."""
+        from the few sentences before it (see :func:`_lacks_doer`, :func:`_decision_anaphors`); a
+        reaction is aimed at the act it names, and a call for a truce is a party's offer when the
+        text tells of its fighting (:mod:`hornbill.events.reference`)."""
         told: list[tuple[Candidate, EventMention]] = []
+        words: list[tuple[str, EventMention]] = []  # each event so far with the word that triggered it
         history: list[list[tuple[Candidate, EventMention]]] = []
         partners: dict[str, Actor] = {}  # actor key -> who the text last said cooperates with it
+        peace_calls: set[int] = set()  # positions in ``told`` of calls for a ceasefire or an end to fighting
         for sentence in sentences:
-            kept = self._kept(sentence, history, partners)
+            kept = with_act_targets(self._kept(sentence, history, partners), words, self.lexicon)
+            words += [(lemma_of(c.trigger), e) for c, e in kept]
             partners |= dict(tie for _, e in kept if (tie := _tie(e, self.lexicon)) is not None)
-            told.extend(self._selected(kept, sentence))
+            for candidate, event in self._selected(kept, sentence):
+                if is_peace_call(candidate, self.lexicon):
+                    peace_calls.add(len(told))
+                told.append((candidate, event))
             again = _decision_anaphors(sentence, history, self.lexicon)
             told.extend(again)
             history = [*history, [*kept, *again]][-CONTEXT_SENTENCES:]
-        return with_referred_recipients(told, self.lexicon)
+        return as_offers(with_referred_recipients(told, self.lexicon), peace_calls, self.lexicon)
 
     def extract_sentence(self, sentence: Span) -> list[EventMention]:
         """The events of one sentence read on its own."""

@@ -41,6 +41,7 @@ class Pattern:
     status: Status | None
     standalone: bool
     fallback: bool = False
+    negated: bool = False  # the trigger must be negated, and that negation is the event ("will not hesitate")
 
     @property
     def specificity(self) -> tuple[int, float]:
@@ -78,11 +79,16 @@ class Lexicon:
     announcing_types: frozenset[str] = frozenset()  # governing types whose complement is announced
     partnering_types: frozenset[str] = frozenset()  # types that make the doer a partner of the recipient
     protested_types: frozenset[str] = frozenset()  # types whose nominal argument is their cause, not a report
-    judging_types: frozenset[str] = frozenset()  # the same for a nominal argument named without its doer
+    judging_types: frozenset[str] = frozenset()  # types aimed at the doer of the act they judge, which they
+    # refer to rather than report when it is named without its doer
     place_slots: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # type -> slots naming its place
     generic_recipients: frozenset[str] = frozenset()  # types whose recipient may be people known by kind
     reaction_types: frozenset[str] = frozenset()  # types whose recipient may be an act: its doer is meant
     reacted_act_types: frozenset[str] = frozenset()  # the types of act a reaction may be aimed at
+    promised_types: frozenset[str] = frozenset()  # types coded as the codebook codes them when promised
+    fighting_types: frozenset[str] = frozenset()  # types whose doer and target are parties to a conflict
+    conditional_types: frozenset[str] = frozenset()  # types whose own "if" clause is part of the act
+    holding_types: frozenset[str] = frozenset()  # types whose doer holds their target (asked to free it)
 
     def marker(self, name: str) -> frozenset[str]:
         return self.markers.get(name, frozenset())
@@ -105,12 +111,13 @@ _WordLoader.yaml_implicit_resolvers = {
 
 
 def _word_set(value: Any, groups: Mapping[str, list[str]]) -> frozenset[str] | None:
-    """A lemma list from YAML: ``any`` -> None, ``"@group"`` -> that group, else the list."""
+    """A lemma list from YAML: ``any`` -> None, ``"@group"`` -> that group, else the list (whose
+    ``"@group"`` items stand for the group's words)."""
     if value == "any":
         return None
-    if isinstance(value, str):
-        value = groups[value[1:]] if value.startswith("@") else [value]
-    return frozenset(str(v).lower() for v in value)
+    words = [value] if isinstance(value, str) else value
+    expanded = [w for v in words for w in (groups[v[1:]] if str(v).startswith("@") else [v])]
+    return frozenset(str(v).lower() for v in expanded)
 
 
 PATTERN_KEYS = frozenset(
@@ -128,6 +135,7 @@ PATTERN_KEYS = frozenset(
         "status",
         "standalone",
         "fallback",
+        "negated",
     }
 )
 
@@ -141,8 +149,8 @@ def validate_entry(entry: Mapping[str, Any]) -> list[str]:
         problems.append("no lemma")
     if entry.get("pos", "VERB") not in ("VERB", "NOUN"):
         problems.append(f"pos {entry.get('pos')!r} is neither VERB nor NOUN")
-    if entry.get("status") not in (None, "announced"):
-        problems.append(f"status {entry.get('status')!r} is not 'announced'")
+    if entry.get("status") not in (None, "announced", "occurred"):
+        problems.append(f"status {entry.get('status')!r} is neither 'announced' nor 'occurred'")
     if not 0.0 < float(entry.get("strength", 0.7)) <= 1.0:
         problems.append("strength outside (0, 1]")
     return problems
@@ -167,6 +175,7 @@ def _compile_pattern(entry: Mapping[str, Any], groups: Mapping[str, list[str]]) 
         status=entry.get("status"),
         standalone=str(entry.get("standalone", "false")).lower() == "true",
         fallback=str(entry.get("fallback", "false")).lower() == "true",
+        negated=str(entry.get("negated", "false")).lower() == "true",
     )
 
 
@@ -225,7 +234,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         accusing_speech=governors.get("accusing_speech", frozenset()),
         support=governors.get("support", frozenset()),
         object_control=governors.get("object_control", frozenset()),
-        markers={k: frozenset(str(w).lower() for w in v) for k, v in data.get("markers", {}).items()},
+        markers={k: _word_set(v, data.get("groups", {})) or frozenset() for k, v in data.get("markers", {}).items()},
         requires_recipient=frozenset(data.get("requires_recipient", [])),
         mutual=frozenset(data.get("mutual", [])),
         refusable=frozenset(data.get("refusable", [])),
@@ -239,16 +248,24 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         adhoc_need_modifier=frozenset(str(w) for w in adhoc.get("need_modifier", [])),
         aims={str(k): frozenset(str(t) for t in v) for k, v in (data.get("aims") or {}).items()},
         inherit_doer=frozenset(data.get("inherit_doer", [])),
-        blocking_types=_type_list(data, "blocking_types", path),
-        announcing_types=_type_list(data, "announcing_types", path),
-        partnering_types=_type_list(data, "partnering_types", path),
-        protested_types=_type_list(data, "protested_types", path),
-        judging_types=_type_list(data, "judging_types", path),
         place_slots=_place_slots(data, path),
-        generic_recipients=_type_list(data, "generic_recipient_types", path),
-        reaction_types=_type_list(data, "reaction_types", path),
-        reacted_act_types=_type_list(data, "reacted_act_types", path),
+        **_type_tables(data, path),
     )
+
+
+#: Lexicon fields that are lists of PLOVER types, and the plover.yaml section each is read from.
+TYPE_TABLES = {
+    "blocking_types": "blocking_types", "announcing_types": "announcing_types",
+    "partnering_types": "partnering_types", "protested_types": "protested_types", "judging_types": "judging_types",
+    "generic_recipients": "generic_recipient_types", "reaction_types": "reaction_types",
+    "reacted_act_types": "reacted_act_types", "promised_types": "promised_types", "fighting_types": "fighting_types",
+    "conditional_types": "conditional_types", "holding_types": "holding_types",
+}
+
+
+def _type_tables(data: Mapping[str, Any], path: Path) -> dict[str, frozenset[str]]:
+    """Every per-type list of the lexicon (see TYPE_TABLES), each checked to hold PLOVER types."""
+    return {field_name: _type_list(data, section, path) for field_name, section in TYPE_TABLES.items()}
 
 
 @lru_cache(maxsize=1)

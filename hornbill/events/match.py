@@ -6,12 +6,13 @@ used as descriptions ("coup leaders", "troops deployed in Mali") trigger nothing
 pattern needs are consumed ("promised support" is one AGREE). Each match becomes one
 :class:`Candidate` per doer and recipient phrase (:func:`find_candidates`), unless its setting
 drops it; a negated intention becomes a REJECT, a modal in reported speech a REQUEST ("X said Y
-must leave") and an opinion on someone's act an ACCUSE ("the partnership is counterproductive").
+must leave") and an opinion on someone's act an ACCUSE ("the partnership is counterproductive", "the
+strikes were a war crime", "the launch poses a threat to peace").
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.symbols import AUX, NOUN, PROPN, VERB
@@ -20,9 +21,19 @@ from spacy.tokens import Doc, Span, Token
 from hornbill.doctools import string_ids, token_ids
 from hornbill.events.lexicon import Lexicon, Pattern, default_lexicon
 from hornbill.events.roles import according_to, actor_of, clause_subject, reporter, role_options, speech_verb
-from hornbill.events.status import Setting, is_negated, setting_of
-from hornbill.events.syntax import TIME_LABELS, Slots, lemma_of, noun_subjects, phrase, prep_objects_of, slots_of
-from hornbill.model import Status
+from hornbill.events.status import Pledge, Setting, is_negated, setting_of
+from hornbill.events.syntax import (
+    TIME_LABELS,
+    Slots,
+    conjuncts,
+    lemma_of,
+    noun_subjects,
+    phrase,
+    prep_objects_of,
+    slots_of,
+)
+from hornbill.events.voices import quote_voice
+from hornbill.model import Actor, Status
 
 _TRIGGER_POS = frozenset({NOUN, PROPN, VERB, AUX})
 #: Names whose words are no triggers: the "Cooperation" of "Asia-Pacific Economic Cooperation".
@@ -45,6 +56,8 @@ class Candidate:
     accusing_speech: bool = False
     rank: int = 0  # place among coordinated recipients: "removed the president and the prime minister"
     said: Token | None = None  # for an opinion: the verb it is said with, which dates it
+    pledge: Pledge = None  # how an announced act is told (see ``promised_types`` in the lexicon)
+    voice: Actor | None = None  # who speaks, when the trigger stands in an attributed quotation
 
     @property
     def actor_text(self) -> str | None:
@@ -74,12 +87,12 @@ def _match_token(token: Token, lexicon: Lexicon) -> tuple[Pattern, Slots] | None
         return None
     slots = slots_of(token, lexicon)
     for pattern in patterns:
-        if _satisfies(pattern, slots, token):
+        if _satisfies(pattern, slots, token, lexicon):
             return pattern, slots
     return None
 
 
-def _slot_lemmas(slots: Slots, name: str, trigger: Token) -> set[str]:
+def _slot_lemmas(slots: Slots, name: str, trigger: Token, lexicon: Lexicon) -> set[str]:
     if name == "particle":
         return set(slots.particles)
     if name == "trigger":
@@ -91,43 +104,52 @@ def _slot_lemmas(slots: Slots, name: str, trigger: Token) -> set[str]:
         heads = slots.get(name[: -len("_ent")])
         named = [*heads, *(c for h in heads for c in h.children if c.dep_ in ("appos", "compound"))]
         return {t.ent_type_.lower() for t in named if t.ent_type_}
+    if name.endswith("_complement"):  # "warned that it would not go unanswered": what the clause predicates
+        heads = slots.get(name[: -len("_complement")])
+        said = [c for h in heads for c in h.children if c.dep_ in ("oprd", "acomp", "attr")]
+        return {lemma_of(t) for c in said for t in conjuncts(c)}
     words: set[str] = set()
     for token in slots.get(name):
         words.add(lemma_of(token))
         words.add(token.lower_)
         if token.pos_ == "PROPN":  # "the peacekeeping mission MONUSCO": a name with its kind before it
             words |= {lemma_of(c) for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
+        if lemma_of(token) in lexicon.marker("light_nouns"):  # "an act of aggression": the aggression
+            words |= {lemma_of(pobj) for prep, pobj in prep_objects_of(token) if prep == "of"}
     return words
 
 
-def _satisfies(pattern: Pattern, slots: Slots, trigger: Token) -> bool:
+def _satisfies(pattern: Pattern, slots: Slots, trigger: Token, lexicon: Lexicon) -> bool:
+    if pattern.negated and not is_negated(trigger, lexicon):
+        return False  # "will not hesitate to strike" is a threat; "hesitated" is nothing
     for name, allowed in pattern.needs.items():
-        present = _slot_lemmas(slots, name, trigger)
+        present = _slot_lemmas(slots, name, trigger, lexicon)
         if not present or (allowed is not None and not present & allowed):
             return False
     for name, banned in pattern.forbid.items():
-        present = _slot_lemmas(slots, name, trigger)
+        present = _slot_lemmas(slots, name, trigger, lexicon)
         if present and (banned is None or present & banned):
             return False
     return True
 
 
-def _consumed_tokens(pattern: Pattern, slots: Slots) -> set[int]:
-    """Tokens that a pattern's needs name: they cannot trigger an event of their own."""
+def _consumed_tokens(pattern: Pattern, slots: Slots, lexicon: Lexicon) -> set[int]:
+    """Tokens that a pattern's needs name: they cannot trigger an event of their own, except speech
+    acts a reaction presupposes ("rejected the demand": the demand was made, see ``presupposed_nouns``)."""
     used: set[int] = set()
     if pattern.fallback:
         return used  # "agreed to X": X keeps its own event when it has one
+    made = lexicon.marker("presupposed_nouns")
     for name in pattern.needs:
-        if name in ("subject", "head", "particle", "trigger", "host_object") or name.endswith("_ent"):
+        if name in ("subject", "head", "particle", "trigger", "host_object") or name.endswith(("_ent", "_complement")):
             continue
-        for token in slots.get(name):
-            used.add(token.i)
+        used |= {token.i for token in slots.get(name) if lemma_of(token) not in made}
     return used
 
 
-def _mode_for(pattern: Pattern, slots: Slots, trigger: Token) -> str | None:
+def _mode_for(pattern: Pattern, slots: Slots, trigger: Token, lexicon: Lexicon) -> str | None:
     for slot, table in pattern.modes.items():
-        for word in _slot_lemmas(slots, slot, trigger):
+        for word in _slot_lemmas(slots, slot, trigger, lexicon):
             if word in table:
                 return table[word]
     return pattern.mode
@@ -185,7 +207,7 @@ MODAL_DEMAND = Pattern(
     mode=None,
     needs={},
     forbid={},
-    actor=("subject",),
+    actor=("speaker",),  # the one who reports the modal clause (see _modal_demands)
     recipient=(),
     modes={},
     strength=0.6,
@@ -195,20 +217,27 @@ MODAL_DEMAND = Pattern(
 
 
 def _modal_demands(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
-    """ "Russia said Sudan must return the helicopter": a REQUEST by Russia of Sudan."""
+    """ "Russia said Sudan must return the helicopter": a REQUEST by Russia of Sudan; "should" only
+    when said of an actor ("Iran should free the sailors, Paris said", not "talks should start")."""
     found: list[Candidate] = []
     doc = sentence.doc
-    demand_aux, aux = string_ids(doc, lexicon.marker("demand_aux")), doc.vocab.strings["aux"]
+    modals = lexicon.marker("demand_aux") | lexicon.marker("advice_aux")
+    demand_aux, aux = string_ids(doc, modals), doc.vocab.strings["aux"]
     lowers, deps = token_ids(doc, "LOWER"), token_ids(doc, "DEP")
     # the verbs with a demanding auxiliary ("must", "should") are the heads of those auxiliaries
-    heads = {doc[i].head.i for i in range(sentence.start, sentence.end) if deps[i] == aux and lowers[i] in demand_aux}
-    for verb in (doc[i] for i in sorted(heads)):
+    heads = {
+        doc[i].head.i: i for i in range(sentence.start, sentence.end) if deps[i] == aux and lowers[i] in demand_aux
+    }
+    for verb, modal in ((doc[i], doc[j]) for i, j in sorted(heads.items())):
         if not sentence.start <= verb.i < sentence.end or is_negated(verb, lexicon):
             continue
-        speaker = reporter(verb, lexicon)
+        speaker, voice = reporter(verb, lexicon), quote_voice(verb)
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if speaker is not None and subjects:
-            found.append(Candidate(verb, MODAL_DEMAND, speaker, subjects[0], None, "occurred", None, Slots()))
+        if (speaker is None and voice is None) or not subjects:
+            continue
+        if modal.lower_ in lexicon.marker("advice_aux") and actor_of(subjects[0]) is None:
+            continue
+        found.append(Candidate(verb, MODAL_DEMAND, speaker, subjects[0], None, "occurred", None, Slots(), voice=voice))
     return found
 
 
@@ -221,21 +250,64 @@ JUDGEMENT = replace(MODAL_DEMAND, event_type="ACCUSE", strength=0.55)
 PARTNER_JUDGEMENT = replace(JUDGEMENT, strength=0.5)
 
 
-def _judged_act(verb: Token, lexicon: Lexicon) -> tuple[Token, Token] | None:
-    """The act a clause condemns, or None: "the partnership undermines security", "the deal is
-    counterproductive", "the cooperation will not bring stability" (the act is the clause's subject,
-    a noun naming a policy or tie, see ``judged_acts``), with the word that judges it."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj" and lemma_of(c) in lexicon.marker("judged_acts")]
-    if not subjects:
+def _condemns(word: Token, lexicon: Lexicon) -> bool:
+    """Whether a predicate condemns what it is said of: "reckless", "a war crime", "a flagrant
+    violation" (``harm_adjectives``, ``harm_nouns``), or a ``light_nouns`` head with such a modifier or
+    "of" phrase ("a reckless act", "an act of aggression")."""
+    harsh = lexicon.marker("harm_adjectives") | lexicon.marker("harm_nouns")
+    for token in conjuncts(word):
+        if lemma_of(token) in harsh:
+            return True
+        if lemma_of(token) in lexicon.marker("light_nouns"):
+            inner = [c for c in token.children if c.dep_ == "amod"]
+            inner += [pobj for name, pobj in prep_objects_of(token) if name == "of"]
+            if any(lemma_of(t) in harsh for t in inner):
+                return True
+    return False
+
+
+def _predicates(verb: Token) -> list[Token]:
+    """What a copula says of its subject: "was reckless", "is a war crime", "constitutes a violation",
+    "poses a threat", "amounts to aggression"."""
+    found = [c for c in verb.children if c.dep_ in ("acomp", "attr", "oprd", "dobj")]
+    return found + [pobj for name, pobj in prep_objects_of(verb) if name == "to"]
+
+
+def _act_subject(verb: Token, lexicon: Lexicon, acts: set[int]) -> Token | None:
+    """The clause's subject when it names an act that can be judged: a policy or tie (``judged_acts``),
+    an event noun of the sentence ("the strikes", "the coup"), "this" / "that", or, when the predicate
+    is a noun, "it" / "what" ("what we see is ethnic cleansing")."""
+    nominal = any(c.dep_ == "attr" for c in verb.children)
+    light = lexicon.marker("light_nouns")
+    for child in verb.children:
+        if child.dep_ not in ("nsubj", "csubj"):
+            continue
+        named = [child] + [p for name, p in prep_objects_of(child) if name == "of" and lemma_of(child) in light]
+        if any(lemma_of(t) in lexicon.marker("judged_acts") or t.i in acts for t in named):
+            return child  # "the strikes", "a series of launches"
+        if child.lower_ in ("this", "that"):
+            return child
+        if nominal and (child.lower_ == "it" or any(t.lower_ == "what" for t in child.subtree)):
+            return child
+    return None
+
+
+def _judged_act(verb: Token, lexicon: Lexicon, acts: set[int]) -> tuple[Token, Token] | None:
+    """The act a clause condemns, or None, with the word that judges it: "the partnership undermines
+    security", "the deal is counterproductive", "the strikes were a war crime", "the launch poses a
+    threat to peace", "the cooperation will not bring stability" (the act is the clause's subject,
+    see :func:`_act_subject`)."""
+    subject = _act_subject(verb, lexicon, acts)
+    if subject is None:
         return None
     word = lemma_of(verb)
     if word in lexicon.marker("harm_verbs") and not is_negated(verb, lexicon):
-        return subjects[0], verb
-    if word == "be":
-        judging = [c for c in verb.children if c.dep_ == "acomp" and lemma_of(c) in lexicon.marker("harm_adjectives")]
-        return (subjects[0], judging[0]) if judging else None
+        return subject, verb
+    if word in lexicon.marker("copulas") and not is_negated(verb, lexicon):
+        judging = [p for p in _predicates(verb) if _condemns(p, lexicon)]
+        return (subject, judging[0]) if judging else None
     doubted = is_negated(verb, lexicon) or _doubter(verb, lexicon) is not None
-    return (subjects[0], verb) if word in lexicon.marker("outcome_verbs") and doubted else None
+    return (subject, verb) if word in lexicon.marker("outcome_verbs") and doubted else None
 
 
 def _doubter(verb: Token, lexicon: Lexicon) -> Token | None:
@@ -250,35 +322,46 @@ def _doubter(verb: Token, lexicon: Lexicon) -> Token | None:
     return doubter
 
 
-def _act_doer(act: Token) -> tuple[Token | None, bool]:
-    """Whose act a judged noun is: "Mali's partnership", "the cooperation of the authorities", else
-    the partner ("the partnership with the group"); and whether it is the partner."""
-    named = [t for t in noun_subjects(act) + [p for name, p in prep_objects_of(act) if name == "of"] if actor_of(t)]
+def _act_doer(act: Token, lexicon: Lexicon, doers: Mapping[int, Token]) -> tuple[Token | None, bool]:
+    """Whose act a judged noun is: the doer of the event it triggers ("the Russian strikes"), "Mali's
+    partnership", "the cooperation of the authorities", else the partner ("the partnership with the
+    group"); and whether it is the partner."""
+    if act.i in doers:
+        return doers[act.i], False
+    owners = noun_subjects(act)
+    if lemma_of(act) in lexicon.marker("judged_acts"):  # of an event noun, "of" names whom it hit
+        owners += [pobj for name, pobj in prep_objects_of(act) if name == "of"]
+    named = [t for t in owners if actor_of(t)]
     if named:
         return named[0], False
     partners = [p for name, p in prep_objects_of(act) if name in ("with", "between") and actor_of(p) is not None]
     return (partners[0], True) if partners else (None, False)
 
 
-def _judgements(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
+def _judgements(sentence: Span, lexicon: Lexicon, acts: set[int], others: Sequence[Candidate]) -> list[Candidate]:
     """Criticism told as an opinion, an ACCUSE in the codebook's sense (blame, criticism): "the
     partnership with the group is counterproductive, the minister said", "we do not believe the
-    deal will bring stability". The doer is whoever judges (the speaker, the doubter); the recipient
-    the one whose act is judged."""
+    deal will bring stability", "the shelling was a war crime, Kyiv said". The doer is whoever
+    judges (the speaker, the doubter); the recipient the one whose act is judged (``acts``: the
+    sentence's event nouns, whose doers ``others`` name)."""
     found: list[Candidate] = []
+    doers = {c.trigger.i: c.actor for c in others if c.actor is not None and actor_of(c.actor) is not None}
     for verb in sentence:
         if verb.pos_ not in ("VERB", "AUX"):
             continue
-        judged = _judged_act(verb, lexicon)
+        judged = _judged_act(verb, lexicon, acts)
         if judged is None:
             continue
         act, word = judged
         judge = _doubter(verb, lexicon) or according_to(verb) or reporter(verb, lexicon)
-        if judge is not None:
-            target, partner = _act_doer(act)
+        voice = quote_voice(verb)
+        if judge is not None or voice is not None:
+            target, partner = _act_doer(act, lexicon, doers)
             pattern = PARTNER_JUDGEMENT if partner else JUDGEMENT
             said = speech_verb(verb, lexicon)
-            found.append(Candidate(word, pattern, judge, target, None, "occurred", None, Slots(), said=said))
+            found.append(
+                Candidate(word, pattern, judge, target, None, "occurred", None, Slots(), said=said, voice=voice)
+            )
     return found
 
 
@@ -296,7 +379,7 @@ def _matches(sentence: Span, lexicon: Lexicon) -> tuple[dict[int, tuple[Pattern,
         found = _match_token(token, lexicon)
         if found is not None:
             matches[token.i] = found
-            consumed |= _consumed_tokens(*found)
+            consumed |= _consumed_tokens(*found, lexicon)
     return matches, consumed
 
 
@@ -320,17 +403,18 @@ def _candidates_of(
         return _refusal(trigger, pattern, slots, setting, lexicon)
     if setting.context in ("drop", "refused"):
         return []
-    status: Status = "announced" if "announced" in (pattern.status, setting.context) else "occurred"
+    announced = pattern.status != "occurred" and "announced" in (pattern.status, setting.context)
+    status: Status = "announced" if announced else "occurred"
     actor_heads: list[Token | None] = [*role_options(pattern.actor, trigger, slots, lexicon)] or [None]
     recipient_heads: list[Token | None] = [
         *role_options(pattern.recipient, trigger, slots, lexicon, recipient_of=pattern.event_type)
     ] or [None]
     mutual = _is_mutual(pattern, actor_heads, recipient_heads, lexicon)
-    mode = _mode_for(pattern, slots, trigger)
+    mode = _mode_for(pattern, slots, trigger, lexicon)
     said = speech_verb(trigger, lexicon) if "speaker" in pattern.actor else None
-    speaker, accusing = setting.speaker, setting.accusing
+    speaker, accusing, pledge, voice = setting.speaker, setting.accusing, setting.pledge, quote_voice(trigger)
     return [
-        Candidate(trigger, pattern, actor, recipient, speaker, status, mode, slots, accusing, rank, said)
+        Candidate(trigger, pattern, actor, recipient, speaker, status, mode, slots, accusing, rank, said, pledge, voice)
         for actor in actor_heads
         # "Ethiopia and Eritrea reached an agreement": each is the other's partner
         for rank, recipient in enumerate([a for a in actor_heads if a is not actor] if mutual else recipient_heads)
@@ -347,4 +431,5 @@ def find_candidates(sentence: Span, lexicon: Lexicon | None = None) -> list[Cand
     for i, (pattern, slots) in matches.items():
         if i not in consumed:
             candidates += _candidates_of(sentence.doc[i], pattern, slots, lexicon, triggers)
-    return candidates + _modal_demands(sentence, lexicon) + _judgements(sentence, lexicon)
+    acts = {i for i in matches if sentence.doc[i].pos_ in ("NOUN", "PROPN")}
+    return candidates + _modal_demands(sentence, lexicon) + _judgements(sentence, lexicon, acts, candidates)

@@ -5,7 +5,7 @@ sentence, and the PLOVER codebook's reading of an announced event (:func:`codebo
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -242,6 +242,13 @@ def _named(head: Token | None) -> Actor | None:
     return actor_of(head) if head is not None else None
 
 
+def _voiced_doer(candidate: Candidate) -> Actor | None:
+    """The speaker of the quotation a speaker's act stands in ("'They committed a crime,' the
+    minister told a news conference"), when the parse names no speaker."""
+    speaks = "speaker" in candidate.pattern.actor
+    return candidate.voice if speaks and (candidate.actor is None or _named(candidate.actor) is None) else None
+
+
 def _named_recipient(candidate: Candidate, named_doer: Actor | None, lexicon: Lexicon) -> Actor | None:
     """The actor the recipient phrase names, unless it is the doer itself, or people known only by
     their kind where the type wants someone to follow (``generic_recipient_types``)."""
@@ -463,6 +470,50 @@ def _mention(
     )
 
 
+def _speaks_for(person: Actor, state: Actor | None) -> bool:
+    """Whether a person speaks for the state that does the act: "Biden said the United States will ..."
+    (a person of the state's country; the conventions code a state's acts as the state's)."""
+    return (
+        state is not None
+        and person.type == "PERSON"
+        and state.type == "COUNTRY"
+        and person.country is not None
+        and person.country == state.country
+    )
+
+
+def _spoken_by_doer(
+    candidate: Candidate, actor: Actor | None, claimed_by: Actor | None, lexicon: Lexicon
+) -> bool:
+    """Whether the one who says the act will be done is its doer: "Hamas said it would ...", a person
+    of the doing state, or a speaker named only by a pronoun or an office ("He said the United States
+    will ...", "the ministry spokesman said Iran will ...": an official of the doer)."""
+    if claimed_by is not None:
+        return claimed_by == actor or _speaks_for(claimed_by, actor)
+    speaker = candidate.claimed_by
+    if speaker is None:
+        return False
+    if speaker.pos_ == "PRON":
+        return speaker.lower_ in ("he", "she", "they", "we", "i")
+    return lexicon.adhoc_doers.get(lemma_of(speaker)) in ("GOV", "MIL")
+
+
+def _as_promised(candidate: Candidate, actor: Actor | None, claimed_by: Actor | None, lexicon: Lexicon) -> Candidate:
+    """The candidate as the codebook codes an act its doer promises, vows or says it will do (see
+    ``promised_types``): "vowed to keep attacking ships", "said it would continue its strikes" are a
+    THREATEN (made, so occurred); "pledged to keep supplying weapons", "said it would work with its
+    partners to support ..." an AGREE (announced). Other announced acts keep their type."""
+    pattern = candidate.pattern
+    if pattern.event_type not in lexicon.promised_types or candidate.status != "announced":
+        return candidate
+    foretold = candidate.pledge == "future" and _spoken_by_doer(candidate, actor, claimed_by, lexicon)
+    if candidate.pledge != "promise" and not foretold:
+        return candidate
+    coded, mode = codebook_coding(pattern.event_type, candidate.mode, "announced", lexicon)
+    status: Status = "announced" if coded == "AGREE" else "occurred"
+    return replace(candidate, pattern=replace(pattern, event_type=coded), mode=mode, status=status)
+
+
 def event_of(
     candidate: Candidate,
     sentence: Span,
@@ -472,11 +523,11 @@ def event_of(
 ) -> EventMention | None:
     """The event a candidate states, or None when it names no doer and none can be found (``context``:
     what the sentences before give it, see :mod:`hornbill.events.context`)."""
-    named_doer = _named(candidate.actor)
+    named_doer = _named(candidate.actor) or _voiced_doer(candidate)
     named_recipient = _named_recipient(candidate, named_doer, lexicon)
     if _lacks_recipient(candidate, named_recipient, lexicon):
         return None
-    claimed_by = _named(candidate.claimed_by)
+    claimed_by = _named(candidate.claimed_by) or candidate.voice
     doer = _doer(candidate, named_doer, claimed_by, lexicon, context or Context())
     if not _is_kept(candidate, doer, require_actor):
         return None  # without a doer only a single, specific "coup" is kept, not generic "coups"
@@ -485,4 +536,5 @@ def event_of(
         recipient = context.forces[1]  # troops that leave after "France will withdraw from Mali" leave Mali
     if recipient is not None and recipient == doer.actor:
         recipient = None
+    candidate = _as_promised(candidate, doer.actor, claimed_by, lexicon)
     return _mention(candidate, sentence, doer, recipient, None if claimed_by == doer.actor else claimed_by, lexicon)

@@ -1,9 +1,15 @@
-"""Reactions aimed at an act: "ECOWAS condemned the coup", "protests against the strikes", "the UN
-called for an end to the offensive". Such a reaction names an act, not an actor; its recipient is
-whoever the article says did that act (the coup's doer), found among the article's own events: the
-nearest before the reaction of a type the act's noun can stand for, else the nearest after it (a
-headline reacts to what its body then tells). A country that only qualifies the act ("the Guinea
-coup", "Myanmar's coup" aside) names where it happened, not who did it.
+"""What the acts an article tells give the verbal events aimed at them.
+
+- A judgement names an act, not an actor ("ECOWAS condemned the coup", "welcomed the withdrawal"):
+  it is aimed at the act's doer, as the sentence tells it, else as the latest event the text told
+  with that word (:func:`with_act_targets`); failing both, a reaction aimed at an act of material
+  conflict ("protests against the strikes", "called for an end to the offensive") is aimed at the
+  doer of the nearest event of a type the act's noun can stand for, before it, else after it (a
+  headline reacts to what its body then tells: :func:`with_referred_recipients`). A country that
+  only qualifies the act ("the Guinea coup") names where it happened, not who did it.
+- A call for someone's release is made of whoever the text said holds them.
+- A call for a truce by a party the text shows fighting is that party's offer, an AGREE
+  (:func:`as_offers`), as the codebook reads it.
 """
 
 from __future__ import annotations
@@ -16,10 +22,13 @@ from spacy.tokens import Token
 from hornbill.events.lexicon import Lexicon
 from hornbill.events.match import Candidate
 from hornbill.events.mentions import summary_line
-from hornbill.events.syntax import lemma_of
+from hornbill.events.roles import actor_of
+from hornbill.events.syntax import lemma_of, noun_subjects, prep_objects_of
 from hornbill.model import Actor, EventMention
 
 Told = Sequence[tuple[Candidate, EventMention]]
+#: What the text has told so far, in order: each event with the word that triggered it.
+Worded = Sequence[tuple[str, EventMention]]
 
 
 def act_types(noun: Token, lexicon: Lexicon) -> frozenset[str]:
@@ -82,3 +91,95 @@ def with_referred_recipients(told: Told, lexicon: Lexicon) -> list[EventMention]
             event = replace(event, recipient=doer, summary=summary)
         events.append(event)
     return events
+
+
+def _judged_doer(candidate: Candidate, kept: Sequence[tuple[Candidate, EventMention]], told: Worded) -> Actor | None:
+    """Who did the act a judgement is about ("condemned the coup", "welcomed the withdrawal"): the
+    doer of that act in the same sentence, else of the latest event the text told with that word."""
+    act = candidate.recipient
+    if act is None or act.pos_ != "NOUN":
+        return None
+    same = next((e.actor for c, e in kept if c.trigger.i == act.i and e.actor is not None), None)
+    if same is not None:
+        return same
+    word = lemma_of(act)
+    return next((e.actor for w, e in reversed(told) if w == word and e.actor is not None), None)
+
+
+def _released(candidate: Candidate, lexicon: Lexicon) -> Actor | None:
+    """Whom a request asks to be freed: "demanded the release of X", "called for X's release"."""
+    for name in ("object", "for"):
+        for head in candidate.slots.get(name):
+            if lemma_of(head) in lexicon.marker("release_words"):
+                freed = [p for n, p in prep_objects_of(head) if n == "of"] + noun_subjects(head)
+                found = next((a for t in freed if (a := actor_of(t)) is not None), None)
+                if found is not None:
+                    return found
+    return None
+
+
+def _holder(candidate: Candidate, told: Worded, lexicon: Lexicon) -> Actor | None:
+    """Who is asked to free someone: whoever the text said detained or seized them (see
+    ``holding_types``): a plea for the minister's release after "rebels seized the minister" is
+    made of the rebels."""
+    freed = _released(candidate, lexicon)
+    if freed is None:
+        return None
+    held = (e for _, e in reversed(told) if e.event_type in lexicon.holding_types and e.recipient == freed)
+    return next((e.actor for e in held if e.actor is not None), None)
+
+
+def _aimed_at(
+    candidate: Candidate,
+    event: EventMention,
+    kept: Sequence[tuple[Candidate, EventMention]],
+    told: Worded,
+    lexicon: Lexicon,
+) -> Actor | None:
+    """The target a verbal event's act gives it, if any (see :func:`with_act_targets`)."""
+    if event.event_type in lexicon.judging_types and event.recipient is None:
+        return _judged_doer(candidate, kept, told)
+    if event.event_type == "REQUEST":
+        return _holder(candidate, told, lexicon)
+    return None
+
+
+def with_act_targets(
+    kept: list[tuple[Candidate, EventMention]], told: Worded, lexicon: Lexicon
+) -> list[tuple[Candidate, EventMention]]:
+    """The events of a sentence, aimed at whoever did or would do the act they are about: a
+    judgement or welcome that names no target at the act's doer ("Guterres condemned the takeover",
+    see ``judging_types``), a call for someone's release at whoever holds them; the doer itself is
+    never its own target."""
+    found: list[tuple[Candidate, EventMention]] = []
+    for candidate, event in kept:
+        target = _aimed_at(candidate, event, kept, told, lexicon)
+        if target is not None and target != event.actor:
+            line = (event.event_type, event.mode, event.actor, target, event.status, event.claimed_by)
+            event = replace(event, recipient=target, summary=summary_line(*line, lexicon))
+        found.append((candidate, event))
+    return found
+
+
+def is_peace_call(candidate: Candidate, lexicon: Lexicon) -> bool:
+    """Whether a request asks for a ceasefire or an end to fighting: "called for a truce", "urged an
+    end to the war" (a ``peace_calls`` word in what is asked for)."""
+    if candidate.pattern.event_type != "REQUEST":
+        return False
+    asked = [t for name in ("for", "object", "to", "xcomp") for head in candidate.slots.get(name) for t in head.subtree]
+    return any(lemma_of(t) in lexicon.marker("peace_calls") for t in asked)
+
+
+def as_offers(events: list[EventMention], peace_calls: set[int], lexicon: Lexicon) -> list[EventMention]:
+    """The codebook reads a call to end a conflict by a party to it as the party's intent, an AGREE:
+    a call for a truce whose doer the text shows fighting (doer or target of an ASSAULT, COERCE or
+    MOBILIZE) becomes an announced AGREE; anyone else's stays a REQUEST."""
+    fighting = lexicon.fighting_types
+    parties = {a.key for e in events if e.event_type in fighting for a in (e.actor, e.recipient) if a}
+    offers = list(events)
+    for i in peace_calls:
+        event = events[i]
+        if event.actor is not None and event.actor.key in parties:
+            summary = summary_line("AGREE", None, event.actor, event.recipient, "announced", event.claimed_by, lexicon)
+            offers[i] = replace(event, event_type="AGREE", mode=None, status="announced", summary=summary)
+    return offers

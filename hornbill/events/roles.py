@@ -192,18 +192,37 @@ def _slot_heads(slot: str, trigger: Token, slots: Slots, lexicon: Lexicon) -> li
     if slot == "said_of":  # "expressed regret that Sudan wanted ...", "voiced concern that X will ...": X
         clauses = [c for c in trigger.children if c.dep_ == "ccomp"]
         clauses += [c for obj in slots.get("object") for c in obj.children if c.dep_ == "acl" and is_finite(c)]
-        return [t for clause in clauses for t in clause_subject(clause, lexicon) if t.pos_ != "PRON"]
+        own = [t for clause in clauses for t in clause_subject(clause, lexicon) if t.head.i == clause.i or
+               t.head.head.i == clause.i]  # the clause's own subject or agent, not one inherited from above
+        return [t for t in own if t.pos_ != "PRON"]
     if slot == "framework":  # "trained as part of Canada's programme", "under France's operation"
         return [owner for frame in frameworks(trigger) for owner in noun_subjects(frame)]
     if slot == "speaker":  # "responsibility lies with X, the minister said": the one who says so
         speaker = according_to(trigger) or reporter(trigger, lexicon)
         return [speaker] if speaker is not None else []
+    if slot == "aim":  # "vowed to retaliate against Israel", "warned it would strike the bases": whom it is aimed at
+        return [t for comp in slots.get("xcomp") + slots.get("ccomp") for t in aimed_at(comp)]
+    if slot.endswith("_agent"):  # "described the Russian strikes as ...": who did what the slot names
+        heads = slots.get(slot.removesuffix("_agent"))
+        return [t for h in heads for t in noun_subjects(h) + [p for name, p in prep_objects_of(h) if name == "by"]]
     if slot == "object_doer":  # "demanded the mission's departure": the mission is asked to leave
         objects = slots.get("object")
         inner = [t for obj in objects for t in noun_subjects(obj)]
         inner += [pobj for obj in objects for name, pobj in prep_objects_of(obj) if name == "of"]
         return [t for head in inner for t in conjuncts(head)]
     return [t for head in slots.get(slot) for t in conjuncts(head)]
+
+
+#: Prepositions that name whom an act is aimed at: "retaliate against", "fire on", "strike at".
+AIM_PREPS = frozenset({"against", "on", "at", "toward", "towards", "into", "with", "to"})
+
+
+def aimed_at(verb: Token) -> list[Token]:
+    """Whom a complement's act may be aimed at: its objects, the objects of "against", "on", "at" ...,
+    and the "to" or "from" phrases of its objects ("cut gas supplies to Moldova")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    aimed = [p for name, p in prep_objects_of(verb) if name in AIM_PREPS]
+    return objects + aimed + [p for obj in objects for name, p in prep_objects_of(obj) if name in ("to", "from")]
 
 
 def _choose(heads: Sequence[Token], follows: Callable[[Token], bool]) -> list[Token]:

@@ -20,6 +20,9 @@ from hornbill.events.roles import according_to, actor_of, clause_subject, report
 from hornbill.events.syntax import child_words, is_infinitival, lemma_of, noun_subjects, prep_objects
 
 Context = Literal["occurred", "announced", "drop", "refused"]
+#: How an announced act is told: promised by a commissive word ("vowed to keep attacking") or foretold
+#: in the future tense ("it would keep attacking"); None otherwise.
+Pledge = Literal["promise", "future"] | None
 
 #: Dependencies along which a trigger is governed by a word that may change its meaning.
 GOVERNED_DEPS = frozenset(
@@ -61,6 +64,7 @@ class Setting:
     context: Context
     speaker: Token | None = None
     accusing: bool = False
+    pledge: Pledge = None
 
 
 def is_negated(node: Token, lexicon: Lexicon) -> bool:
@@ -79,15 +83,15 @@ def is_negated(node: Token, lexicon: Lexicon) -> bool:
     return False
 
 
-def _is_hypothetical(node: Token, lexicon: Lexicon, own_clause: bool) -> bool:
+def _is_hypothetical(node: Token, lexicon: Lexicon, own_clause: bool, conditions: bool = True) -> bool:
     """Conditionals and modals (modals only count in the trigger's own clause: "I can announce that
-    X will leave" is no hypothetical)."""
+    X will leave" is no hypothetical; ``conditions`` off: an "if" clause under ``node`` is part of it)."""
     conditional = lexicon.marker("conditional_marks")
     for child in node.children:
         word = child.lower_
         if child.dep_ == "mark" and word in conditional:
             return True
-        if child.dep_ == "advcl" and any(m.lower_ in conditional for m in child.children):
+        if conditions and child.dep_ == "advcl" and any(m.lower_ in conditional for m in child.children):
             return True  # the consequent of a conditional: "if X attacks, Y will retaliate"
         if own_clause and child.dep_ in ("aux", "auxpass") and word in lexicon.marker("hypothetical_aux"):
             return True
@@ -132,10 +136,25 @@ def _has_deadline(node: Token, lexicon: Lexicon) -> bool:
 
 
 def _is_clause_boundary(node: Token, lexicon: Lexicon) -> bool:
-    """Adverbial and relative clauses, and "after/since/despite ..." phrases, keep their own status."""
-    if node.dep_ in ("relcl", "advcl") or _is_juxtaposed(node, lexicon):
+    """Adverbial and relative clauses (reduced ones too), and "after/since/despite ..." phrases, keep
+    their own status; a purpose clause shares its host's ("will work with its allies to support ...")."""
+    purpose = node.dep_ == "advcl" and is_infinitival(node)
+    reduced_relative = node.dep_ == "acl" and node.tag_ == "VBN"  # "the truce brokered by Egypt"
+    if node.dep_ == "relcl" or reduced_relative or (node.dep_ == "advcl" and not purpose):
+        return True
+    if _is_juxtaposed(node, lexicon):
         return True
     return node.dep_ == "prep" and node.lower_ in lexicon.marker("boundary_preps")
+
+
+def _is_time_clause_of_future(clause: Token, lexicon: Lexicon) -> bool:
+    """A "when" / "once" / "until" clause of a clause told in the future: what it tells is still to
+    come ("they will discuss the deal when they meet next month")."""
+    return (
+        clause.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in lexicon.marker("time_marks") for c in clause.children)
+        and _is_future(clause.head, lexicon)
+    )
 
 
 def _is_juxtaposed(clause: Token, lexicon: Lexicon) -> bool:
@@ -164,9 +183,12 @@ class _Walk:
     lexicon: Lexicon
     triggers: Mapping[int, Pattern]
     own_type: str | None
+    kept_negation: int = -1  # the trigger whose negation is part of its pattern ("will not hesitate"), if any
+    trigger_at: int = -1  # where the trigger is
     status: Context = "occurred"
     speaker: Token | None = None
     accusing: bool = False
+    pledge: Pledge = None
     own_clause: bool = True
     nominal: bool = False  # the trigger is a noun ("the coup", "Russia's attacks")
     attributed: bool = False  # ... that names its own doer ("Russia's attacks", "the coup by the army")
@@ -180,9 +202,10 @@ class _Walk:
         """The setting when ``node`` itself ends the walk: a condition or modal drops the event; a
         negation drops it or, for an intention in the trigger's own clause, makes it a refusal."""
         lexicon = self.lexicon
-        if not sibling and _is_hypothetical(node, lexicon, self.own_clause):
+        conditions = not (node.i == self.trigger_at and self.own_type in lexicon.conditional_types)
+        if not sibling and _is_hypothetical(node, lexicon, self.own_clause, conditions):
             return Setting("drop")
-        if not sibling and is_negated(node, lexicon):
+        if not sibling and is_negated(node, lexicon) and node.i != self.kept_negation:
             # "will not meet", "there will be no cooperation": a refusal; other negations: nothing
             # a negation above a reported clause ("I do not believe the partnership will last") denies
             # the belief, not the act: nothing is refused
@@ -194,7 +217,10 @@ class _Walk:
 
     def read_node(self, node: Token) -> None:
         """Note what ``node``'s tense, deadline and "according to" phrase say."""
-        if _is_future(node, self.lexicon, self.done_when_decided) or _has_deadline(node, self.lexicon):
+        if _is_future(node, self.lexicon, self.done_when_decided):
+            self.status = "announced"
+            self.pledge = self.pledge or "future"
+        elif _has_deadline(node, self.lexicon):
             self.status = "announced"
         self.speaker = self.speaker or according_to(node)
 
@@ -215,6 +241,8 @@ class _Walk:
             return None  # "announced sanctions on X": announcing a sanction imposes it
         elif word in lexicon.announce or governing_type in lexicon.announcing_types:
             self.status = "announced"
+            if word in lexicon.marker("commissives"):
+                self.pledge = "promise"
         return None
 
 
@@ -238,16 +266,40 @@ def _names_own_doer(noun: Token) -> bool:
 
 
 def _walk_for(trigger: Token, lexicon: Lexicon, triggers: Mapping[int, Pattern]) -> _Walk:
-    """The start of the walk up from a trigger: its own type, and for a noun whether it names its doer."""
-    own_type = triggers[trigger.i].event_type if trigger.i in triggers else None
+    """The start of the walk up from a trigger: its own type, the negation its pattern keeps ("will not
+    hesitate"), and for a noun whether it names its doer."""
+    own = triggers.get(trigger.i)
+    kept_negation = trigger.i if own is not None and own.negated else -1
     nominal = trigger.pos_ == "NOUN"
-    return _Walk(lexicon, triggers, own_type, nominal=nominal, attributed=nominal and _names_own_doer(trigger))
+    return _Walk(lexicon, triggers, own.event_type if own else None, kept_negation, trigger.i,
+                 nominal=nominal, attributed=nominal and _names_own_doer(trigger))
+
+
+def _is_reacted_to(trigger: Token, lexicon: Lexicon) -> bool:
+    """Whether the trigger is a speech act that another's reaction presupposes was made: "rejected
+    calls from Kyiv", "Riyadh's demand was dismissed", "heeded the appeal" (see ``presupposed_nouns``)."""
+    if trigger.pos_ != "NOUN" or lemma_of(trigger) not in lexicon.marker("presupposed_nouns"):
+        return False
+    governor = trigger.head
+    if trigger.dep_ == "pobj" and governor.dep_ == "prep":
+        governor = governor.head  # "responded to the calls"
+    elif trigger.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    return governor.pos_ in ("VERB", "AUX") and lemma_of(governor) in lexicon.marker("reaction_verbs")
+
+
+def _is_habitual(trigger: Token, lexicon: Lexicon) -> bool:
+    """A verb told as a habit, not as one event: "had long complained", "repeatedly threatened" (the
+    conventions leave habitual and aggregate statements out)."""
+    return any(c.dep_ == "advmod" and c.lower_ in lexicon.marker("habitual_adverbs") for c in trigger.children)
 
 
 def setting_of(trigger: Token, lexicon: Lexicon, triggers: Mapping[int, Pattern]) -> Setting:
     """Walk from the trigger up its governors: status, dropping, and the reporting speaker."""
-    if _is_question(trigger):
+    if _is_question(trigger) or _is_habitual(trigger, lexicon):
         return Setting("drop")
+    if _is_reacted_to(trigger, lexicon):
+        return Setting("occurred")
     walk = _walk_for(trigger, lexicon, triggers)
     node, sibling = trigger, False
     for _ in range(8):
@@ -257,6 +309,8 @@ def setting_of(trigger: Token, lexicon: Lexicon, triggers: Mapping[int, Pattern]
         walk.read_node(node)
         head, dep = node.head, node.dep_
         if head is node or dep not in GOVERNED_DEPS or _is_clause_boundary(node, lexicon):
+            if _is_time_clause_of_future(node, lexicon):
+                walk.status = "announced"
             break
         enacted = walk.done_when_decided and node.i == trigger.i and dep == "dobj" and trigger.pos_ == "NOUN"
         node, sibling = head, dep in SIBLING_DEPS
@@ -268,4 +322,4 @@ def setting_of(trigger: Token, lexicon: Lexicon, triggers: Mapping[int, Pattern]
             return ended
         if walk.nominal and head.pos_ in ("VERB", "AUX") and head.i in triggers:
             break  # "refused to condemn the army's atrocities": what governs the condemnation leaves them told
-    return Setting(walk.status, walk.speaker, walk.accusing)
+    return Setting(walk.status, walk.speaker, walk.accusing, walk.pledge)

@@ -16,7 +16,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
 ACTOR_LABELS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 #: Adverbs that work as verb particles: "pull out", "step down".
-PARTICLE_ADVERBS = frozenset({"out", "back", "down", "up", "off", "in", "away"})
+PARTICLE_ADVERBS = frozenset({"out", "back", "down", "up", "off", "in", "away", "aside"})
 
 
 def lemma_of(token: Token) -> str:
@@ -40,13 +40,24 @@ def conjuncts(token: Token) -> list[Token]:
     return [token, *[c for c in token.conjuncts if c.i > token.i and c.pos_ in same]]
 
 
+def _is_preposition(word: Token) -> bool:
+    """A preposition heading a phrase, or a particle the parser gave an object ("call on X")."""
+    if word.pos_ not in ("ADP", "SCONJ", "ADV"):
+        return False
+    return word.dep_ in ("prep", "agent", "dative") or (
+        word.dep_ == "prt" and any(c.dep_ == "pobj" for c in word.children)
+    )
+
+
 def prep_objects(token: Token) -> Iterator[tuple[str, Token | None]]:
     """(preposition, its object) pairs under ``token``; "out of X" yields ("out of", X) and ("of", X)."""
     for prep in token.children:
-        if prep.dep_ not in ("prep", "agent", "dative") or prep.pos_ not in ("ADP", "SCONJ", "ADV"):
+        if not _is_preposition(prep):
             continue
         name = prep.lower_
         pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+        if pobj is None and name == "as":  # "described the deployment as illegal"
+            pobj = next((c for c in prep.children if c.pos_ == "ADJ" and c.dep_ in ("amod", "acomp")), None)
         yield name, pobj
         for inner in prep.children:
             if inner.dep_ == "prep":
@@ -77,6 +88,8 @@ def objects_of(token: Token) -> list[Token]:
         objs = [c for c in token.children if c.dep_ == "nsubjpass"]
         if not objs and token.dep_ == "xcomp" and token.head.lemma_ == "be":  # "X are to be stationed"
             objs = [c for c in token.head.children if c.dep_ == "nsubj"]
+        if not objs and token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN"):
+            objs = [token.head]  # "the truce brokered by Egypt": the truce
     return objs
 
 
@@ -224,6 +237,8 @@ def slots_of(trigger: Token, lexicon: Lexicon) -> Slots:
         objs = slots.get("object")
         if len(objs) == 2 and objs[1].pos_ == "NOUN":
             slots.add("oprd", objs[1])  # "declared Goita the interim president"
+        for adjective in _trailing_adjectives(objs):
+            slots.add("oprd", adjective)  # "called the launch reckless", parsed as "launch" <- "reckless"
     if is_noun:
         for subj in noun_subjects(trigger):
             slots.add("subject", subj)
@@ -238,6 +253,13 @@ def slots_of(trigger: Token, lexicon: Lexicon) -> Slots:
         for undergoer in undergoers(trigger):
             slots.add("undergoer", undergoer)
     return slots
+
+
+def _trailing_adjectives(objects: list[Token]) -> list[Token]:
+    """Adjectives the parser hangs after a verb's object as its modifiers, which predicate of it:
+    "called the launch reckless and dangerous" (with their conjuncts)."""
+    found = [c for obj in objects for c in obj.children if c.dep_ == "amod" and c.i > obj.i and c.pos_ == "ADJ"]
+    return [t for adjective in found for t in conjuncts(adjective)]
 
 
 def _add_objects(slots: Slots, trigger: Token, lexicon: Lexicon, is_noun: bool) -> None:
@@ -268,10 +290,16 @@ def _add_child(slots: Slots, child: Token, lexicon: Lexicon, is_noun: bool) -> N
         slots.add("dative", child)
     elif dep == "prt" or (dep == "advmod" and child.lower_ in PARTICLE_ADVERBS):
         slots.particles.add(child.lower_)
-    elif dep == "oprd" or (dep == "xcomp" and child.pos_ in ("NOUN", "ADJ")):
-        slots.add("oprd", child)
-    elif dep == "xcomp":
-        slots.add("xcomp", child)
+    elif dep in ("oprd", "acomp") or (dep == "xcomp" and child.pos_ in ("NOUN", "ADJ")):
+        slots.add("oprd", child)  # "called X a failure", "will not go unpunished"
+    elif dep == "ccomp" and child.pos_ == "ADJ" and not is_noun:
+        slots.add("oprd", child)  # "held India responsible", parsed as a clause "India responsible"
+        for subject in (c for c in child.children if c.dep_ == "nsubj"):
+            slots.add("object", subject)
+    elif dep == "attr" and not is_noun:
+        slots.add("attr", child)  # "have become legitimate targets"
+    elif dep == "xcomp" or (dep == "acl" and is_noun and is_infinitival(child)):
+        slots.add("xcomp", child)  # "vowed to retaliate", "its threat to invade"
     elif dep == "ccomp":
         slots.add("ccomp", child)
     elif dep == "advcl" and is_infinitival(child):
