@@ -38,6 +38,8 @@ _RULES: dict[str, Any] = load_data("link.yaml")
 LASTING_TYPES = frozenset(_RULES["lasting_types"])
 #: how far back a report dated only by its publication date is taken to reach
 LOOKBACK_YEARS = int(_RULES["lookback_years"])
+#: types whose modes name distinct acts (see link.yaml)
+MODED_TYPES = frozenset(_RULES.get("moded_types", []))
 #: title words that make a person act for their country, unless the title opens with a past one
 OFFICE_WORDS = frozenset(_RULES["office_words"])
 PAST_OFFICE_WORDS = frozenset(_RULES["past_office_words"])
@@ -61,6 +63,7 @@ class StoredMention:
     date_basis: str | None = None
     status: str | None = None
     date_before: str | None = None  # the last day the date can mean (told as past in its period)
+    mode: str | None = None  # the PLOVER mode: a coup and the curfew its leaders impose are two acts
 
 
 def dates_compatible(a: str | None, a_prec: str | None, b: str | None, b_prec: str | None) -> bool:
@@ -78,7 +81,7 @@ def as_stored(mention: EventMention, event_id: str = "") -> StoredMention:
     return StoredMention(
         event_id, mention.evidence.doc_id, mention.event_type, mention.actor.key if mention.actor else None,
         mention.recipient.key if mention.recipient else None, mention.date.value, mention.date.precision,
-        mention.date.basis, mention.status, mention.date.before,
+        mention.date.basis, mention.status, mention.date.before, mention.mode,
     )
 
 
@@ -315,13 +318,13 @@ def _is_country(actor_key: str) -> bool:
 def merge_reason(new: StoredMention, old: StoredMention) -> str | None:
     """Why two mentions report the same event, or None when they do not (a symmetric relation).
 
-    Same type; doers that agree (see ``_doers_agree``); recipients that agree (see
+    Same type and mode; doers that agree (see ``_doers_agree``); recipients that agree (see
     ``_targets_agree``), and with no named doer on either side (see ``_names_a_doer``), the same
     recipient; dates compatible
     at the coarser precision, or, with the stronger evidence of ``_loose_dates_allowed``, dates
     that do not pin the event down (``_loose_dates_agree``).
     """
-    if new.event_type != old.event_type:
+    if new.event_type != old.event_type or not _modes_agree(new, old):
         return None
     doer = _doers_agree(new.actor_key, old.actor_key)
     target = _targets_agree(new.recipient_key, old.recipient_key)
@@ -338,6 +341,13 @@ def merge_reason(new: StoredMention, old: StoredMention) -> str | None:
     if when is None:
         return None
     return "; ".join(part for part in (f"same type {new.event_type}", doer, target, when) if part)
+
+
+def _modes_agree(a: StoredMention, b: StoredMention) -> bool:
+    """Whether two reports' modes may name one act: always, outside ``moded_types`` (reports of one
+    act name it more or less precisely); within them, only the same mode (a coup and the curfew its
+    leaders impose are two acts)."""
+    return a.event_type not in MODED_TYPES or a.mode == b.mode
 
 
 def _names_nobody(m: StoredMention) -> bool:

@@ -234,7 +234,7 @@ TIMEX = Record({
 })
 
 LINK = Record({"lasting_types": Words(), "lookback_years": INT, "office_words": Words(),
-               "past_office_words": Words()})
+               "past_office_words": Words()}, {"moded_types": Words()})
 
 MEASURES = Record({"tolerance": NUMBER, "hedges": Record({"about": NUMBER}), "measures": Table(Words())})
 

@@ -448,3 +448,12 @@ def test_a_countrys_forces_shown_abroad_are_their_state_and_at_home_themselves()
     assert link.state_abroad("forces:FRA", None, "MLI") == "country:FRA"
     assert link.state_abroad("forces:MMR", "person:aung_san_suu_kyi", "MMR") == "forces:MMR"
     assert link.state_abroad("igo:unsc", "country:MLI", "MLI") == "igo:unsc"
+
+
+def test_a_coup_and_the_curfew_its_leaders_impose_are_two_events_but_modes_of_an_attack_are_one() -> None:
+    coup = dataclasses.replace(stored("COERCE", "forces:PER", None, "2024-05-02", "day"), mode=None)
+    curfew = dataclasses.replace(coup, mode="curfew")
+    assert link.merge_reason(coup, curfew) is None
+    assert link.merge_reason(curfew, dataclasses.replace(curfew, event_id="e2")) is not None
+    strike = dataclasses.replace(stored("ASSAULT", "country:PER", "country:ECU", "2024-05-02", "day"), mode=None)
+    assert link.merge_reason(strike, dataclasses.replace(strike, mode="aerial")) is not None

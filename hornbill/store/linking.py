@@ -152,7 +152,7 @@ def _filed_under(con: duckdb.DuckDBPyConnection, keys: set[str]) -> dict[str, li
         return {}
     stored = {r["mention_id"]: _stored(r) for r in rows_of(con,
         "SELECT mention_id, event_id, doc_id, event_type, actor_key, recipient_key, date, date_precision, "
-        "date_basis, status, date_before FROM event_mentions WHERE mention_id = ANY(?)",
+        "date_basis, status, date_before, mode FROM event_mentions WHERE mention_id = ANY(?)",
         [sorted({f["mention_id"] for f in filed})])}
     by_key: dict[str, list[link.StoredMention]] = {}
     for f in filed:
@@ -253,6 +253,6 @@ def _stored(row: Row) -> link.StoredMention:
     """The linker's view of an ``event_mentions`` row."""
     return link.StoredMention(row["event_id"], row["doc_id"], row["event_type"], row["actor_key"],
                               row["recipient_key"], row["date"], row["date_precision"], row["date_basis"],
-                              row["status"], row["date_before"])
+                              row["status"], row["date_before"], row["mode"])
 
 
