@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 from hornbill.errors import ConfigError
+from hornbill.model import EVENT_TYPES
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -279,6 +280,15 @@ _SECTOR = Record({}, {"type": Choice(("COUNTRY", "GOV", "MIL", "IGO", "PERSON", 
                       "state": FLAG, "forces": FLAG})
 AGENTS = Record({"agents": Table(Matching(r"[A-Z]{3}", "a three-letter sector code"))}, {"sectors": Table(_SECTOR)})
 
+_CAMEO_CODING = {"lemma": WORD, "code": Matching(r"\d{2,4}", "a CAMEO code"), "block": WORD}
+_CAMEO_EVENT = {**_CAMEO_CODING, "type": Choice(EVENT_TYPES), "mode": Scalar("word", nullable=True)}
+CAMEO_VERBS = Record({
+    "strength": NUMBER,
+    "verbs": ListOf(Record(_CAMEO_EVENT, {"particle": WORD, "preposition": WORD, "recipient": Words()})),
+    "objects": ListOf(Record({**_CAMEO_EVENT, "object": WORD}, {"recipient": Words()})),
+    "non_events": ListOf(Record({**_CAMEO_CODING, "object": WORD, "code": Matching(r"\d{2,4}|---", "a CAMEO code")})),
+})
+
 #: The schema of each data file, by its path under ``hornbill/data``. The entries of
 #: ``actors.yaml`` (and of a user's actor file) and the patterns and per-type tables of
 #: ``plover.yaml`` are checked by their loaders, which know what each entry must hold
@@ -295,4 +305,5 @@ SCHEMAS: dict[str, Spec | None] = {
     "actors/agents.yaml": AGENTS,
     "actors.yaml": None,
     "plover.yaml": None,
+    "cameo_verbs.yaml": CAMEO_VERBS,
 }

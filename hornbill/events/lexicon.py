@@ -4,6 +4,11 @@
 the governor and marker word lists, and the per-type tables (which types need a recipient, which
 block or announce what they govern, where a type's place is read from, ...). A malformed pattern
 or type table raises :class:`~hornbill.errors.ConfigError` naming the file and the entry.
+
+It also compiles the backstop, ``data/cameo_verbs.yaml`` (CAMEO's verb dictionary, see
+``scripts/cameo_verbs.py``), into weaker patterns flagged ``backstop``, kept apart in
+:attr:`Lexicon.backstop`: only for verbs that ``plover.yaml`` neither indexes nor uses as a governor,
+so the hand-written patterns decide every word they know.
 """
 
 from __future__ import annotations
@@ -18,8 +23,10 @@ import yaml
 
 from hornbill.errors import ConfigError
 from hornbill.model import EVENT_TYPES, Status
+from hornbill.schemas import CAMEO_VERBS, check
 
 LEXICON_PATH = Path(__file__).parents[1] / "data" / "plover.yaml"
+BACKSTOP_PATH = LEXICON_PATH.with_name("cameo_verbs.yaml")
 
 Needs = Mapping[str, frozenset[str] | None]  # slot -> allowed lemmas (None: any)
 
@@ -42,6 +49,7 @@ class Pattern:
     standalone: bool
     fallback: bool = False
     negated: bool = False  # the trigger must be negated, and that negation is the event ("will not hesitate")
+    backstop: bool = False  # from the CAMEO backstop (cameo_verbs.yaml), tried only where no pattern is indexed
 
     @property
     def specificity(self) -> tuple[int, float]:
@@ -89,6 +97,7 @@ class Lexicon:
     fighting_types: frozenset[str] = frozenset()  # types whose doer and target are parties to a conflict
     conditional_types: frozenset[str] = frozenset()  # types whose own "if" clause is part of the act
     holding_types: frozenset[str] = frozenset()  # types whose doer holds their target (asked to free it)
+    backstop: Mapping[tuple[str, str], tuple[Pattern, ...]] = field(default_factory=dict)  # CAMEO verbs by (lemma, POS)
 
     def marker(self, name: str) -> frozenset[str]:
         return self.markers.get(name, frozenset())
@@ -97,7 +106,7 @@ class Lexicon:
     def trigger_words(self) -> frozenset[str]:
         """Every word a pattern is indexed under: a token whose lemma and form are none of
         them (nor "co" + lemma, see :func:`~hornbill.events.syntax.lemma_of`) cannot trigger anything."""
-        return frozenset(word for word, _ in self.patterns)
+        return frozenset(word for word, _ in [*self.patterns, *self.backstop])
 
 
 class _WordLoader(yaml.SafeLoader):
@@ -219,8 +228,57 @@ def _governor_words(data: Mapping[str, Any]) -> dict[str, frozenset[str]]:
     return {str(name): frozenset(str(w).lower() for w in words) for name, words in data["governors"].items()}
 
 
-def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
-    """Read and compile the YAML lexicon (use :func:`default_lexicon` for the cached default)."""
+def _backstop_pattern(entry: Mapping[str, Any], strength: float, non_events: frozenset[str]) -> Pattern:
+    """The weak pattern of one CAMEO entry: a verb (with its particle, or the preposition whose phrase it
+    needs), or a verb with its object; a bare verb does not fire with the objects CAMEO codes as no event."""
+    needs: dict[str, frozenset[str] | None] = {}
+    if "particle" in entry:
+        needs["particle"] = frozenset({str(entry["particle"])})
+    if "preposition" in entry:
+        needs[str(entry["preposition"])] = None
+    if "object" in entry:
+        needs["object"] = frozenset({str(entry["object"])})
+    bare = "object" not in entry and non_events
+    return Pattern(
+        event_type=str(entry["type"]),
+        lemmas=frozenset({str(entry["lemma"])}),
+        pos="VERB",
+        mode=entry.get("mode"),
+        needs=needs,
+        forbid={"object": non_events} if bare else {},
+        actor=("subject",),
+        recipient=tuple(str(slot) for slot in entry.get("recipient", ())),
+        modes={},
+        strength=strength,
+        status=None,
+        standalone=False,
+        backstop=True,
+    )
+
+
+def _backstop_index(path: Path, known: frozenset[str]) -> dict[tuple[str, str], tuple[Pattern, ...]]:
+    """The CAMEO backstop's patterns by (lemma, POS), the most specific first, leaving out every verb in
+    ``known`` (the words plover.yaml indexes or governs with)."""
+    data = check(yaml.load(path.read_text(encoding="utf-8"), Loader=_WordLoader) or {}, CAMEO_VERBS, path)
+    refused: dict[str, set[str]] = {}
+    for entry in data["non_events"]:
+        refused.setdefault(str(entry["lemma"]), set()).add(str(entry["object"]))
+    index: dict[tuple[str, str], list[Pattern]] = {}
+    for entry in [*data["verbs"], *data["objects"]]:
+        lemma = str(entry["lemma"])
+        if lemma not in known:
+            pattern = _backstop_pattern(entry, float(data["strength"]), frozenset(refused.get(lemma, ())))
+            index.setdefault((lemma, "VERB"), []).append(pattern)
+    return {key: tuple(sorted(pats, key=lambda p: p.specificity, reverse=True)) for key, pats in index.items()}
+
+
+def _known_words(patterns: Mapping[tuple[str, str], Any], governors: Mapping[str, frozenset[str]]) -> frozenset[str]:
+    """The words plover.yaml decides: every lemma a pattern is indexed under, and every governor."""
+    return frozenset(word for word, _ in patterns).union(*governors.values())
+
+
+def load_lexicon(path: Path = LEXICON_PATH, backstop: Path | None = BACKSTOP_PATH) -> Lexicon:
+    """Read and compile the YAML lexicon and the CAMEO backstop (None: without one); cached: :func:`default_lexicon`."""
     data = yaml.load(path.read_text(encoding="utf-8"), Loader=_WordLoader)
     patterns = _pattern_index(data, path)
     governors = _governor_words(data)
@@ -250,6 +308,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         inherit_doer=frozenset(data.get("inherit_doer", [])),
         place_slots=_place_slots(data, path),
         **_type_tables(data, path),
+        backstop=_backstop_index(backstop, _known_words(patterns, governors)) if backstop is not None else {},
     )
 
 

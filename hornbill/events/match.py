@@ -82,7 +82,11 @@ def _match_token(token: Token, lexicon: Lexicon) -> tuple[Pattern, Slots] | None
     pos = "NOUN" if token.pos_ in ("NOUN", "PROPN") else "VERB" if token.pos_ in ("VERB", "AUX") else None
     if pos is None or token.ent_type_ in TIME_LABELS or _is_description(token, lexicon):
         return None  # "in March" names a month, not a march
-    patterns = lexicon.patterns.get((lemma_of(token), pos)) or lexicon.patterns.get((token.lower_, pos))
+    lemma = lemma_of(token)
+    # the CAMEO backstop only where no hand-written pattern is indexed (it holds no word plover.yaml knows)
+    patterns = lexicon.patterns.get((lemma, pos)) or lexicon.patterns.get((token.lower_, pos)) or lexicon.backstop.get(
+        (lemma, pos)
+    )
     if not patterns:
         return None
     slots = slots_of(token, lexicon)
