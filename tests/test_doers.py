@@ -32,6 +32,14 @@ def test_a_generic_doer_takes_its_sector_and_the_country_the_article_is_about(an
     assert (arrest.recipient.name, arrest.recipient.sector) == ("students", "EDU")
 
 
+def test_a_country_named_before_a_compound_kind_is_its_country(annotate: Annotate) -> None:
+    doc = annotate("Ottawa condemned the crackdown. Canada imposed sanctions on Belarus's riot police on Monday.")
+    [sanction] = events_of(doc, "SANCTION")
+    target = sanction.recipient
+    assert target is not None
+    assert (target.name, target.sector, target.country) == ("riot police", "COP", "BLR")
+
+
 def test_the_ministry_of_the_country_the_article_is_about_is_that_state(annotate: Annotate) -> None:
     doc = annotate("Zambia was hit by strikes. The interior ministry blamed the opposition for the unrest.")
     [blame] = events_of(doc, "ACCUSE")

@@ -179,6 +179,18 @@ POSITIVES: list[tuple[str, str, str | None, str, str | None]] = [
         "Haiti",
     ),
     ("Kenya deployed police officers to Haiti.", "AID", "peacekeeping", "Kenya", "Haiti"),
+    ("Ghanaian police officers landed in Jamaica on Monday.", "AID", "peacekeeping", "Ghana", "Jamaica"),
+    # personnel sent abroad to help someone are military assistance, not a show of force
+    ("Burundi sent 500 soldiers to Somalia to help the government fight al-Shabaab.", "AID", "military", "Burundi",
+     "Somalia"),
+    # sanctions on people known by their kind, and names put on a sanctions list
+    ("Canada imposed sanctions on Belarus's riot police.", "SANCTION", None, "Canada", "riot police"),
+    ("The United States added two Nicaraguan judges to its sanctions list.", "SANCTION", None, "United States", "*"),
+    # cutting a service named by what it carries withholds that service
+    ("Ecuador's army cut mobile internet services in the province.", "COERCE", "withhold", "Ecuadorian Armed Forces",
+     "*"),
+    # the act a free relative of naming gives is done by the clause's subject
+    ("Turkey launched what it called a counter-terrorism operation in northern Iraq.", "ASSAULT", None, "Turkey", "*"),
     ("Rwandan police arrived in Mozambique on Tuesday.", "AID", "peacekeeping", "Rwanda", "Mozambique"),
     # RETREAT: held fire, surrender, resignations, releases
     ("Colombia's army held its fire during the talks.", "RETREAT", "ceasefire", "Colombian Armed Forces", "*"),
@@ -241,6 +253,9 @@ def test_every_material_type_has_positive_sentences() -> None:
         ("The drills between the two football clubs were cancelled.", "COOPERATE"),
         ("Kenya's police cut the ribbon at the new station.", "COERCE"),
         ("Hackers hit the Danish parliament's website.", "ASSAULT"),
+        # a list that is no sanctions list; the verb of a naming clause is no accusation of its own
+        ("The speaker added two names to the list of guests.", "SANCTION"),
+        ("Turkey launched what it called a counter-terrorism operation in northern Iraq.", "ACCUSE"),
     ],
 )
 def test_readings_of_other_types_or_none(annotate: Annotate, text: str, absent: str) -> None:

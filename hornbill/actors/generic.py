@@ -44,6 +44,8 @@ def generic_candidates(state: Resolution, book: AgentBook | None = None) -> list
             continue
         sector, size = match
         iso3, span_start, _ = role_country(state, words[-size].i, token.i + 1)
+        if iso3 is None and words[0].i < words[-size].i:  # "Iran's morality police": the country before the phrase
+            iso3, span_start, _ = role_country(state, words[0].i, token.i + 1)
         words = [*state.doc[span_start : words[0].i], *words]  # "Sri Lankan students": the country's words too
         earlier = named_before.get(_lemma(token)) if iso3 is None and _is_definite_or_plural(token) else None
         candidate = (earlier, "role") if earlier is not None else _candidate(state, sector, words, iso3, countries)

@@ -27,6 +27,7 @@ from hornbill.events.syntax import (
     Slots,
     conjuncts,
     lemma_of,
+    named_as,
     noun_subjects,
     phrase,
     prep_objects_of,
@@ -120,6 +121,8 @@ def _slot_lemmas(slots: Slots, name: str, trigger: Token, lexicon: Lexicon) -> s
             words |= {lemma_of(c) for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
         if lemma_of(token) in lexicon.marker("light_nouns"):  # "an act of aggression": the aggression
             words |= {lemma_of(pobj) for prep, pobj in prep_objects_of(token) if prep == "of"}
+        if lemma_of(token) in lexicon.marker("carrier_nouns"):  # "cut internet access": the internet
+            words |= {lemma_of(c) for c in token.children if c.dep_ in ("compound", "amod")}
     return words
 
 
@@ -169,8 +172,8 @@ def _possible_triggers(sentence: Span, lexicon: Lexicon) -> Iterator[Token]:
         if pos[i] not in _TRIGGER_POS or (pos[i] == PROPN and sentence.start <= name_starts[i] < sentence.end):
             continue
         lemma = strings[lemmas[i]].lower()
-        if lemma in words or "co" + lemma in words or strings[lowers[i]] in words:
-            yield doc[i]
+        if (lemma in words or "co" + lemma in words or strings[lowers[i]] in words) and named_as(doc[i]) is None:
+            yield doc[i]  # "what it called an operation" names the act, it is no speech act of its own
 
 
 def _name_starts(doc: Doc) -> list[int]:

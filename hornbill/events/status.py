@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from hornbill.doctools import doc_text
 from hornbill.events.lexicon import Lexicon, Pattern
 from hornbill.events.roles import according_to, actor_of, clause_subject, reporter
-from hornbill.events.syntax import child_words, is_infinitival, lemma_of, noun_subjects, prep_objects
+from hornbill.events.syntax import child_words, is_infinitival, lemma_of, naming_clause, noun_subjects, prep_objects
 
 Context = Literal["occurred", "announced", "drop", "refused"]
 #: How an announced act is told: promised by a commissive word ("vowed to keep attacking") or foretold
@@ -308,6 +308,9 @@ def setting_of(trigger: Token, lexicon: Lexicon, triggers: Mapping[int, Pattern]
             return ended
         walk.read_node(node)
         head, dep = node.head, node.dep_
+        naming = naming_clause(node) if node.i == trigger.i else None
+        if naming is not None:  # "launched what it called an operation": the operation is what was launched
+            head, dep = naming.head, "dobj"
         if head is node or dep not in GOVERNED_DEPS or _is_clause_boundary(node, lexicon):
             if _is_time_clause_of_future(node, lexicon):
                 walk.status = "announced"

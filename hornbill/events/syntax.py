@@ -82,6 +82,8 @@ def objects_of(token: Token) -> list[Token]:
     if token.pos_ in ("NOUN", "PROPN"):
         return []
     objs = [c for c in token.children if c.dep_ == "dobj"]
+    if not objs:  # "launched what it called an operation": the noun the naming clause gives
+        objs = [named for c in token.children if c.dep_ == "ccomp" and (named := named_as(c)) is not None]
     if not objs:  # "sealed off the roads": the parser may hang the object on the particle
         objs = [c for prt in token.children if prt.dep_ == "prt" for c in prt.children if c.dep_ == "pobj"]
     if not objs and is_passive(token):
@@ -91,6 +93,31 @@ def objects_of(token: Token) -> list[Token]:
         if not objs and token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN"):
             objs = [token.head]  # "the truce brokered by Egypt": the truce
     return objs
+
+
+#: Verbs of naming in "what it called / described as / termed X".
+NAMING_VERBS = frozenset({"call", "describe", "term", "dub", "label", "style", "characterize", "characterise"})
+
+
+def named_as(verb: Token) -> Token | None:
+    """The noun a free relative of naming gives its referent: "what it called a counter-terrorism
+    operation" -> operation, "what Moscow describes as a special operation" -> operation."""
+    if verb.lemma_ not in NAMING_VERBS or not any(c.dep_ == "dobj" and c.lower_ == "what" for c in verb.children):
+        return None
+    for child in verb.children:
+        if child.dep_ in ("oprd", "xcomp") and child.pos_ in ("NOUN", "PROPN"):
+            return child
+        if child.dep_ == "prep" and child.lower_ == "as":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def naming_clause(noun: Token) -> Token | None:
+    """For the noun of "what it called X", the naming verb (a clause under the verb that does X)."""
+    for verb in (noun.head, noun.head.head):
+        if verb.dep_ == "ccomp" and named_as(verb) == noun:
+            return verb
+    return None
 
 
 def noun_subjects(noun: Token) -> list[Token]:
@@ -202,8 +229,11 @@ def is_reduced_as_clause(verb: Token) -> bool:
 def light_verb(noun: Token, lexicon: Lexicon) -> Token | None:
     """The verb that carries a nominal trigger ("launched an attack", "coup was led by")."""
     host = noun.head if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" else noun
+    naming = naming_clause(host)
+    if naming is not None:  # "launched what it called an operation": the verb the naming clause hangs on
+        host = naming
     if (
-        host.dep_ in ("dobj", "nsubjpass")
+        host.dep_ in ("dobj", "nsubjpass", "ccomp")
         and host.head.pos_ in ("VERB", "AUX")
         and (lemma_of(host.head) in lexicon.support)
     ):
@@ -346,7 +376,11 @@ def _add_prepositional(slots: Slots, trigger: Token, hosts: list[Token], is_noun
 
 def _governing_word(noun: Token) -> Token | None:
     """The "head" slot of a nominal trigger: the word governing it, or the verb above its
-    preposition ("went on strike")."""
+    preposition ("went on strike"), or the verb a naming clause hangs on ("launched what it called
+    an operation")."""
+    naming = naming_clause(noun)
+    if naming is not None:
+        return naming.head
     if noun.dep_ in ("dobj", "nsubjpass", "attr", "compound"):
         return noun.head
     if noun.dep_ == "pobj":
