@@ -351,6 +351,21 @@ def test_future_plans_and_deadlines_are_announced(annotate: Annotate) -> None:
     )
 
 
+def test_an_announcement_of_what_was_done_reports_it(annotate: Annotate) -> None:
+    # a past tense below "announced" is a report of a done act, a future one an announced act
+    assert ("SANCTION", "Peru", "Mexico", "occurred") in found(
+        annotate("Peru announced on Monday that it had expelled the Mexican ambassador.")
+    )
+    assert ("SANCTION", "Peru", "Mexico", "announced") in found(
+        annotate("Peru announced on Monday that it would expel the Mexican ambassador.")
+    )
+
+
+def test_the_aim_of_a_signed_deal_is_no_event_of_its_own(annotate: Annotate) -> None:
+    doc = annotate("Mozambique and the rebels signed a pact to end the fighting.")
+    assert types_of(doc) == {"SUPPORT"}
+
+
 def test_consumed_argument_does_not_trigger_a_second_event(annotate: Annotate) -> None:
     # "support" is the promised thing, not a SUPPORT event of its own
     assert types_of(annotate("Russia promised military support to Mali.")) == {"AGREE"}

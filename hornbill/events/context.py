@@ -148,16 +148,18 @@ def _partnered(event: EventMention, partners: Mapping[str, Actor], lexicon: Lexi
 
 def _is_aim(candidate: Candidate, others: Sequence[Candidate], lexicon: Lexicon) -> bool:
     """Whether the candidate's trigger heads the purpose clause of an event it is the aim of (see
-    ``aims`` in the lexicon): "began a hunger strike to demand his release" is one PROTEST."""
+    ``aims`` in the lexicon): "began a hunger strike to demand his release" is one PROTEST, "signed
+    a deal to end the war" one signing (the deal's aim is what it settles, not an act of its own)."""
     trigger = candidate.trigger
-    if trigger.dep_ != "advcl" or not is_infinitival(trigger):
+    if trigger.dep_ not in ("advcl", "acl", "relcl") or not is_infinitival(trigger):
         return False
     host = trigger.head
     hosts = {host.i, *(c.i for c in host.children if c.dep_ in ("dobj", "nsubjpass"))}
-    return any(
-        other.trigger.i in hosts and candidate.pattern.event_type in lexicon.aims.get(other.pattern.event_type, ())
-        for other in others
-    )
+    if trigger.dep_ != "advcl" and host.dep_ in ("dobj", "pobj"):  # "a deal to end the war", signed or agreed on
+        hosts.add(host.head.i if host.dep_ == "dobj" else host.head.head.i)
+    kinds = {candidate.pattern.event_type, f"{candidate.pattern.event_type}/{candidate.mode}"}
+    return any(other.trigger.i in hosts and kinds & lexicon.aims.get(other.pattern.event_type, frozenset())
+               for other in others)
 
 
 class EventExtractor(Protocol):

@@ -224,15 +224,18 @@ class _Walk:
             self.status = "announced"
         self.speaker = self.speaker or according_to(node)
 
-    def ending_by_governor(self, head: Token, dep: str, enacted: bool) -> Setting | None:
+    def ending_by_governor(self, head: Token, dep: str, enacted: bool, told_done: bool = False) -> Setting | None:
         """The setting when the governor ``head`` (reached along ``dep``) ends the walk: a demand,
-        refusal or threat above the trigger, or a blocking word; else notes a speaker or a promise."""
+        refusal or threat above the trigger, or a blocking word; else notes a speaker or a promise.
+        ``told_done``: the clause below is in a past tense ("announced that he had resigned"), so an
+        announcing verb above reports it rather than announces it."""
         lexicon, triggers = self.lexicon, self.triggers
         word = lemma_of(head)
         governing_type = triggers[head.i].event_type if head.i in triggers else None
         if governing_type in lexicon.blocking_types or self.is_reaction_target(governing_type, dep):
             return Setting("drop")
-        if dep == "ccomp" and word in lexicon.speech | lexicon.accusing_speech:
+        reports = word in lexicon.speech | lexicon.accusing_speech or (told_done and word in lexicon.announce)
+        if dep == "ccomp" and reports:
             self.speaker = self.speaker or next(iter(clause_subject(head, lexicon)), None)
             self.accusing = self.accusing or word in lexicon.accusing_speech
         elif word in lexicon.block and not (word in lexicon.attempt and self.own_type in lexicon.attempted):
@@ -294,6 +297,13 @@ def _is_habitual(trigger: Token, lexicon: Lexicon) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in lexicon.marker("habitual_adverbs") for c in trigger.children)
 
 
+def _is_told_as_done(verb: Token) -> bool:
+    """A clause in a past tense: "had resigned", "resigned", "has been released"."""
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
 def setting_of(trigger: Token, lexicon: Lexicon, triggers: Mapping[int, Pattern]) -> Setting:
     """Walk from the trigger up its governors: status, dropping, and the reporting speaker."""
     if _is_question(trigger) or _is_habitual(trigger, lexicon):
@@ -316,11 +326,12 @@ def setting_of(trigger: Token, lexicon: Lexicon, triggers: Mapping[int, Pattern]
                 walk.status = "announced"
             break
         enacted = walk.done_when_decided and node.i == trigger.i and dep == "dobj" and trigger.pos_ == "NOUN"
+        told_done = dep == "ccomp" and _is_told_as_done(node)
         node, sibling = head, dep in SIBLING_DEPS
         walk.own_clause = walk.own_clause and dep != "ccomp"
         if sibling:
             continue  # a coordinated word, not a governor: only its auxiliaries carry over
-        ended = walk.ending_by_governor(head, dep, enacted)
+        ended = walk.ending_by_governor(head, dep, enacted, told_done)
         if ended is not None:
             return ended
         if walk.nominal and head.pos_ in ("VERB", "AUX") and head.i in triggers:
