@@ -136,3 +136,36 @@ def test_a_headline_reaction_is_aimed_at_the_doer_its_story_then_tells(annotate:
 def test_a_reaction_to_an_agreement_is_aimed_at_no_one_party(annotate: Annotate) -> None:
     doc = annotate("Chile and Peru signed a fishing accord in May. Bolivia condemned the accord.")
     assert all(e.recipient is None for e in events_of(doc, "ACCUSE"))
+
+
+def test_coordinated_nationalities_before_one_noun_are_each_a_doer(annotate: Annotate) -> None:
+    doc = annotate("Saudi and Emirati jets struck rebel positions.")
+    assert {e.actor.name for e in events_of(doc, "ASSAULT") if e.actor} == {"Saudi Arabia", "United Arab Emirates"}
+
+
+def test_a_drill_held_together_is_each_ones_cooperation_with_the_other(annotate: Annotate) -> None:
+    doc = annotate("Egyptian and Sudanese warplanes held an air drill near Khartoum.")
+    assert not events_of(doc, "MOBILIZE")
+    assert {e.actor.country for e in events_of(doc, "COOPERATE") if e.actor} == {"EGY", "SDN"}
+    assert all(e.recipient is not None and e.recipient.country != e.actor.country
+               for e in events_of(doc, "COOPERATE") if e.actor)
+
+
+def test_words_of_one_name_are_no_coordinated_doers(annotate: Annotate) -> None:
+    doc = annotate("The Central African Economic and Monetary Community endorsed the measures.")
+    [support] = events_of(doc, "SUPPORT")
+    assert support.recipient is None or support.recipient != support.actor
+
+
+def test_a_hyphenated_given_name_is_part_of_the_person(annotate: Annotate) -> None:
+    [threat] = events_of(annotate("South Korean President Moon Jae-in warned of a firm response."), "THREATEN")
+    assert threat.actor is not None and threat.actor.name == "Moon Jae-in"
+
+
+def test_a_judged_act_is_aimed_at_its_doer_and_listeners_are_no_antecedents(annotate: Annotate) -> None:
+    doc = annotate("Pakistan test-fired a cruise missile on Monday. Indian Defence Minister Rajnath Singh "
+                   "told journalists the launch was provocative and condemned it.")
+    [accuse] = events_of(doc, "ACCUSE")
+    assert accuse.actor is not None and accuse.actor.name == "Rajnath Singh"
+    assert accuse.recipient is not None and accuse.recipient.name == "Pakistan"
+    assert all("journalist" not in (e.actor.name if e.actor else "") for e in doc._.events)

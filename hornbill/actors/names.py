@@ -182,7 +182,7 @@ def entity_candidates(state: Resolution, deferred: list[Unresolved]) -> tuple[li
         if span is None:
             continue
         if ent.label_ == "PERSON":
-            span = _drop_title_country(state, span)
+            span = _with_hyphenated_tail(_drop_title_country(state, span))
         actor, how = _resolve_name(state, span.text, ent.label_)
         if actor is not None:
             resolved.append(Candidate(span.start, span.end, actor, how))
@@ -197,6 +197,15 @@ def entity_candidates(state: Resolution, deferred: list[Unresolved]) -> tuple[li
         elif ent.label_ == "ORG" and _plausible_org(state, span):
             unknown.append(Candidate(span.start, span.end, _new_org(state, span), "ner", tier=2))
     return resolved, unknown
+
+
+def _with_hyphenated_tail(span: Span) -> Span:
+    """A person's name with the part the recogniser cut at a hyphen: "Yoon Suk" of "Yoon Suk-yeol"."""
+    doc, end = span.doc, span.end
+    while (end + 1 < len(doc) and doc[end - 1].whitespace_ == "" and doc[end].text == "-"
+           and doc[end].whitespace_ == "" and doc[end + 1].is_alpha):
+        end += 2
+    return doc[span.start:end]
 
 
 def _resolve_name(state: Resolution, text: str, label: str) -> tuple[Actor | None, str]:

@@ -65,7 +65,8 @@ def _subject_antecedent(state: Resolution, pronoun: Token) -> Actor | None:
         return said_by.actor if said_by is not None and said_by.how != "pronoun" else None
     plural = pronoun.lower_ == "they"
     things = [m for m in state.mentions() if m.how != "pronoun" and m.actor.type != "PERSON"
-              and _is_plural(state.doc[m.start:m.end].root) == plural]
+              and _is_plural(state.doc[m.start:m.end].root) == plural
+              and not _is_audience(state, state.doc[m.start:m.end].root)]
     here = [m for m in things if pronoun.sent.start <= m.start < pronoun.i]
     subjects_here = [m for m in here if _is_subject(state.doc[m.start:m.end].root)]
     if subjects_here or here:  # "X put an embargo on Y, when it threatened ...": X, the subject
@@ -75,6 +76,11 @@ def _subject_antecedent(state: Resolution, pronoun: Token) -> Actor | None:
     first = sentences[max(0, index - SUBJECT_LOOKBACK)][0]
     subjects = [m for m in things if first <= m.start < pronoun.i and _is_subject(state.doc[m.start:m.end].root)]
     return subjects[-1].actor if subjects else None
+
+
+def _is_audience(state: Resolution, token: Token) -> bool:
+    """Whom a speaker addresses ("told reporters", "told the assembly"): listeners, not doers."""
+    return token.dep_ in ("dobj", "dative") and token.head.lemma_ in state.roles.speech_verbs
 
 
 def _is_quoted(token: Token) -> bool:
@@ -105,7 +111,8 @@ def _thing_antecedent(state: Resolution, pronoun: Token) -> Actor | None:
     """The nearest organisation or country named earlier in the sentence, else the only one
     the previous sentence names."""
     sentence = pronoun.sent
-    things = [m for m in state.mentions() if m.actor.type != "PERSON" and m.how != "pronoun"]
+    things = [m for m in state.mentions() if m.actor.type != "PERSON" and m.how != "pronoun"
+              and not _is_audience(state, state.doc[m.start:m.end].root)]
     here = [m for m in things if sentence.start <= m.start and m.end <= pronoun.i]
     if here:
         return here[-1].actor

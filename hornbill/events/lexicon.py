@@ -73,6 +73,7 @@ class Lexicon:
     requires_recipient: frozenset[str]
     mutual: frozenset[str]
     refusable: frozenset[str]
+    joint: Mapping[str, str] = field(default_factory=dict)  # type -> the type it is when several doers do it together
     gradual: frozenset[str] = frozenset()
     attempt: frozenset[str] = frozenset()
     attempted: frozenset[str] = frozenset()
@@ -295,6 +296,7 @@ def load_lexicon(path: Path = LEXICON_PATH, backstop: Path | None = BACKSTOP_PAT
         markers={k: _word_set(v, data.get("groups", {})) or frozenset() for k, v in data.get("markers", {}).items()},
         requires_recipient=frozenset(data.get("requires_recipient", [])),
         mutual=frozenset(data.get("mutual", [])),
+        joint={str(k): str(v) for k, v in (data.get("joint_types") or {}).items()},
         refusable=frozenset(data.get("refusable", [])),
         gradual=frozenset(data.get("gradual", [])),
         attempt=governors.get("attempt", frozenset()),

@@ -336,11 +336,13 @@ def _act_doer(act: Token, lexicon: Lexicon, doers: Mapping[int, Token]) -> tuple
     if act.i in doers:
         return doers[act.i], False
     owners = noun_subjects(act)
+    owners += [s for clause in act.children if clause.dep_ == "relcl"  # "sanctions the bloc had imposed"
+               for s in clause.children if s.dep_ == "nsubj" and s.pos_ != "PRON"]
     if lemma_of(act) in lexicon.marker("judged_acts"):  # of an event noun, "of" names whom it hit
         owners += [pobj for name, pobj in prep_objects_of(act) if name == "of"]
     named = [t for t in owners if actor_of(t)]
-    if named:
-        return named[0], False
+    if named or owners:  # an owner the actors stage could not name is still the act's owner
+        return (named or owners)[0], False
     partners = [p for name, p in prep_objects_of(act) if name in ("with", "between") and actor_of(p) is not None]
     return (partners[0], True) if partners else (None, False)
 
@@ -364,6 +366,7 @@ def _judgements(sentence: Span, lexicon: Lexicon, acts: set[int], others: Sequen
         voice = quote_voice(verb)
         if judge is not None or voice is not None:
             target, partner = _act_doer(act, lexicon, doers)
+            target = target or act  # "the launch was reckless": the act, whose doer the article may tell
             pattern = PARTNER_JUDGEMENT if partner else JUDGEMENT
             said = speech_verb(verb, lexicon)
             found.append(
@@ -400,6 +403,16 @@ def _is_mutual(pattern: Pattern, actor_heads: Sequence[Token | None], recipient_
     )
 
 
+def _joint_reading(pattern: Pattern, actor_heads: Sequence[Token | None], lexicon: Lexicon) -> Pattern:
+    """The pattern as its ``joint_types`` reading when two or more named doers hold it together (an
+    operation told as a noun)."""
+    joint = lexicon.joint.get(pattern.event_type)
+    named = sum(1 for h in actor_heads if h is not None and actor_of(h) is not None)
+    if joint is None or pattern.pos != "NOUN" or named < 2:
+        return pattern
+    return replace(pattern, event_type=joint, mode=None, modes={})
+
+
 def _candidates_of(
     trigger: Token, pattern: Pattern, slots: Slots, lexicon: Lexicon, triggers: dict[int, Pattern]
 ) -> list[Candidate]:
@@ -416,6 +429,7 @@ def _candidates_of(
     recipient_heads: list[Token | None] = [
         *role_options(pattern.recipient, trigger, slots, lexicon, recipient_of=pattern.event_type)
     ] or [None]
+    pattern = _joint_reading(pattern, actor_heads, lexicon)
     mutual = _is_mutual(pattern, actor_heads, recipient_heads, lexicon)
     mode = _mode_for(pattern, slots, trigger, lexicon)
     said = speech_verb(trigger, lexicon) if "speaker" in pattern.actor else None

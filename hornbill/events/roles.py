@@ -263,7 +263,8 @@ def role_options(
     for slot in slot_names:
         heads = [
             h
-            for h in _slot_heads(slot, trigger, slots, lexicon)
+            for found in _slot_heads(slot, trigger, slots, lexicon)
+            for h in _coordinated_owners(found)
             if h.i != trigger.i
             and not (recipient and _is_own(h))
             and h.pos_ != "NUM"
@@ -277,6 +278,20 @@ def role_options(
         if not fallback:
             fallback = chosen
     return fallback
+
+
+def _coordinated_owners(head: Token) -> list[Token]:
+    """For a phrase whose coordinated modifiers each name an actor ("US and South Korean warplanes",
+    "Russian and Syrian jets"), those modifiers: each one's part is a doer of its own; else the head."""
+    for modifier in head.children:
+        if modifier.dep_ not in ("amod", "nmod", "compound") or modifier.i > head.i:
+            continue
+        # "Japanese and US": conjuncts of any part of speech
+        owners = [modifier, *(c for c in modifier.conjuncts if c.i > modifier.i)]
+        actors = [actor_of(o) for o in owners]  # "the Economic and Monetary Union": one name's words, no owners
+        if len(owners) > 1 and None not in actors and len(set(actors)) == len(actors):
+            return owners
+    return [head]
 
 
 def names_people(head: Token, lexicon: Lexicon) -> bool:
