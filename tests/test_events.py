@@ -351,6 +351,14 @@ def test_future_plans_and_deadlines_are_announced(annotate: Annotate) -> None:
     )
 
 
+def test_headline_verbs_the_parser_reads_as_nouns_and_comma_joined_doers(annotate: Annotate) -> None:
+    assert ("SANCTION", "United States", "intelligence police", "occurred") in found(
+        annotate("US sanctions Venezuela's intelligence police over crackdown")
+    )
+    signers = {actor for t, actor, _, _ in found(annotate("Ethiopia, Tigray rebels sign peace deal")) if t == "SUPPORT"}
+    assert {"Ethiopia", "Tigray rebels"} <= signers
+
+
 def test_an_announcement_of_what_was_done_reports_it(annotate: Annotate) -> None:
     # a past tense below "announced" is a report of a done act, a future one an announced act
     assert ("SANCTION", "Peru", "Mexico", "occurred") in found(

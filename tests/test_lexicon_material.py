@@ -191,6 +191,8 @@ POSITIVES: list[tuple[str, str, str | None, str, str | None]] = [
      "*"),
     # the act a free relative of naming gives is done by the clause's subject
     ("Turkey launched what it called a counter-terrorism operation in northern Iraq.", "ASSAULT", None, "Turkey", "*"),
+    # armed forces taking control with nothing named take the state's
+    ("Gabon's army took control after the president was re-elected.", "COERCE", None, "Gabonese Armed Forces", "*"),
     ("Rwandan police arrived in Mozambique on Tuesday.", "AID", "peacekeeping", "Rwanda", "Mozambique"),
     # RETREAT: held fire, surrender, resignations, releases
     ("Colombia's army held its fire during the talks.", "RETREAT", "ceasefire", "Colombian Armed Forces", "*"),
@@ -256,6 +258,7 @@ def test_every_material_type_has_positive_sentences() -> None:
         # a list that is no sanctions list; the verb of a naming clause is no accusation of its own
         ("The speaker added two names to the list of guests.", "SANCTION"),
         ("Turkey launched what it called a counter-terrorism operation in northern Iraq.", "ACCUSE"),
+        ("Nepal's army took control of the situation.", "COERCE"),
     ],
 )
 def test_readings_of_other_types_or_none(annotate: Annotate, text: str, absent: str) -> None:

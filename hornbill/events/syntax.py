@@ -78,9 +78,10 @@ def is_infinitival(verb: Token) -> bool:
 
 
 def objects_of(token: Token) -> list[Token]:
-    """A verb's objects: its direct objects, else (passive) its subjects; nouns have none."""
+    """A verb's objects: its direct objects, else (passive) its subjects; nouns have none, except a
+    headline verb the parser took for a noun ("US sanctions Iran's police": a noun with an object)."""
     if token.pos_ in ("NOUN", "PROPN"):
-        return []
+        return [c for c in token.children if c.dep_ == "dobj"] if token.dep_ == "ROOT" else []
     objs = [c for c in token.children if c.dep_ == "dobj"]
     if not objs:  # "launched what it called an operation": the noun the naming clause gives
         objs = [named for c in token.children if c.dep_ == "ccomp" and (named := named_as(c)) is not None]
@@ -272,6 +273,9 @@ def slots_of(trigger: Token, lexicon: Lexicon) -> Slots:
     if is_noun:
         for subj in noun_subjects(trigger):
             slots.add("subject", subj)
+    else:
+        for name in _comma_joined_subjects(trigger):
+            slots.add("subject", name)
     _add_prepositional(slots, trigger, _prep_hosts(trigger, slots, lexicon, is_noun), is_noun)
     if not is_noun and is_reduced_as_clause(trigger):
         for obj in objects_of(trigger.head):  # "ended the mission as demanded by X": X demanded it
@@ -283,6 +287,17 @@ def slots_of(trigger: Token, lexicon: Lexicon) -> Slots:
         for undergoer in undergoers(trigger):
             slots.add("undergoer", undergoer)
     return slots
+
+
+def _comma_joined_subjects(verb: Token) -> list[Token]:
+    """Names a headline joins to the subject with a comma ("Sudan, rebels agree to end war"), which
+    the parser hangs on the verb as adverbial nouns."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if not subjects:
+        return []
+    first = min(s.i for s in subjects)
+    return [c for c in verb.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i < first
+            and c.ent_type_ in ACTOR_LABELS and c.i + 1 < len(c.doc) and c.doc[c.i + 1].text == ","]
 
 
 def _trailing_adjectives(objects: list[Token]) -> list[Token]:
