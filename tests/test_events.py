@@ -433,6 +433,7 @@ def test_lexicon_covers_all_types_with_known_slots() -> None:
         "said_of",
         "speaker",
         "aim",
+        "purpose_aim",
         "attr",
     }
     for pattern in patterns:

@@ -183,6 +183,7 @@ POSITIVES: list[tuple[str, str, str | None, str, str | None]] = [
     # personnel sent abroad to help someone are military assistance, not a show of force
     ("Burundi sent 500 soldiers to Somalia to help the government fight al-Shabaab.", "AID", "military", "Burundi",
      "Somalia"),
+    ("Chad is willing to send troops to help Niger.", "AID", "military", "Chad", "Niger"),
     # sanctions on people known by their kind, and names put on a sanctions list
     ("Canada imposed sanctions on Belarus's riot police.", "SANCTION", None, "Canada", "riot police"),
     ("The United States added two Nicaraguan judges to its sanctions list.", "SANCTION", None, "United States", "*"),

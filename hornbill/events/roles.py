@@ -202,6 +202,11 @@ def _slot_heads(slot: str, trigger: Token, slots: Slots, lexicon: Lexicon) -> li
         return [speaker] if speaker is not None else []
     if slot == "aim":  # "vowed to retaliate against Israel", "warned it would strike the bases": whom it is aimed at
         return [t for comp in slots.get("xcomp") + slots.get("ccomp") for t in aimed_at(comp)]
+    if slot == "purpose_aim":  # "sent troops to help Saudi Arabia (fight ...)": whom the purpose clause serves
+        clauses = slots.get("purpose")
+        helped = [s for c in clauses for comp in c.children if comp.dep_ in ("ccomp", "xcomp")
+                  for s in comp.children if s.dep_ == "nsubj"]
+        return [t for clause in clauses for t in aimed_at(clause)] + helped
     if slot.endswith("_agent"):  # "described the Russian strikes as ...": who did what the slot names
         heads = slots.get(slot.removesuffix("_agent"))
         return [t for h in heads for t in noun_subjects(h) + [p for name, p in prep_objects_of(h) if name == "by"]]
