@@ -184,6 +184,9 @@ POSITIVES: list[tuple[str, str, str | None, str, str | None]] = [
     ("Burundi sent 500 soldiers to Somalia to help the government fight al-Shabaab.", "AID", "military", "Burundi",
      "Somalia"),
     ("Chad is willing to send troops to help Niger.", "AID", "military", "Chad", "Niger"),
+    # visa restrictions on a country's officials are a sanction, not a restriction at home
+    ("Washington imposed visa restrictions on 40 Nicaraguan officials.", "SANCTION", None, "United States", "*"),
+    ("Protesters torched the ruling party's headquarters in Dhaka.", "ASSAULT", "destroy", "protesters", "*"),
     # sanctions on people known by their kind, and names put on a sanctions list
     ("Canada imposed sanctions on Belarus's riot police.", "SANCTION", None, "Canada", "riot police"),
     ("The United States added two Nicaraguan judges to its sanctions list.", "SANCTION", None, "United States", "*"),

@@ -98,6 +98,7 @@ POSITIVES: list[tuple[str, str, str, str | None, str]] = [
     ("Hezbollah vowed that it would respond to the assassination of its commander.", "THREATEN", "Hezbollah", "*", "*"),
     ("Iran vowed revenge for the killing of its general.", "THREATEN", "Iran", "*", "*"),
     ("Pakistan warned India of a heavy price for any incursion.", "THREATEN", "Pakistan", "India", "*"),
+    ("Turkey warned Sweden against letting the rally go ahead.", "THREATEN", "Turkey", "Sweden", "*"),
     ("North Korea warned of a merciless response to the joint drills.", "THREATEN", "North Korea", "*", "*"),
     ("The Taliban warned that any attack on Kabul would not go unanswered.", "THREATEN", "Taliban", "*", "*"),
     ("Azerbaijan declared the Armenian positions legitimate targets.", "THREATEN", "Azerbaijan", "*", "occurred"),
