@@ -169,3 +169,17 @@ def test_a_judged_act_is_aimed_at_its_doer_and_listeners_are_no_antecedents(anno
     assert accuse.actor is not None and accuse.actor.name == "Rajnath Singh"
     assert accuse.recipient is not None and accuse.recipient.name == "Pakistan"
     assert all("journalist" not in (e.actor.name if e.actor else "") for e in doc._.events)
+
+
+def test_an_act_that_needs_a_recipient_and_names_none_is_aimed_at_the_storys_country(annotate: Annotate) -> None:
+    doc = annotate("Gangs have overrun much of Haiti. Haiti asked for foreign police for months. "
+                   "Kenya's parliament approved the deployment on Thursday.")
+    [aid] = events_of(doc, "AID")
+    assert aid.actor is not None and aid.recipient is not None
+    assert (aid.actor.name, aid.recipient.name) == ("Kenya", "Haiti")
+
+
+def test_an_act_in_a_clause_describing_a_noun_takes_no_recipient_from_the_story(annotate: Annotate) -> None:
+    doc = annotate("Moscow and Kyiv traded blame. Russia said it had ended a deal allowing Ukraine to ship grain. "
+                   "Russia also struck Odesa.")
+    assert not events_of(doc, "AID")

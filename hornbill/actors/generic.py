@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from hornbill.actors.agents import AgentBook, Sector, load_agents
 from hornbill.actors.dictionary import ActorDictionary, name_key
@@ -166,6 +166,15 @@ def _clearly_leading(counts: Counter[str | None]) -> str | None:
 def _leading(counts: Counter[str | None]) -> str | None:
     """The country the article names most often (the first named of equals); None for none."""
     return max(counts, key=lambda iso3: counts[iso3], default=None)
+
+
+def article_country(doc: Doc) -> Actor | None:
+    """The country an annotated article is clearly about (its actors belong to it more often than to
+    any other: "Iran", "Iran's police", "Iranian officials"), if any."""
+    counts: Counter[str | None] = Counter(m.actor.country for m in doc._.actor_mentions or []
+                                          if m.actor.country and m.how != "pronoun")
+    iso3 = _clearly_leading(counts)
+    return ActorDictionary.load().country(iso3) if iso3 is not None else None
 
 
 def fallback_actor(head: Token, book: AgentBook | None = None) -> tuple[Actor, str] | None:

@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from hornbill import timex
 from hornbill.actors.dictionary import ActorDictionary
-from hornbill.actors.generic import fallback_actor
+from hornbill.actors.generic import article_country, fallback_actor
 from hornbill.doctools import evidence_for, is_headline
 from hornbill.events.lexicon import Lexicon, Pattern, default_lexicon
 from hornbill.events.match import Candidate
@@ -514,6 +514,29 @@ def _as_promised(candidate: Candidate, actor: Actor | None, claimed_by: Actor | 
     return replace(candidate, pattern=replace(pattern, event_type=coded), mode=mode, status=status)
 
 
+def _story_recipient(candidate: Candidate, sentence: Span) -> Actor | None:
+    """For an act that needs a recipient and names no phrase for one ("Kenya approved the
+    deployment", "Canada announced new sanctions"), the country the article is about."""
+    if candidate.recipient is not None or candidate.pattern.event_type == "COOPERATE":
+        return None  # a phrase that names nobody one can follow: no recipient, not the story's
+    if candidate.trigger.dep_ == "pobj" or _in_description(candidate.trigger):
+        return None  # "brokered with the help of Turkey", "a deal allowing Ukraine to ship grain"
+    return article_country(sentence.doc)
+
+
+def _in_description(token: Token) -> bool:
+    """Whether a word sits in a clause that describes a noun ("a deal allowing X to ship grain")."""
+    while token.head.i != token.i:
+        if token.dep_ in ("acl", "relcl"):
+            return True
+        token = token.head
+    return False
+
+
+def _same_country(doer: Actor | None, recipient: Actor) -> bool:
+    return doer is None or doer == recipient or (doer.country is not None and doer.country == recipient.country)
+
+
 def event_of(
     candidate: Candidate,
     sentence: Span,
@@ -525,13 +548,18 @@ def event_of(
     what the sentences before give it, see :mod:`hornbill.events.context`)."""
     named_doer = _named(candidate.actor) or _voiced_doer(candidate)
     named_recipient = _named_recipient(candidate, named_doer, lexicon)
+    told_recipient: Actor | None = None
     if _lacks_recipient(candidate, named_recipient, lexicon):
-        return None
+        told_recipient = _story_recipient(candidate, sentence)
+        if told_recipient is None:
+            return None
     claimed_by = _named(candidate.claimed_by) or candidate.voice
     doer = _doer(candidate, named_doer, claimed_by, lexicon, context or Context())
     if not _is_kept(candidate, doer, require_actor):
         return None  # without a doer only a single, specific "coup" is kept, not generic "coups"
-    recipient = _recipient(candidate, named_recipient, sentence, lexicon)
+    recipient = _recipient(candidate, named_recipient, sentence, lexicon) or told_recipient
+    if told_recipient is not None and recipient is told_recipient and _same_country(doer.actor, recipient):
+        return None  # the story's country is the doer's own: no one else is acted upon
     if recipient is None and context is not None and context.forces is not None and doer.actor is context.forces[0]:
         recipient = context.forces[1]  # troops that leave after "France will withdraw from Mali" leave Mali
     if recipient is not None and recipient == doer.actor:
