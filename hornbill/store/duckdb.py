@@ -63,10 +63,12 @@ class DuckDBKnowledgeBase:
             raise StoreError(f"{path}: no such knowledge base (build one with `hornbill build`)")
         self.con = self._connect(path, read_only)
         self.path = path
+        self.read_only = read_only
         self._check_schema_version()
         if not read_only:
             self.con.execute(resources.files("hornbill.store").joinpath("schema.sql").read_text("utf-8"))
             self.con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+            self.con.execute(resources.files("hornbill.store").joinpath("views.sql").read_text("utf-8"))
 
     @staticmethod
     def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
@@ -84,6 +86,8 @@ class DuckDBKnowledgeBase:
                 return con
             except duckdb.IOException as exc:
                 con.close()
+                if "not a valid DuckDB database" in str(exc):
+                    raise StoreError(f"{path}: not a DuckDB database, so not a hornbill knowledge base") from exc
                 if "lock" not in str(exc).lower() or time.monotonic() > deadline:
                     raise StoreError(f"{path}: cannot open knowledge base: {exc}") from exc
                 time.sleep(0.1)
@@ -96,11 +100,23 @@ class DuckDBKnowledgeBase:
         try:
             found = scalar(self.con, "SELECT value FROM meta WHERE key = 'schema_version'")
         except duckdb.CatalogException:
+            self._refuse_foreign_database()
             return  # a new file: the schema is created next
         if found is not None and found != SCHEMA_VERSION:
             self.con.close()
             raise StoreError(f"{self.path}: knowledge base has schema version {found}, this hornbill uses "
                              f"version {SCHEMA_VERSION}; rebuild it with `hornbill build`")
+
+    def _refuse_foreign_database(self) -> None:
+        """A DuckDB file without hornbill's ``meta`` table is someone else's database: never read it
+        as a knowledge base, never add hornbill's tables to it."""
+        tables = [str(t) for (t,) in self.con.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE database_name = 'kb' ORDER BY table_name").fetchall()]
+        if tables or self.read_only:
+            self.con.close()
+            held = f"it holds {len(tables)} other table(s): {', '.join(tables[:5])}" if tables else "it is empty"
+            raise StoreError(f"{self.path}: a DuckDB database, but not a hornbill knowledge base ({held}); "
+                             "build one with `hornbill build ... -o NEW.duckdb`")
 
     # -- writing ---------------------------------------------------------------------------
 
