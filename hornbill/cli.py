@@ -337,22 +337,33 @@ def stats_cmd(db: str) -> None:
 
 @main.command("serve")
 @db_option
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; one other machines can reach needs --public.")
+@click.option("--public", is_flag=True,
+              help="Allow a --host other machines can reach (it has no login: they can read the whole KB).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
 @click.option("--workers", default=None, type=click.IntRange(1, 64),
               help="Server processes, forked once the knowledge base is loaded, so they share it "
                    "[default: one per CPU, at most 4].")
-def serve_cmd(db: str, host: str, port: int, workers: int | None) -> None:
+def serve_cmd(db: str, host: str, public: bool, port: int, workers: int | None) -> None:
     """Serve the web workspace and the JSON API (/api, documented at /docs) over a knowledge base.
 
     The server answers from a snapshot of the knowledge base and never keeps the file open, so
     `hornbill add` can write while it serves; it picks up new articles within a few seconds.
+
+    By default it listens on this machine only (127.0.0.1). To let other machines in, give their
+    side's address with --host and add --public: there is no login.
 
     Example: hornbill serve --db mali.duckdb --port 8080
     """
     from hornbill.web import server
     from hornbill.web.app import create_app
 
+    if not server.is_loopback(host):
+        if not public:
+            fail(f"refusing to listen on {host} without --public: {server.exposure(db, host, port)} "
+                 "Add --public if that is what you want, or leave --host out to serve this machine only.")
+        click.echo(f"hornbill: warning: --public: {server.exposure(db, host, port)}", err=True)
     count = workers or server.default_workers()
     open_for_reading(db).close()  # a missing or unreadable file, and a port in use, fail before the long load
     try:
