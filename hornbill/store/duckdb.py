@@ -25,6 +25,7 @@ import duckdb
 
 from hornbill.errors import StoreError
 from hornbill.model import Actor, DocResult
+from hornbill.store import search
 from hornbill.store.base import AddSummary, Row
 from hornbill.store.duplicates import near_duplicates
 from hornbill.store.linking import link_events
@@ -64,6 +65,7 @@ class DuckDBKnowledgeBase:
         self.con = self._connect(path, read_only)
         self.path = path
         self.read_only = read_only
+        self._fts: bool | None = None  # whether a full-text index can answer search_texts (looked up once)
         self._check_schema_version()
         if not read_only:
             self.con.execute(resources.files("hornbill.store").joinpath("schema.sql").read_text("utf-8"))
@@ -225,7 +227,7 @@ class DuckDBKnowledgeBase:
         return rows_of(self.con, "SELECT * FROM events ORDER BY date NULLS LAST, event_id")
 
     def event_mentions(self, event_ids: Iterable[str] | None = None) -> list[Row]:
-        sql = ("SELECT m.*, d.source FROM event_mentions m JOIN documents d USING (doc_id)")
+        sql = ("SELECT m.*, d.source, d.url FROM event_mentions m JOIN documents d USING (doc_id)")
         if event_ids is None:
             return rows_of(self.con, sql + " ORDER BY m.published NULLS LAST, d.source, m.start, m.mention_id")
         ids = list(event_ids)
@@ -242,6 +244,12 @@ class DuckDBKnowledgeBase:
     def claims(self) -> list[Row]:
         return rows_of(self.con, "SELECT c.*, d.source, d.outlet, d.published FROM claims c "
                           "JOIN documents d USING (doc_id) ORDER BY d.published NULLS LAST, d.source, c.start")
+
+    def search_texts(self, query: str, limit: int = 50) -> list[str]:
+        """Ids of the documents whose kept text holds every word of ``query``, best first."""
+        if self._fts is None:
+            self._fts = search.has_index(self.con)
+        return search.search_texts(self.con, query, limit, self._fts)
 
     def close(self) -> None:
         self.con.close()
