@@ -359,11 +359,7 @@ def serve_cmd(db: str, host: str, public: bool, port: int, workers: int | None) 
     from hornbill.web import server
     from hornbill.web.app import create_app
 
-    if not server.is_loopback(host):
-        if not public:
-            fail(f"refusing to listen on {host} without --public: {server.exposure(db, host, port)} "
-                 "Add --public if that is what you want, or leave --host out to serve this machine only.")
-        click.echo(f"hornbill: warning: --public: {server.exposure(db, host, port)}", err=True)
+    check_exposure(db, host, port, public)
     count = workers or server.default_workers()
     open_for_reading(db).close()  # a missing or unreadable file, and a port in use, fail before the long load
     try:
@@ -379,6 +375,18 @@ def serve_cmd(db: str, host: str, public: bool, port: int, workers: int | None) 
     click.echo(f"hornbill: serving {db} on http://{host}:{listeners[0].getsockname()[1]}/ with {count} "
                f"worker{'s' if count > 1 else ''} (Ctrl-C stops)", err=True)
     server.run(app, listeners)
+
+
+def check_exposure(db: str, host: str, port: int, public: bool) -> None:
+    """Serve other machines only when told to with --public, and say what that gives away."""
+    from hornbill.web import server
+
+    if server.is_loopback(host):
+        return
+    if not public:
+        fail(f"refusing to listen on {host} without --public: {server.exposure(db, host, port)} "
+             "Add --public if that is what you want, or leave --host out to serve this machine only.")
+    click.echo(f"hornbill: warning: --public: {server.exposure(db, host, port)}", err=True)
 
 
 @main.command("report")

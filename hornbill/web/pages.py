@@ -51,8 +51,10 @@ def render(name: str, status: int = 200, **context: Any) -> HTMLResponse:
     return HTMLResponse(ENV.get_template(name).render(json_url=twin, **context), status_code=status)
 
 
-def json_twin(path: str, query: str) -> str:
+def json_twin(path: str, query: str) -> str | None:
     """The API URL answering a page's question: /api + its path (the timeline's: /api/events), same query."""
+    if path == "/search" and not query:
+        return None  # the empty search form: /api/search needs a q
     url = "/api/events" if path == "/" else "/api" + path
     return url + (f"?{query}" if query else "")
 
