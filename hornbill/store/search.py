@@ -5,7 +5,7 @@ from the ``duckdb-extension-fts`` package, so nothing is downloaded. Its index i
 tables, written by ``index_texts`` into a private copy of the knowledge base (the web server's
 snapshot), never into the user's file: rebuilding it on every ``hornbill add`` would cost time
 growing with the KB. Where the extension cannot load, or no index was built, ``search_texts``
-falls back on a scan (every word, ILIKE).
+falls back on a scan (every word of three letters or more, ILIKE).
 """
 
 from __future__ import annotations
@@ -61,16 +61,16 @@ def has_index(con: duckdb.DuckDBPyConnection) -> bool:
 
 def search_texts(con: duckdb.DuckDBPyConnection, query: str, limit: int, fts: bool) -> list[str]:
     """Ids of the documents whose kept text holds every word of ``query``, best first (BM25 with
-    the index, else in the order they were added)."""
-    words = WORD.findall(query)
+    the index, else in the order they were added). Single characters do not count as words, nor,
+    with the index, do English stop words ("or", "the"); a query of nothing else finds nothing."""
+    words = [w for w in WORD.findall(query) if len(w) >= (2 if fts else 3)]
     if not words:
         return []
     if fts:
         rows = con.execute(f"SELECT doc_id, {FTS_SCHEMA}.match_bm25(doc_id, ?, conjunctive := 1) AS score "
                            "FROM document_texts WHERE score IS NOT NULL ORDER BY score DESC, doc_id LIMIT ?",
                            [" ".join(words), limit]).fetchall()
-        if rows:
-            return [str(r[0]) for r in rows]
+        return [str(r[0]) for r in rows]
     patterns = ["%" + re.sub(r"([%_\\])", r"\\\1", w) + "%" for w in words]
     where = " AND ".join("t.text ILIKE ? ESCAPE '\\'" for _ in patterns)
     rows = con.execute(f"SELECT t.doc_id FROM document_texts t JOIN documents d USING (doc_id) WHERE {where} "
