@@ -42,7 +42,9 @@ WITH evidence AS (
     GROUP BY m.event_id
 )
 SELECT e.event_id,
-       period_start(e.date) AS event_date, e.date_precision, e.date AS date_value,
+       period_start(e.date) AS event_date,
+       CASE WHEN regexp_full_match(e.date, '\d{4}-Q[1-4]') THEN 'quarter' ELSE e.date_precision END AS date_precision,
+       e.date AS date_value,
        e.event_type, e.mode,
        CAST(CASE e.quad_class WHEN 'verbal cooperation' THEN 1 WHEN 'material cooperation' THEN 2
             WHEN 'verbal conflict' THEN 3 WHEN 'material conflict' THEN 4 END AS INTEGER) AS quad_code,
