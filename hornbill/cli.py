@@ -223,8 +223,11 @@ def export_cmd(kind: str, db: str, fmt: str, actor: str | None, event_type: str 
     Every column and field is described in docs/exports.md, in hornbill's source tree. Events
     and mentions take the filters of `timeline`.
 
-    Examples: hornbill export events --db mali.duckdb > events.jsonl;
-    hornbill export events --format csv --since 2023 -o events.csv
+    \b
+    Examples:
+      hornbill export events --db mali.duckdb > events.jsonl
+      hornbill export events --db mali.duckdb --format csv --since 2023 -o events.csv
+      hornbill export mentions --db mali.duckdb --format parquet --actor Wagner -o wagner.parquet
     """
     query, notes = EventQuery(actor, event_type, since, until), list[str]()
     kb = open_for_reading(db)
@@ -351,8 +354,9 @@ def serve_cmd(db: str, host: str, public: bool, port: int, workers: int | None) 
     The server answers from a snapshot of the knowledge base and never keeps the file open, so
     `hornbill add` can write while it serves; it picks up new articles within a few seconds.
 
-    By default it listens on this machine only (127.0.0.1). To let other machines in, give their
-    side's address with --host and add --public: there is no login.
+    By default it listens on this machine only (127.0.0.1). To let other machines in, give an
+    address they can reach with --host (0.0.0.0: every interface) and add --public: there is no
+    login, so whoever reaches it can read the whole knowledge base.
 
     Example: hornbill serve --db mali.duckdb --port 8080
     """
