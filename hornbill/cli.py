@@ -216,8 +216,10 @@ def timeline_cmd(db: str, fmt: str, actor: str | None, event_type: str | None, s
 @filter_options
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
               help="Write this file instead of standard output (needed for parquet).")
+@click.option("--bom", is_flag=True, help="Start a CSV or TSV with a UTF-8 byte-order mark, so that Excel "
+                                          "reads accented names right when the file is opened by double-click.")
 def export_cmd(kind: str, db: str, fmt: str, actor: str | None, event_type: str | None, since: str | None,
-               until: str | None, output: str) -> None:
+               until: str | None, output: str, bom: bool) -> None:
     """Export events, mentions, documents, entities, quotes or claims.
 
     Every column and field is described in docs/exports.md, in hornbill's source tree. Events
@@ -232,12 +234,12 @@ def export_cmd(kind: str, db: str, fmt: str, actor: str | None, event_type: str 
     query, notes = EventQuery(actor, event_type, since, until), list[str]()
     kb = open_for_reading(db)
     try:
-        tables.check_request(kind, fmt, query, to_file=output != "-")
+        tables.check_request(kind, fmt, query, to_file=output != "-", bom=bom)
         if fmt == "parquet":
             n = tables.write(kb, kind, fmt, query, path=output, notes=notes)
         else:
             with click.open_file(output, "w", encoding="utf-8") as out:
-                n = tables.write(kb, kind, fmt, query, out=out, notes=notes)
+                n = tables.write(kb, kind, fmt, query, out=out, notes=notes, bom=bom)
     except HornbillError as exc:
         fail(str(exc))
     finally:

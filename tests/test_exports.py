@@ -163,3 +163,12 @@ def test_a_stated_period_has_a_first_and_last_day(value: str, start: dt.date, en
         assert con.execute("SELECT period_start(?)", [value]).fetchone()[0] == start
     finally:
         con.close()
+
+
+def test_a_csv_for_excel_starts_with_a_byte_order_mark(examples_kb: Path, tmp_path: Path) -> None:
+    path = tmp_path / "excel.csv"
+    export(examples_kb, "events", "--format", "csv", "--bom", "-o", str(path))
+    assert path.read_bytes().startswith(b"\xef\xbb\xbfevent_id,")
+    frame = pd.read_csv(path, parse_dates=["event_date"])
+    assert frame.columns[0] == "event_id" and str(frame["event_date"].dtype).startswith("datetime64")
+    assert "Assimi Goïta" in set(frame["actor_name"].dropna())

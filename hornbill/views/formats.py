@@ -33,8 +33,12 @@ def text_cell(value: Any, one_line: bool = False) -> str:
     return " ".join(text.split()) if one_line else text
 
 
-def write_delimited(rows: Sequence[Row], columns: Sequence[Column], out: IO[str], delimiter: str = ",") -> int:
-    """A header line, then one line a row; TSV cells are kept on one line (tabs and breaks become spaces)."""
+def write_delimited(rows: Sequence[Row], columns: Sequence[Column], out: IO[str], delimiter: str = ",",
+                    bom: bool = False) -> int:
+    """A header line, then one line a row; TSV cells are kept on one line (tabs and breaks become spaces).
+    ``bom`` starts the text with a byte-order mark, which Excel needs to read a double-clicked CSV as UTF-8."""
+    if bom:
+        out.write("\ufeff")
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
     writer.writerow([c.name for c in columns])
     one_line = delimiter == "\t"

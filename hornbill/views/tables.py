@@ -24,10 +24,12 @@ FILTERED = ("events", "mentions")
 Row = dict[str, Any]
 
 
-def check_request(kind: str, fmt: str, query: EventQuery, to_file: bool) -> None:
+def check_request(kind: str, fmt: str, query: EventQuery, to_file: bool, bom: bool = False) -> None:
     """A QueryError for a combination that cannot be written."""
     if fmt == "plover" and kind != "events":
         raise QueryError("--format plover writes events only")
+    if bom and fmt not in ("csv", "tsv"):
+        raise QueryError("--bom is for --format csv or tsv")
     if fmt == "parquet" and not to_file:
         raise QueryError("--format parquet writes a binary file: give one with -o FILE")
     if kind not in FILTERED and any((query.actor, query.event_type, query.since, query.until)):
@@ -79,17 +81,17 @@ def columns(kind: str, rows: list[Row]) -> list[Column]:
 
 
 def write(kb: KnowledgeBase, kind: str, fmt: str, query: EventQuery, out: IO[str] | None = None,
-          path: str | None = None, notes: list[str] | None = None) -> int:
+          path: str | None = None, notes: list[str] | None = None, bom: bool = False) -> int:
     """Write the ``kind`` records in ``fmt`` to the text stream ``out`` or, for Parquet, the file
     ``path``; returns how many (``notes`` hears how a misspelt actor filter was read)."""
-    check_request(kind, fmt, query, to_file=path is not None)
+    check_request(kind, fmt, query, to_file=path is not None, bom=bom)
     rows = records(kb, kind, fmt, query, notes)
     if fmt == "parquet":
         assert path is not None
         return formats.write_parquet(rows, columns(kind, rows), path)
     assert out is not None
     if fmt in ("csv", "tsv"):
-        return formats.write_delimited(rows, columns(kind, rows), out, "," if fmt == "csv" else "\t")
+        return formats.write_delimited(rows, columns(kind, rows), out, "," if fmt == "csv" else "\t", bom)
     flat_kind = kind == "mentions" or (kind == "events" and fmt not in ("jsonl", "plover"))
     return formats.write_json_lines(rows, columns(kind, rows) if flat_kind else None, out)
 
