@@ -356,9 +356,8 @@ def serve_cmd(db: str, host: str, public: bool, port: int, workers: int | None) 
     The server answers from a snapshot of the knowledge base and never keeps the file open, so
     `hornbill add` can write while it serves; it picks up new articles within a few seconds.
 
-    By default it listens on this machine only (127.0.0.1). To let other machines in, give an
-    address they can reach with --host (0.0.0.0: every interface) and add --public: there is no
-    login, so whoever reaches it can read the whole knowledge base.
+    It listens on this machine only unless --host names an address others reach (0.0.0.0: every
+    interface) and --public is given: there is no login; whoever reaches it reads the whole KB.
 
     Example: hornbill serve --db mali.duckdb --port 8080
     """
