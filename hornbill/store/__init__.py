@@ -11,7 +11,15 @@ from pathlib import Path
 
 from hornbill.store.base import AddSummary, KnowledgeBase, Row
 
-__all__ = ["AddSummary", "KnowledgeBase", "Row", "open_kb"]
+__all__ = ["AddSummary", "KnowledgeBase", "Row", "index_texts", "open_kb"]
+
+
+def index_texts(path: str | Path) -> bool:
+    """Build the full-text index of the articles in the KB file at ``path``, which must be a copy
+    no one else writes (see :mod:`hornbill.store.search`); False when search will scan instead."""
+    from hornbill.store.search import index_texts as build_index
+
+    return build_index(Path(path))
 
 
 def open_kb(path: str | Path, read_only: bool = False) -> KnowledgeBase:

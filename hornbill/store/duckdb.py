@@ -25,6 +25,7 @@ import duckdb
 
 from hornbill.errors import StoreError
 from hornbill.model import Actor, DocResult
+from hornbill.store import search
 from hornbill.store.base import AddSummary, Row
 from hornbill.store.duplicates import near_duplicates
 from hornbill.store.linking import link_events
@@ -63,10 +64,13 @@ class DuckDBKnowledgeBase:
             raise StoreError(f"{path}: no such knowledge base (build one with `hornbill build`)")
         self.con = self._connect(path, read_only)
         self.path = path
+        self.read_only = read_only
+        self._fts: bool | None = None  # whether a full-text index can answer search_texts (looked up once)
         self._check_schema_version()
         if not read_only:
             self.con.execute(resources.files("hornbill.store").joinpath("schema.sql").read_text("utf-8"))
             self.con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+            self.con.execute(resources.files("hornbill.store").joinpath("views.sql").read_text("utf-8"))
 
     @staticmethod
     def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
@@ -84,6 +88,8 @@ class DuckDBKnowledgeBase:
                 return con
             except duckdb.IOException as exc:
                 con.close()
+                if "not a valid DuckDB database" in str(exc):
+                    raise StoreError(f"{path}: not a DuckDB database, so not a hornbill knowledge base") from exc
                 if "lock" not in str(exc).lower() or time.monotonic() > deadline:
                     raise StoreError(f"{path}: cannot open knowledge base: {exc}") from exc
                 time.sleep(0.1)
@@ -96,11 +102,23 @@ class DuckDBKnowledgeBase:
         try:
             found = scalar(self.con, "SELECT value FROM meta WHERE key = 'schema_version'")
         except duckdb.CatalogException:
+            self._refuse_foreign_database()
             return  # a new file: the schema is created next
         if found is not None and found != SCHEMA_VERSION:
             self.con.close()
             raise StoreError(f"{self.path}: knowledge base has schema version {found}, this hornbill uses "
                              f"version {SCHEMA_VERSION}; rebuild it with `hornbill build`")
+
+    def _refuse_foreign_database(self) -> None:
+        """A DuckDB file without hornbill's ``meta`` table is someone else's database: never read it
+        as a knowledge base, never add hornbill's tables to it."""
+        tables = [str(t) for (t,) in self.con.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE database_name = 'kb' ORDER BY table_name").fetchall()]
+        if tables or self.read_only:
+            self.con.close()
+            held = f"it holds {len(tables)} other table(s): {', '.join(tables[:5])}" if tables else "it is empty"
+            raise StoreError(f"{self.path}: a DuckDB database, but not a hornbill knowledge base ({held}); "
+                             "build one with `hornbill build ... -o NEW.duckdb`")
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -209,7 +227,7 @@ class DuckDBKnowledgeBase:
         return rows_of(self.con, "SELECT * FROM events ORDER BY date NULLS LAST, event_id")
 
     def event_mentions(self, event_ids: Iterable[str] | None = None) -> list[Row]:
-        sql = ("SELECT m.*, d.source FROM event_mentions m JOIN documents d USING (doc_id)")
+        sql = ("SELECT m.*, d.source, d.url FROM event_mentions m JOIN documents d USING (doc_id)")
         if event_ids is None:
             return rows_of(self.con, sql + " ORDER BY m.published NULLS LAST, d.source, m.start, m.mention_id")
         ids = list(event_ids)
@@ -226,6 +244,12 @@ class DuckDBKnowledgeBase:
     def claims(self) -> list[Row]:
         return rows_of(self.con, "SELECT c.*, d.source, d.outlet, d.published FROM claims c "
                           "JOIN documents d USING (doc_id) ORDER BY d.published NULLS LAST, d.source, c.start")
+
+    def search_texts(self, query: str, limit: int = 50) -> list[str]:
+        """Ids of the documents whose kept text holds every word of ``query``, best first."""
+        if self._fts is None:
+            self._fts = search.has_index(self.con)
+        return search.search_texts(self.con, query, limit, self._fts)
 
     def close(self) -> None:
         self.con.close()

@@ -8,13 +8,18 @@ Everything reads through the :class:`~hornbill.store.KnowledgeBase` interface.
 
 from __future__ import annotations
 
+import difflib
 import textwrap
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from rapidfuzz import fuzz, process
+
 from hornbill.actors import ActorDictionary, normalise
+from hornbill.actors.dictionary import ACTOR_TYPES
 from hornbill.dates import format_date
+from hornbill.errors import QueryError
 from hornbill.store import KnowledgeBase, Row
 from hornbill.views.timeline import sort_key
 
@@ -45,7 +50,12 @@ def actor_list(kb: KnowledgeBase, actor_type: str | None = None) -> list[Row]:
     """Canonical actors, most mentioned first; ``actor_type`` keeps one type (COUNTRY, PERSON, ...)."""
     rows = kb.actors()
     if actor_type:
-        rows = [r for r in rows if r["type"] == actor_type.upper()]
+        wanted = actor_type.strip().upper()
+        if wanted not in ACTOR_TYPES:
+            near = difflib.get_close_matches(wanted, sorted(ACTOR_TYPES), n=2, cutoff=0.5)
+            hint = f"did you mean {' or '.join(near)}? " if near else ""
+            raise QueryError(f"unknown actor type {actor_type!r}; {hint}types: {', '.join(sorted(ACTOR_TYPES))}")
+        rows = [r for r in rows if r["type"] == wanted]
     return rows
 
 
@@ -53,7 +63,8 @@ def find_actor(kb: KnowledgeBase, name: str) -> tuple[Row | None, list[Row]]:
     """(the actor ``name`` designates, other candidates when it is ambiguous).
 
     An id, or a name or alias equal after normalising; else the actor the dictionary resolves the
-    name to (so "Prighozin" finds Prigozhin); else the one actor whose name or an alias contains it.
+    name to (so "Prighozin" finds Prigozhin); else the one actor whose name or an alias contains it;
+    else the one actor with a name or alias spelt nearly like it ("Emanuel Macron").
     """
     rows = kb.actors()
     wanted = normalise(name)
@@ -69,7 +80,24 @@ def find_actor(kb: KnowledgeBase, name: str) -> tuple[Row | None, list[Row]]:
         if by_key:
             return by_key[0], []
     partial = [r for r in rows if any(wanted in normalise(n) for n in [r["name"], *(r["aliases"] or [])])]
-    return (partial[0], []) if len(partial) == 1 else (None, partial)
+    if partial:
+        return (partial[0], []) if len(partial) == 1 else (None, partial)
+    return closest_actor(rows, wanted)
+
+
+FUZZY_SCORE = 85  # rapidfuzz ratio (0-100) a misspelt name must reach against a stored name or alias
+
+
+def closest_actor(rows: list[Row], wanted: str) -> tuple[Row | None, list[Row]]:
+    """The actor whose stored name or alias is spelt closest to ``wanted`` ("Emanuel Macron"), when
+    one is close enough and no other actor is as close; else the close ones as candidates."""
+    choices = [(normalise(n), r) for r in rows for n in [r["name"], *(r["aliases"] or [])] if n]
+    hits = process.extract(wanted, [n for n, _ in choices], scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE, limit=20)
+    if not hits:
+        return None, []
+    best = hits[0][1]
+    close = list({choices[i][1]["actor_key"]: choices[i][1] for _, score, i in hits if score >= best - 3}.values())
+    return (close[0], []) if len(close) == 1 else (None, close)
 
 
 def actor_page(kb: KnowledgeBase, key: str) -> ActorPage | None:

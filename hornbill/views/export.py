@@ -32,7 +32,8 @@ def mention_objects(kb: KnowledgeBase) -> dict[str, list[dict[str, Any]]]:
     by_event: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for m in kb.event_mentions():
         by_event[m["event_id"]].append({
-            "doc_id": m["doc_id"], "source": m["source"], "outlet": m["outlet"], "sentence": m["sentence"],
+            "doc_id": m["doc_id"], "source": m["source"], "url": m.get("url"), "outlet": m["outlet"],
+            "sentence": m["sentence"],
             "start": m["start"], "end": m["end"], "date": m["date"], "date_precision": m["date_precision"],
             "status": m["status"], "link_reason": m["link_reason"],
         })

@@ -7,6 +7,7 @@ from collections import Counter
 from typing import Any
 
 from hornbill.dates import format_date
+from hornbill.errors import QueryError
 from hornbill.model import EVENT_TYPES, QUAD_CLASS
 from hornbill.store import KnowledgeBase
 
@@ -24,6 +25,24 @@ def render_stats(kb: KnowledgeBase) -> str:
             if by_type[event_type]:
                 lines.append(f"{event_type:>15}: {by_type[event_type]:<5} ({QUAD_CLASS[event_type]})")
     return "\n".join(lines)
+
+
+def find_document(kb: KnowledgeBase, ref: str) -> dict[str, Any]:
+    """The one document ``ref`` names (its id, an id prefix, its source path or the end of it);
+    a QueryError listing the candidates when several match, or saying none does."""
+    docs = kb.documents()
+    exact = [d for d in docs if ref in (d["doc_id"], d["source"])]
+    found = exact or [d for d in docs if d["doc_id"].startswith(ref) or d["source"].endswith(ref)]
+    if not found:
+        raise QueryError(f"no document matches {ref!r} (give an id, an id prefix or a file name; "
+                         "`hornbill export documents` lists them)")
+    if len(found) > 1:
+        listed = "; ".join(f"{d['doc_id']} {d['source']}" for d in found[:10])
+        more = f" and {len(found) - 10} more" if len(found) > 10 else ""
+        raise QueryError(f"{ref!r} matches {len(found)} documents: {listed}{more}; give more of the id")
+    row = kb.document(found[0]["doc_id"])
+    assert row is not None
+    return row
 
 
 def render_document(row: dict[str, Any], kept_only: bool = False) -> str:

@@ -11,8 +11,6 @@ import textwrap
 from typing import Any
 
 from hornbill.dates import format_date
-from hornbill.store import KnowledgeBase
-from hornbill.views import export
 
 
 def sort_key(event: dict[str, Any]) -> tuple[int, str, int]:
@@ -21,21 +19,6 @@ def sort_key(event: dict[str, Any]) -> tuple[int, str, int]:
     if not value:
         return (1, "", 0)
     return (0, value, len(value))
-
-
-def timeline_events(kb: KnowledgeBase, actor: str | None = None, event_type: str | None = None,
-                    limit: int | None = None) -> list[dict[str, Any]]:
-    """Export-shaped events, filtered and in timeline order."""
-    rows = list(export.events(kb))
-    if actor:
-        needle = actor.casefold()
-        rows = [e for e in rows if any(
-            a and a["name"] and (needle in a["name"].casefold() or any(needle in x.casefold() for x in a["aliases"]))
-            for a in (e["actor"], e["recipient"]))]
-    if event_type:
-        rows = [e for e in rows if e["event_type"] == event_type.upper()]
-    rows.sort(key=sort_key)
-    return rows[:limit] if limit else rows
 
 
 def _name(actor: dict[str, Any] | None) -> str:

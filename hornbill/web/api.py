@@ -221,7 +221,7 @@ async def search(request: Request, q: Annotated[str, Query(min_length=1, max_len
     positions = catalog.filter_events(EventFilter(q=q))
     needle = q.strip()
     actors = catalog.matching_actors(needle)[:limit] if needle else []
-    documents = match_words(catalog.document_words, q)[:limit].tolist()
+    documents = catalog.matching_documents(request.app.state.kb, q, limit)
     quotes = match_words(catalog.quote_words, q)[:limit].tolist()
     body = b"".join([
         b'{"q":', to_json(q), b',"actors":', json_array(catalog.actor_json, actors),

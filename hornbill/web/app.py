@@ -21,15 +21,16 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from hornbill import __version__
 from hornbill.errors import StoreError
-from hornbill.store import KnowledgeBase, open_kb
+from hornbill.store import KnowledgeBase, index_texts, open_kb
 from hornbill.web import api, pages
 from hornbill.web.catalog import Catalog
 
@@ -72,6 +73,7 @@ def load_catalog(db: Path, folder: Path) -> tuple[Catalog, tuple[float, ...], Pa
     it never changes once loaded, and a full collection walking its millions of objects would
     pause every request (and, in forked workers, copy every page it touches)."""
     snapshot, state = take_snapshot(db, folder)
+    index_texts(snapshot)  # the snapshot is private: its full-text index costs the user's file nothing
     kb = open_kb(snapshot, read_only=True)
     was_enabled = gc.isenabled()
     gc.disable()
@@ -110,8 +112,9 @@ def create_app(db: str | Path) -> FastAPI:
     app.state.folder = folder
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.middleware("http")(pages.remember_page)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    app.add_exception_handler(HTTPException, http_error)
+    app.add_exception_handler(StarletteHTTPException, http_error)  # also the router's 404 for unknown paths
     app.add_exception_handler(RequestValidationError, validation_error)
     return app
 
@@ -159,7 +162,8 @@ def wants_json(request: Request) -> bool:
 
 
 async def http_error(request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, HTTPException)
+    """An error as JSON under /api, else as an HTML page (an unknown page is a 404 page, not JSON)."""
+    assert isinstance(exc, StarletteHTTPException)
     if wants_json(request):
         return JSONResponse({"error": exc.detail}, status_code=exc.status_code)
     return pages.error_page(request, exc.status_code, str(exc.detail))

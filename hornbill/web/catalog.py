@@ -184,6 +184,7 @@ class Catalog:
     event_by_id: dict[str, int] = field(default_factory=dict)
     actor_by_id: dict[str, Record] = field(default_factory=dict)
     document_by_id: dict[str, Record] = field(default_factory=dict)
+    document_pos: dict[str, int] = field(default_factory=dict)
     index: dict[str, dict[str, Positions]] = field(default_factory=dict)
     everything: Positions = field(default_factory=lambda: NOWHERE)
     starts: list[str] = field(default_factory=list)
@@ -214,6 +215,7 @@ class Catalog:
     def _build(self) -> None:
         self.actor_by_id = {a["id"]: a for a in self.actors}
         self.document_by_id = {d["doc_id"]: d for d in self.documents}
+        self.document_pos = {d["doc_id"]: i for i, d in enumerate(self.documents)}
         index: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
         for pos, event in enumerate(self.events):
             self.event_by_id[event["id"]] = pos
@@ -331,15 +333,23 @@ class Catalog:
             return self.everything[mid:hi]
         return np.concatenate([np.array(earlier, dtype=np.int32), self.everything[mid:hi]])
 
+    def matching_documents(self, kb: KnowledgeBase, query: str, limit: int) -> list[int]:
+        """Positions of the documents whose title, outlet or file name holds every word of ``query``,
+        then of those whose article text does (full-text search in ``kb``, best first)."""
+        named = match_words(self.document_words, query).tolist()
+        in_text = [self.document_pos[d] for d in kb.search_texts(query, limit) if d in self.document_pos]
+        return list(dict.fromkeys([*named, *in_text]))[:limit]
+
     # -- derived views ---------------------------------------------------------------------
 
     def graph(self, positions: Positions, min_weight: int = 1) -> Record:
-        """Actor network: undirected edges weighted by events, split into cooperation and conflict."""
+        """Actor network: directed edges (``source`` the doer, ``target`` its recipient) weighted by
+        events, split into cooperation and conflict; A acting on B and B on A are two edges."""
         edges: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
         for event in self.events_at(positions):
             if not (event["actor"]["id"] and event["recipient"]) or event["actor"]["id"] == event["recipient"]["id"]:
                 continue
-            a, b = sorted((event["actor"]["id"], event["recipient"]["id"]))
+            a, b = event["actor"]["id"], event["recipient"]["id"]
             kind = "conflict" if "conflict" in (event["quad_class"] or "") else "cooperation"
             edges[(a, b)][kind] += 1
         kept = [(a, b, c) for (a, b), c in edges.items() if c.total() >= min_weight]
@@ -347,7 +357,7 @@ class Catalog:
         nodes = [{"id": i, "name": self.actor_by_id[i]["name"] if i in self.actor_by_id else i,
                   "type": self.actor_by_id.get(i, {}).get("type"), "events": self.event_count[i]} for i in node_ids]
         links = [{"source": a, "target": b, "cooperation": c["cooperation"], "conflict": c["conflict"],
-                  "weight": c.total()} for a, b, c in sorted(kept, key=lambda e: -e[2].total())]
+                  "weight": c.total()} for a, b, c in sorted(kept, key=lambda e: (-e[2].total(), e[0], e[1]))]
         return {"nodes": nodes, "edges": links}
 
     def actor_profile(self, actor_id: str) -> Record | None:

@@ -88,11 +88,10 @@ def network_chart(graph: dict[str, Any], size: int = 640, max_nodes: int = 40) -
     lines = []
     for edge in graph["edges"]:
         if edge["source"] in place and edge["target"] in place:
-            (x1, y1, _), (x2, y2, _) = place[edge["source"]], place[edge["target"]]
             colour = QUAD_COLOURS["material conflict"] if edge["conflict"] > edge["cooperation"] else \
                 QUAD_COLOURS["material cooperation"]
-            lines.append(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{colour}" '
-                         f'stroke-opacity="0.6" stroke-width="{1 + 5 * edge["weight"] / top:.1f}"/>')
+            lines.append(_arrow(place[edge["source"]][:2], place[edge["target"]][:2], colour,
+                                1 + 5 * edge["weight"] / top))
     dots = []
     for node in nodes:
         x, y, angle = place[node["id"]]
@@ -101,5 +100,25 @@ def network_chart(graph: dict[str, Any], size: int = 640, max_nodes: int = 40) -
         dots.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{3 + math.sqrt(node["events"]):.1f}" fill="#3b6ea8"/>'
                     f'<text x="{x + dx:.1f}" y="{y + 4:.1f}" text-anchor="{anchor}" font-size="11">'
                     f'{escape(node["name"])}</text>')
-    return Markup(f'<svg class="chart" viewBox="0 0 {width} {size}" width="100%" role="img">'
+    return Markup(f'<svg class="chart" viewBox="0 0 {width} {size}" width="100%" role="img">{ARROW_DEFS}'
                   f'{"".join(lines)}{"".join(dots)}</svg>')
+
+
+#: Arrowheads for the network's directed edges, one per colour (sized in user units, not by stroke width).
+ARROW_DEFS = "<defs>" + "".join(
+    f'<marker id="arrow-{i}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" '
+    f'markerUnits="userSpaceOnUse" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="{colour}"/></marker>'
+    for i, colour in enumerate(dict.fromkeys(QUAD_COLOURS.values()))) + "</defs>"
+
+
+def _arrow(start: tuple[float, float], end: tuple[float, float], colour: str, width: float) -> str:
+    """A line from ``start`` to just short of ``end`` ending in an arrowhead, shifted to the right of its
+    direction so that opposite edges of one pair stay apart."""
+    (x1, y1), (x2, y2) = start, end
+    d = math.hypot(x2 - x1, y2 - y1) or 1.0
+    ux, uy = (x2 - x1) / d, (y2 - y1) / d
+    sx, sy = -uy * 2.5, ux * 2.5
+    marker = list(dict.fromkeys(QUAD_COLOURS.values())).index(colour)
+    return (f'<line x1="{x1 + ux * 6 + sx:.1f}" y1="{y1 + uy * 6 + sy:.1f}" x2="{x2 - ux * 8 + sx:.1f}" '
+            f'y2="{y2 - uy * 8 + sy:.1f}" stroke="{colour}" stroke-opacity="0.6" stroke-width="{width:.1f}" '
+            f'marker-end="url(#arrow-{marker})"/>')

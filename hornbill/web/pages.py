@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from hornbill.dates import format_date
@@ -14,19 +17,55 @@ from hornbill.model import EVENT_TYPES
 from hornbill.views import conflicts, timeline
 from hornbill.web import charts
 from hornbill.web.api import QUAD_CLASSES, BadParameter, catalog_of, event_filter
-from hornbill.web.catalog import Catalog, EventFilter, Record, document_text, match_words
+from hornbill.web.catalog import Catalog, EventFilter, Record, document_text
 
 router = APIRouter(include_in_schema=False)
+
+
+def web_url(value: Any) -> str | None:
+    """``value`` if it is an http(s) URL with a host, else None: a source URL comes from the
+    article's own metadata, and a ``javascript:`` one must never become a link."""
+    if not isinstance(value, str):
+        return None
+    parts = urlsplit(value.strip())
+    return value.strip() if parts.scheme in ("http", "https") and parts.netloc else None
+
+
 ENV = Environment(loader=FileSystemLoader(Path(__file__).resolve().parent / "templates"),
                   autoescape=select_autoescape(default=True, default_for_string=True))
+ENV.filters["web_url"] = web_url
 ENV.globals.update(colours=charts.QUAD_COLOURS, headline=timeline.headline, format_date=format_date,
                    figure=conflicts.figure)
 TIMELINE_LIST = 300
 TIMELINE_POINTS = 5000
 
 
+#: The page being answered (path, query), set for each request by :func:`remember_page`, so that
+#: every page can link to its JSON twin.
+PAGE: ContextVar[tuple[str, str] | None] = ContextVar("hornbill_page", default=None)
+
+
 def render(name: str, status: int = 200, **context: Any) -> HTMLResponse:
-    return HTMLResponse(ENV.get_template(name).render(**context), status_code=status)
+    """A page, with a link to its JSON twin when it answers without error."""
+    twin = json_twin(*page) if status == 200 and (page := PAGE.get()) is not None else None
+    return HTMLResponse(ENV.get_template(name).render(json_url=twin, **context), status_code=status)
+
+
+def json_twin(path: str, query: str) -> str | None:
+    """The API URL answering a page's question: /api + its path (the timeline's: /api/events), same query."""
+    if path == "/search" and not query:
+        return None  # the empty search form: /api/search needs a q
+    url = "/api/events" if path == "/" else "/api" + path
+    return url + (f"?{query}" if query else "")
+
+
+async def remember_page(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+    """Middleware: note which page is being answered (see :data:`PAGE`)."""
+    token = PAGE.set((request.url.path, request.url.query))
+    try:
+        return await call_next(request)
+    finally:
+        PAGE.reset(token)
 
 
 def error_page(request: Request, status: int, message: str) -> HTMLResponse:
@@ -169,6 +208,7 @@ async def search_page(request: Request, q: str = "") -> HTMLResponse:
         return render("search.html", q=q, events=[], total=0, actors=[], documents=[])
     positions = catalog.filter_events(EventFilter(q=q[:200]))
     needle = q.strip()[:200]
+    documents = catalog.matching_documents(request.app.state.kb, needle, 50)
     return render("search.html", q=q, events=catalog.events_at(positions[:100]), total=len(positions),
                   actors=[catalog.actors[i] for i in catalog.matching_actors(needle)[:50]],
-                  documents=[catalog.documents[i] for i in match_words(catalog.document_words, needle)[:50].tolist()])
+                  documents=[catalog.documents[i] for i in documents])

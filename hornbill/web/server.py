@@ -11,6 +11,7 @@ workers do not touch, and thus copy, its pages). Each worker then keeps its own 
 from __future__ import annotations
 
 import contextlib
+import ipaddress
 import os
 import shutil
 import signal
@@ -23,6 +24,26 @@ import uvicorn
 from fastapi import FastAPI
 
 MAX_DEFAULT_WORKERS = 4  # each reload of the knowledge base rebuilds the catalog once per worker
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` (an address or a name) is reachable from this machine only."""
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        pass
+    try:
+        found = socket.getaddrinfo(host, None)
+    except OSError:
+        return False
+    return bool(found) and all(ipaddress.ip_address(str(info[4][0]).split("%")[0]).is_loopback for info in found)
+
+
+def exposure(db: str, host: str, port: int) -> str:
+    """What listening on a non-loopback address gives away."""
+    return (f"anyone who can reach {host}:{port} could read everything in {db}: every article's full text, "
+            "every event, actor, quote and claim, through the pages and the JSON API (/api). "
+            "The server has no login and no encryption (HTTPS).")
 
 
 def default_workers() -> int:

@@ -1,4 +1,5 @@
-// hornbill actor graph: a small force-directed layout in SVG; edge width by events, colour by cooperation/conflict.
+// hornbill actor graph: a small force-directed layout in SVG; edges point from the doer to the recipient
+// (arrowheads), width by events, colour by cooperation/conflict.
 // Labels are set with textContent only.
 (function () {
   "use strict";
@@ -15,9 +16,15 @@
     return node;
   }
   var svg = el("svg", { viewBox: "0 0 " + W + " " + H, role: "img", "aria-label": "Actor graph" }, host);
+  var defs = el("defs", {}, svg);
+  [["arrow-cooperation", "#1f7a3a"], ["arrow-conflict", "#c0392b"]].forEach(function (m) {
+    var marker = el("marker", { id: m[0], viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 9, markerHeight: 9,
+                                markerUnits: "userSpaceOnUse", orient: "auto" }, defs);
+    el("path", { d: "M0,0 L10,5 L0,10 z", fill: m[1] }, marker);
+  });
   var nodes = (data.nodes || []).map(function (n, i) {
     var a = 2 * Math.PI * i / Math.max(data.nodes.length, 1);
-    return { id: n.id, name: n.name, events: n.events, x: W / 2 + 250 * Math.cos(a), y: H / 2 + 220 * Math.sin(a), vx: 0, vy: 0 };
+    return { id: n.id, name: n.name, events: n.events, r: 5 + 2 * Math.sqrt(n.events), x: W / 2 + 250 * Math.cos(a), y: H / 2 + 220 * Math.sin(a), vx: 0, vy: 0 };
   });
   if (!nodes.length) {
     var empty = el("text", { x: W / 2, y: H / 2, "text-anchor": "middle" }, svg);
@@ -64,15 +71,17 @@
   var lines = edges.map(function (e) {
     var conflict = e.conflict > e.cooperation;
     var line = el("line", { stroke: conflict ? "#c0392b" : "#1f7a3a", "stroke-opacity": 0.55,
-                            "stroke-width": 1 + 7 * e.weight / top }, svg);
+                            "stroke-width": 1 + 7 * e.weight / top,
+                            "marker-end": "url(#arrow-" + (conflict ? "conflict" : "cooperation") + ")",
+                            "class": "edge", "data-source": e.source, "data-target": e.target }, svg);
     var t = el("title", {}, line);
-    t.textContent = byId[e.source].name + " – " + byId[e.target].name + ": " + e.cooperation +
+    t.textContent = byId[e.source].name + " → " + byId[e.target].name + ": " + e.cooperation +
       " cooperation, " + e.conflict + " conflict";
     return { e: e, line: line };
   });
   var marks = nodes.map(function (n) {
     var g = el("g", { "class": "node", "data-id": n.id }, svg);
-    var c = el("circle", { r: 5 + 2 * Math.sqrt(n.events), fill: "#3b6ea8", stroke: "#fff", "stroke-width": 1.5 }, g);
+    var c = el("circle", { r: n.r, fill: "#3b6ea8", stroke: "#fff", "stroke-width": 1.5 }, g);
     var label = el("text", { dx: 9 + 2 * Math.sqrt(n.events), dy: 4 }, g);
     label.textContent = n.name;
     var title = el("title", {}, c);
@@ -81,9 +90,13 @@
   });
   function draw() {
     lines.forEach(function (o) {
+      // From the rim of the doer's circle to the rim of the recipient's, shifted a little to the
+      // right of the direction of travel, so that A -> B and B -> A are two visible arrows.
       var a = byId[o.e.source], b = byId[o.e.target];
-      o.line.setAttribute("x1", a.x); o.line.setAttribute("y1", a.y);
-      o.line.setAttribute("x2", b.x); o.line.setAttribute("y2", b.y);
+      var dx = b.x - a.x, dy = b.y - a.y, d = Math.sqrt(dx * dx + dy * dy) || 1;
+      var ux = dx / d, uy = dy / d, sx = -uy * 3, sy = ux * 3;
+      o.line.setAttribute("x1", a.x + ux * a.r + sx); o.line.setAttribute("y1", a.y + uy * a.r + sy);
+      o.line.setAttribute("x2", b.x - ux * (b.r + 2) + sx); o.line.setAttribute("y2", b.y - uy * (b.r + 2) + sy);
     });
     marks.forEach(function (o) { o.g.setAttribute("transform", "translate(" + o.n.x + "," + o.n.y + ")"); });
   }
