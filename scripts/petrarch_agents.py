@@ -86,6 +86,10 @@ HEADER = """\
 #          the country is known (governments, ministries, parliaments: "the ministry" in a story about
 #          Kenya is Kenya), forces: true for the state's armed forces (the country's national forces)}
 # agents:  phrase (singular, lower case) -> CODE
+# units:   words that make a forces phrase one unit of them, an actor of its own rather than the
+#          country's national forces ("special forces", "the presidential guard", "paratroopers")
+units: [special, presidential, republican, elite, commando, paratrooper, marine, guard, unit, battalion, brigade,
+        regiment, division]
 sectors:
   GOV: {type: GOV, state: true}
   LEG: {type: GOV, state: true}

@@ -183,3 +183,12 @@ def test_an_act_in_a_clause_describing_a_noun_takes_no_recipient_from_the_story(
     doc = annotate("Moscow and Kyiv traded blame. Russia said it had ended a deal allowing Ukraine to ship grain. "
                    "Russia also struck Odesa.")
     assert not events_of(doc, "AID")
+
+
+def test_a_unit_of_the_forces_is_an_actor_of_its_own_words(annotate: Annotate) -> None:
+    [arrest] = events_of(annotate("Gabonese republican guards detained President Ali Bongo on Wednesday."), "COERCE")
+    doer = arrest.actor
+    assert doer is not None
+    assert (doer.name, doer.country, doer.sector) == ("Gabonese republican guards", "GAB", "MIL")
+    [move] = events_of(annotate("Gabon's army took control on Wednesday."), "COERCE")
+    assert move.actor is not None and move.actor.name == "Gabonese Armed Forces"

@@ -32,6 +32,11 @@ class AgentBook:
     agents: Mapping[str, str]
     sectors: Mapping[str, Sector]
     longest: int
+    units: frozenset[str] = frozenset()  # words that make a forces phrase one unit of them
+
+    def names_a_unit(self, lemmas: Sequence[str]) -> bool:
+        """Whether a forces phrase names one unit ("special forces", "presidential guard")."""
+        return any(lemma in self.units for lemma in lemmas)
 
     def sector_of(self, lemmas: Sequence[str]) -> tuple[Sector, int] | None:
         """The sector of the longest agent phrase that ends ``lemmas`` ("riot", "police" -> COP), and
@@ -55,4 +60,5 @@ def load_agents(path: Path = AGENTS_FILE) -> AgentBook:
                                  bool(facts.get("forces")))
                for code, facts in (data.get("sectors") or {}).items()}
     agents = {str(phrase): str(code) for phrase, code in data["agents"].items()}
-    return AgentBook(agents, sectors, max(len(phrase.split()) for phrase in agents))
+    units = frozenset(str(word) for word in data.get("units") or ())
+    return AgentBook(agents, sectors, max(len(phrase.split()) for phrase in agents), units)

@@ -13,6 +13,7 @@ country and phrase so the same kind of doer in the same country is one actor acr
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -42,7 +43,7 @@ def generic_candidates(state: Resolution, book: AgentBook | None = None) -> list
         match = book.sector_of([_lemma(w) for w in words])
         if match is None:
             continue
-        sector, size = match
+        sector, size = _as_unit(book, *match, words)
         iso3, span_start, _ = role_country(state, words[-size].i, token.i + 1)
         if iso3 is None and words[0].i < words[-size].i:  # "Iran's morality police": the country before the phrase
             iso3, span_start, _ = role_country(state, words[0].i, token.i + 1)
@@ -71,6 +72,14 @@ def _candidate(state: Resolution, sector: Sector, words: list[Token], iso3: str 
         return None  # "members of parliament": no one body, let alone the article's country's
     article = _clearly_leading(countries) if sector.state else _leading(countries)
     return _actor_for(state, sector, words, article)
+
+
+def _as_unit(book: AgentBook, sector: Sector, size: int, words: list[Token]) -> tuple[Sector, int]:
+    """A forces phrase that names one unit ("Guinea's special forces", "the presidential guard") is a
+    generic actor of its own words, not the country's national forces."""
+    if sector.forces and book.names_a_unit([_lemma(w) for w in words]):
+        return replace(sector, forces=False), size
+    return sector, size
 
 
 def _heads_a_phrase(token: Token) -> bool:
@@ -189,7 +198,7 @@ def fallback_actor(head: Token, book: AgentBook | None = None) -> tuple[Actor, s
     match = book.sector_of([_lemma(w) for w in words])
     if match is None:
         return None
-    sector, _ = match
+    sector, _ = _as_unit(book, *match, words)
     counts: Counter[str | None] = Counter(m.actor.country for m in head.doc._.actor_mentions or []
                                           if m.actor.type == "COUNTRY" and m.how != "pronoun")
     iso3 = _clearly_leading(counts)

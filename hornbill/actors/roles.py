@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from hornbill.actors.agents import load_agents
 from hornbill.actors.resolution import DETERMINERS, Candidate, Resolution, is_person
 from hornbill.actors.titles import title_words
 from hornbill.model import Actor
@@ -30,7 +31,7 @@ def role_candidates(state: Resolution) -> list[Candidate]:
     found: list[Candidate] = []
     for label, start, end, iso3, span_start, has_det in contexts:
         kind, _, detail = label.partition("|")
-        if _role_blocked(state, end, kind):
+        if _role_blocked(state, end, kind) or (kind in ("country", "forces") and _names_a_unit(state, span_start, end)):
             continue
         actor: Actor | None = None
         owner = _named_modifier(state, span_start)
@@ -56,6 +57,12 @@ def role_candidates(state: Resolution) -> list[Candidate]:
         if actor is not None:
             found.append(Candidate(span_start, end, actor, "role"))
     return found
+
+
+def _names_a_unit(state: Resolution, start: int, end: int) -> bool:
+    """ "Guinea's special forces", "the presidential guard": one unit of the forces, an actor of its
+    own words (the generic actors' ``units``), not the country or its national forces."""
+    return load_agents().names_a_unit([t.lemma_.lower() for t in state.doc[start:end]])
 
 
 def _role_blocked(state: Resolution, end: int, kind: str) -> bool:
