@@ -359,6 +359,12 @@ def test_headline_verbs_the_parser_reads_as_nouns_and_comma_joined_doers(annotat
     assert {"Ethiopia", "Tigray rebels"} <= signers
 
 
+def test_the_doer_of_a_move_by_someone_to_act_is_that_someone(annotate: Annotate) -> None:
+    assert ("SANCTION", "Ecuador", "Mexico", "occurred") in found(
+        annotate("The move by Ecuador to sever ties with Mexico drew criticism.")
+    )
+
+
 def test_an_announcement_of_what_was_done_reports_it(annotate: Annotate) -> None:
     # a past tense below "announced" is a report of a done act, a future one an announced act
     assert ("SANCTION", "Peru", "Mexico", "occurred") in found(

@@ -130,6 +130,8 @@ def noun_subjects(noun: Token) -> list[Token]:
             found.append(child)
         elif child.dep_ == "acl" and child.tag_ == "VBN":
             found += [pobj for name, pobj in prep_objects(child) if name == "by" and pobj is not None]
+        elif child.dep_ == "prep" and child.lower_ == "by" and any(c.dep_ == "acl" for c in noun.children):
+            found += [c for c in child.children if c.dep_ == "pobj"]  # "the move by Ecuador to sever ties"
         elif child.dep_ == "amod" and child.lemma_.lower() == "lead":  # "French-led strikes": France leads them
             found += [c for c in child.children if c.dep_ == "npadvmod" and c.ent_type_ in ACTOR_LABELS]
     return found
