@@ -28,9 +28,15 @@ def actor_objects(kb: KnowledgeBase) -> dict[str, dict[str, Any]]:
 
 
 def mention_objects(kb: KnowledgeBase) -> dict[str, list[dict[str, Any]]]:
-    """Event id -> its evidence mentions, in document order."""
+    """Event id -> its evidence mentions, in document order, each sentence once (two triggers in one
+    sentence may state one event twice)."""
     by_event: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    seen: set[tuple[str, str, int, int]] = set()
     for m in kb.event_mentions():
+        where = (m["event_id"], m["doc_id"], m["start"], m["end"])
+        if where in seen:
+            continue
+        seen.add(where)
         by_event[m["event_id"]].append({
             "doc_id": m["doc_id"], "source": m["source"], "outlet": m["outlet"], "sentence": m["sentence"],
             "start": m["start"], "end": m["end"], "date": m["date"], "date_precision": m["date_precision"],
