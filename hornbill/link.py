@@ -31,7 +31,7 @@ from hornbill.schemas import load_data
 
 #: How much an event date is trusted, by where it came from (higher wins).
 BASIS_RANK = {"explicit": 5, "metadata": 4, "sentence": 4, "dateline": 4, "caption": 3, "context": 3,
-              "url": 2, "text": 2, "document": 1, "none": 0}
+              "url": 2, "text": 2, "reported": 1, "none": 0}
 
 _RULES: dict[str, Any] = load_data("link.yaml")
 #: types whose reports may merge on a date that does not pin them down (see data/link.yaml)
@@ -49,7 +49,7 @@ PAST_OFFICE_WORDS = frozenset(_RULES["past_office_words"])
 class StoredMention:
     """What the linker needs to know of a mention already in the knowledge base.
 
-    ``date_basis`` says where the date came from ("document": only the article's publication
+    ``date_basis`` says where the date came from ("reported": only the article's publication
     date, "none": no date at all); ``status`` is "occurred" or "announced".
     """
 
@@ -243,7 +243,7 @@ def year_of(date: str | None) -> int | None:
 def _told_as_past(m: StoredMention) -> bool:
     """Whether a mention's date is only an upper bound: dated by its article's publication date
     (nothing in the text dates it) and told as having happened, so it happened then or before."""
-    return m.date_basis == "document" and m.status != "announced" and year_of(m.date) is not None
+    return m.date_basis == "reported" and m.status != "announced" and year_of(m.date) is not None
 
 
 def _on_or_before(early: StoredMention, late: StoredMention) -> bool:
@@ -521,7 +521,7 @@ def event_id_for(mention_ids: Iterable[str]) -> str:
 def mention_rank(date_basis: str | None, date_precision: str | None, confidence: float) -> tuple[int, int, int, float]:
     """Sort key for the mention that speaks for an event: a date read from the text beats the
     publication-date fallback; then the more precise date; then the more trusted basis; then confidence."""
-    from_text = date_basis not in (None, "document", "none")
+    from_text = date_basis not in (None, "reported", "none")
     return (from_text, fineness(date_precision), BASIS_RANK.get(date_basis or "none", 0),
             confidence)
 

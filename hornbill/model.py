@@ -23,7 +23,7 @@ from typing import Any, Literal
 
 Precision = Literal["day", "week", "month", "season", "year", "decade", "century"]
 DateBasis = Literal[
-    "metadata", "explicit", "dateline", "caption", "url", "text", "sentence", "context", "document", "story",
+    "metadata", "explicit", "dateline", "caption", "url", "text", "sentence", "context", "reported", "story",
     "none"
 ]  # "story": the text's own words, read in the year that other articles place an undated article in
 Status = Literal["occurred", "announced"]

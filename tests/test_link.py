@@ -74,7 +74,7 @@ DATES = [(None, None), ("2022-11-14", "day"), ("2022-11-03", "day"), ("2022-11",
 ROLES = [("country:GBR", "country:MLI"), ("country:GBR", None), (None, "country:MLI"), (None, None),
          ("country:MLI", "country:GBR"), ("country:GBR", "igo:minusma"), ("person:sergei_lavrov", "country:MLI"),
          ("country:RUS", "person:abdoulaye_diop"), ("country:RUS", "country:MLI")]
-BASES = [("explicit", "occurred"), ("document", "occurred"), ("document", "announced")]
+BASES = [("explicit", "occurred"), ("reported", "occurred"), ("reported", "announced")]
 
 
 def test_probe_keys_find_every_stored_mention_a_new_one_could_merge_with() -> None:
@@ -135,10 +135,10 @@ def test_an_undated_report_joins_a_dated_one_only_on_a_lasting_type_and_a_named_
 
 def test_a_date_taken_from_the_publication_bounds_a_past_event_from_above() -> None:
     # "The junta has turned to Russia" in an article of July 2023, "turned to Russia in 2021" in another
-    background = dated("COOPERATE", "country:MLI", "country:RUS", "2023-07-01", "day", "document")
+    background = dated("COOPERATE", "country:MLI", "country:RUS", "2023-07-01", "day", "reported")
     reason = link.merge_reason(background, dated("COOPERATE", "country:MLI", "country:RUS", "2021", "year"))
     assert reason is not None and "2021 is before 2023-07-01" in reason
-    later_background = dated("COOPERATE", "country:MLI", "country:RUS", "2024-02-10", "day", "document")
+    later_background = dated("COOPERATE", "country:MLI", "country:RUS", "2024-02-10", "day", "reported")
     assert link.merge_reason(background, later_background) is not None
     for other in (dated("COOPERATE", "country:MLI", "country:RUS", "2023-08", "month"),  # after the report
                   dated("COOPERATE", "country:MLI", "country:RUS", "2012", "year"),  # beyond LOOKBACK_YEARS
@@ -146,7 +146,7 @@ def test_a_date_taken_from_the_publication_bounds_a_past_event_from_above() -> N
                   dated("ASSAULT", "country:MLI", "country:RUS", "2021", "year")):
         assert link.merge_reason(dataclasses.replace(background, event_type=other.event_type), other) is None
     # "will withdraw" is no report of a past event: its publication date bounds nothing
-    plan = dated("COOPERATE", "country:MLI", "country:RUS", "2023-07-01", "day", "document", "announced")
+    plan = dated("COOPERATE", "country:MLI", "country:RUS", "2023-07-01", "day", "reported", "announced")
     assert link.merge_reason(plan, dated("COOPERATE", "country:MLI", "country:RUS", "2021", "year")) is None
 
 
@@ -178,7 +178,7 @@ def test_clusters_do_not_depend_on_the_order_documents_arrive_in() -> None:
                 dated("RETREAT", "country:GBR", "country:MLI", None, None, "none"),
                 dated("RETREAT", "country:GBR", "igo:minusma", "2022-11-14", "day"),
                 dated("RETREAT", "country:GBR", "country:MLI", "2016", "year"),  # too long before the report
-                dated("RETREAT", "country:GBR", "country:MLI", "2023-07-01", "day", "document"),
+                dated("RETREAT", "country:GBR", "country:MLI", "2023-07-01", "day", "reported"),
                 dated("RETREAT", "person:rishi_sunak", "country:MLI", "2022-11", "month"),
                 dated("RETREAT", "country:GBR", None, "2022-11-14", "day")]
     mentions = [dataclasses.replace(m, event_id=f"e{i}", doc_id=f"d{i}") for i, m in enumerate(mentions)]
@@ -260,7 +260,7 @@ def test_a_figure_repeated_by_many_reports_is_held_against_a_figure_from_another
 def test_the_most_precise_date_from_the_text_speaks_for_an_event() -> None:
     explicit_month = link.mention_rank("explicit", "month", 0.9)
     derived_day = link.mention_rank("sentence", "day", 0.5)
-    publication_day = link.mention_rank("document", "day", 0.9)
+    publication_day = link.mention_rank("reported", "day", 0.9)
     assert derived_day > explicit_month > publication_day
 
 
@@ -344,7 +344,7 @@ ENGINEERS = [
     report("Prime Minister Rishi Sunak withdrew the British engineering unit from South Sudan this month.", "Daily",
            DatePoint("2024-03-20", "day", "metadata"), SUNAK, SOUTH_SUDAN, DatePoint("2024-03", "month", "sentence")),
     report("Britain has already withdrawn its engineers from UNMISS.", "Weekly",
-           DatePoint("2025-01-15", "day", "metadata"), UK, UNMISS, DatePoint("2025-01-15", "day", "document")),
+           DatePoint("2025-01-15", "day", "metadata"), UK, UNMISS, DatePoint("2025-01-15", "day", "reported")),
     report("Britain has pulled its troops out of Mali.", "Blog", UNDATED, UK, MALI, UNDATED),
 ]
 
