@@ -270,6 +270,8 @@ class Claim:
     qualifier: str | None
     evidence: Evidence
     about: Actor | None = None  # the actor the number describes, when the sentence names one
+    place: str | None = None  # where the figure holds: "Mali" of "2,400 soldiers in Mali"
+    period: str | None = None  # when it holds, as its sentence dates it (TimeML value); else its report's date
 
     @property
     def claim_id(self) -> str:

@@ -237,13 +237,14 @@ TIMEX = Record({
 LINK = Record({"lasting_types": Words(), "lookback_years": INT, "office_words": Words(),
                "past_office_words": Words()}, {"moded_types": Words()})
 
-MEASURES = Record({"tolerance": NUMBER, "hedges": Record({"about": NUMBER}), "measures": Table(Words())})
+MEASURES = Record({"tolerance": NUMBER, "hedges": Record({"about": NUMBER}), "same_time_days": NUMBER,
+                   "measures": Table(Words())})
 
 CLAIMS = Record({
     "qualifiers": _WORD_TABLE, "number_words": _INT_TABLE, "scales": _INT_TABLE, "currency_symbols": _WORD_TABLE,
     "currency_words": _WORD_TABLE, "periods": _WORD_TABLE, "percent_words": Words(), "counted_nouns": _WORD_TABLE,
     "anchor_nouns": _WORD_TABLE, "outcome_verbs": _WORD_TABLE, "money_topics": _WORD_TABLE,
-    "source_verbs": Words(),
+    "source_verbs": Words(), "place_prepositions": Words(),
 })
 
 QUOTES = Record({

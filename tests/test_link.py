@@ -248,6 +248,22 @@ def test_conflicts_need_two_documents_and_the_same_measure_of_the_same_actor() -
     assert len(groups) == 1 and len(groups[0]) == 2
 
 
+def test_only_figures_of_one_place_at_compatible_times_are_compared() -> None:
+    def at(doc_id: str, value: float, place: str | None, published: str, period: str | None = None) -> dict:
+        return {**claim(doc_id, value, "about"), "place": place, "published": published, "period": period}
+
+    elsewhere = [at("d1", 4000, "the Horn of Africa", "2021-03-02"), at("d2", 900, "Somalia", "2021-03-05")]
+    assert link.conflicts_of(elsewhere) == []
+    years_apart = [at("d1", 4000, "Somalia", "2019-03-02"), at("d2", 900, "Somalia", "2021-03-05")]
+    assert link.conflicts_of(years_apart) == []
+    then_and_now = [at("d1", 4000, "Somalia", "2021-03-02", period="2015"), at("d2", 900, "Somalia", "2021-03-05")]
+    assert link.conflicts_of(then_and_now) == []
+    (conflict,) = link.conflicts_of([at("d1", 4000, "Somalia", "2021-03-02"), at("d2", 900, "Somalia", "2021-03-20")])
+    assert len(conflict.members) == 2
+    assert conflict.why == ("same measure (uniformed personnel) of the same subject, in somalia, "
+                            "at compatible times (2021-03-02 and 2021-03-20)")
+
+
 def test_a_figure_repeated_by_many_reports_is_held_against_a_figure_from_another_document() -> None:
     repeated = [claim(f"d{i}", 13000, None) for i in range(500)]
     assert link.conflicting_groups(repeated) == []

@@ -163,7 +163,8 @@ class DuckDBKnowledgeBase:
                                  q.evidence.sentence, q.evidence.start, q.evidence.end]
                                 for r in batch for q in _first_per_id(r.quotes, lambda q: q.quote_id)])
         insert(self.con, "claims", [[c.claim_id, c.doc_id, c.subject, c.about.key if c.about else None, c.value, c.unit,
-                                 c.qualifier, c.evidence.sentence, c.evidence.start, c.evidence.end]
+                                 c.qualifier, c.evidence.sentence, c.evidence.start, c.evidence.end, c.place,
+                                 c.period]
                                 for r in batch for c in _first_per_id(r.claims, lambda c: c.claim_id)])
         summary.added = len(batch)
         summary.doc_ids = [r.document.doc_id for r in batch]

@@ -146,7 +146,8 @@ def claims(kb: KnowledgeBase) -> Iterator[dict[str, Any]]:
     for c in kb.claims():
         yield {"id": c["claim_id"], "doc_id": c["doc_id"], "source": c["source"], "outlet": c["outlet"],
                "published": c["published"], "subject": c["subject"], "value": c["value"], "unit": c["unit"],
-               "qualifier": c["qualifier"], "sentence": c["sentence"], "start": c["start"], "end": c["end"]}
+               "qualifier": c["qualifier"], "sentence": c["sentence"], "start": c["start"], "end": c["end"],
+               "place": c["place"], "period": c["period"]}
 
 
 EXPORTERS = {"events": events, "documents": documents, "entities": entities, "quotes": quotes, "claims": claims}

@@ -117,6 +117,7 @@ def test_quotes_claims_conflicts(api: httpx.Client) -> None:
     assert conflicts["total"] >= 1
     for group in conflicts["items"]:
         assert group["about"] and group["measure"] and len({c["value"] for c in group["claims"]}) > 1
+        assert group["why"].startswith(f"same measure ({group['measure']})")
     bad(api, "/api/quotes", limit=0)
     bad(api, "/api/claims", limit=1001)
 
