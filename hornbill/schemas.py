@@ -230,6 +230,7 @@ TIMEX = Record({
     "parts_of_day": Words(), "day_words": _INT_TABLE, "references": _WORD_TABLE,
     "signals": Table(Scalar("word", nullable=True)), "period_modifiers": _WORD_TABLE, "past_pointing": Words(),
     "duration_modifiers": _WORD_TABLE, "future_verbs": Words(), "scheduling_verbs": Words(),
+    "reporting_verbs": Words(),
     "prospective_nouns": Words(), "sequence_prepositions": Words(), "background_prepositions": Words(),
     "steps": _INT_TABLE, "grammar": Table(Words()),
 })

@@ -779,3 +779,12 @@ def test_background_stays_undated_before_the_report(annotate: Callable[..., Doc]
 def test_a_pluperfect_under_a_reporting_verb_is_the_speakers_past(annotate: Callable[..., Doc]) -> None:
     doc = annotate("The ministry said the attack had been repelled by the guard.", published="2024-05-20")
     assert event_date(token(doc, "repelled")) == DatePoint("2024-05-20", "day", "reported")
+
+
+def test_what_a_speaker_said_of_the_story_is_of_the_day_it_was_said(annotate: Callable[..., Doc]) -> None:
+    doc = annotate("The envoy condemned the arrests on Monday.\nShe said the world should press the generals.",
+                   published="2024-03-13")
+    assert event_date(token(doc, "press")) == DatePoint("2024-03-11", "day", "context")
+    doc = annotate("The envoy condemned the arrests on Monday.\nThe world should press the generals.",
+                   published="2024-03-13")
+    assert event_date(token(doc, "press")).basis == "reported"

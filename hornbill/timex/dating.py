@@ -300,6 +300,7 @@ def _date_beyond_sentence(trigger: Token, tense: Tense | None) -> DatePoint:
     """The date of an event its own sentence does not date: the paragraph's episode, the story's
     day, else the publication date."""
     doc = trigger.doc
+    tense = tense or _reporting_tense(trigger)
     if (carried := _context_date(trigger, tense)) is not None:
         return _date_point(carried, "context")
     if tense is not None and (peg := story_date(doc)) is not None:
@@ -311,6 +312,16 @@ def _date_beyond_sentence(trigger: Token, tense: Tense | None) -> DatePoint:
         anchor = anchor_of(published)
         return DatePoint(None, None, "none", before=day_value(period_end(anchor)) if anchor else None)
     return DatePoint(published.value, published.precision, "reported")
+
+
+def _reporting_tense(trigger: Token) -> Tense | None:
+    """The simple past of the clause that reports a tenseless or present one ("Biden said the world
+    should act", "the bloc said it condemns the coup"): what is said is told as of the day it was
+    said, so the trigger takes that clause's place in the story. None otherwise."""
+    verb, root = governing_verb(trigger), trigger.sent.root
+    if root.i == verb.i or root.pos_ not in VERB_POS or root.lemma_.lower() not in time_words().reporting_verbs:
+        return None
+    return "past" if narrative_tense(root) == "past" else None
 
 
 def is_background(trigger: Token) -> bool:
