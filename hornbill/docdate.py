@@ -12,7 +12,8 @@ Signals, in order of trust (the first one found wins; the others are checked aga
     url        /2023/07/01/ or 2023-07-01 in the URL
     text       a date the body writes with its weekday ("on Thursday, Jan. 11, 2024"), when the
                article also tells of that weekday on its own ("on Thursday"): the story's day,
-               and the earliest the article can be from
+               and the earliest the article can be from; else the latest full date the body
+               tells as past (:func:`find_text_date`)
 
 Other dates of events in the body are never used: when none of the above is found the
 result is ``DatePoint(None, None, "none")``.
@@ -93,6 +94,12 @@ _WEEKDAY_NUMBER: dict[str, int] = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri"
 #: A weekday on its own, as news tells of the days around its publication ("on Thursday").
 _BARE_WEEKDAY = re.compile(
     r"\b(?:on|since|late|early|last|this)\s+(?P<w>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b(?!,?\s*(?:\d|[A-Z][a-z]{2}))"
+)
+#: Words before a date that tell it as still to come: "will vote on", "by", "until", "due on".
+_FUTURE_BEFORE = re.compile(
+    r"\b(?:will|would|shall|'ll|to be|is to|are to|by|until|till|before|due|scheduled|set for|planned|expected|"
+    r"deadline|from|next)\b[^.!?]*$",
+    re.IGNORECASE,
 )
 _DATELINE_AFTER = re.compile(r"\s*,?\s*(?:\)|\(|[-–—:]|/)")
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-Z]")
@@ -217,7 +224,7 @@ def date_document(document: Document, raw: RawDocument) -> DocDate:
             candidates.append(DatePoint(parsed[0], parsed[1], "metadata"))
         else:
             warnings.append(f"could not read the metadata date {raw.published[:40]!r}")
-    for finder in (find_dateline, find_explicit, find_caption, find_text_day):
+    for finder in (find_dateline, find_explicit, find_caption, find_text_day, find_text_date):
         point = finder(document)
         if point is not None:
             candidates.append(point)
@@ -230,7 +237,7 @@ def date_document(document: Document, raw: RawDocument) -> DocDate:
     warnings.extend(
         f"document date {best.value} ({best.basis}) disagrees with the {other.basis} date {other.value}"
         for other in candidates
-        if other.basis != "caption" and not _consistent(best, other)
+        if other.basis not in ("caption", "text") and not _consistent(best, other)
     )
     return DocDate(best, tuple(warnings))
 
@@ -349,6 +356,20 @@ def find_text_day(document: Document) -> DatePoint | None:
         if date.fromisoformat(found.value).weekday() == weekday and before["w"][:3].lower() in told:
             days.append(found.value)
     return DatePoint(max(days), "day", "text") if days else None
+
+
+def find_text_date(document: Document) -> DatePoint | None:
+    """The latest full date the body tells as past ("the talks ended on 3 March 2024"): news reports
+    what has just happened, so the article is from that day or soon after. Dates told as still to
+    come ("will vote on ...", "by 1 July 2024") are left out. A guess from the words of the body,
+    so it stands last, below every other signal."""
+    text = document.text
+    dates = [f for f in find_dates(text) if f.precision == "day"
+             and not _FUTURE_BEFORE.search(text, max(0, f.start - 60), f.start)]
+    if not dates:
+        return None
+    latest = max(dates, key=lambda f: f.value)
+    return DatePoint(latest.value, "day", "text")
 
 
 def _is_dropped_meta(segment: Segment) -> bool:

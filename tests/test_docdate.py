@@ -120,12 +120,12 @@ def test_a_weekday_date_the_story_does_not_tell_by_weekday_dates_nothing() -> No
     text = "The vote was set for Friday, 8 March 2024.\n\nLawmakers met to remove the speaker.\n"
     assert date_of(text)[0].basis == "none"
     wrong_weekday = "A picture taken on Thursday, 6 March 2024.\n\nLawmakers voted on Thursday to act.\n"
-    assert date_of(wrong_weekday)[0].basis == "none"
+    assert date_of(wrong_weekday)[0].basis == "text"  # the body's latest date, but no weekday check passed
 
 
 def test_date_in_a_sentence_opening_is_not_a_dateline() -> None:
     text = "On 3 March 2024, Senegal's constitutional council set a new election date, officials said.\n"
-    assert date_of(text)[0].basis == "none"
+    assert date_of(text)[0].basis == "text"  # no dateline: only the body's latest date, the weakest signal
 
 
 def test_explicit_date_under_the_headline() -> None:
@@ -237,6 +237,13 @@ def test_dated_byline_and_updated_lines() -> None:
 
 def test_sentence_starting_with_an_acronym_is_not_a_dateline() -> None:
     text = "NATO said on 3 March 2024 (a Sunday) that its exercise would go ahead as planned.\n"
-    assert date_of(text)[0].basis == "none"
+    assert date_of(text)[0].basis == "text"  # no dateline: only the body's latest date, the weakest signal
     text = "BAMAKO, Mali (Example Agency - 2nd April, 2024) The transition government extended its mandate.\n"
     assert date_of(text)[0] == DatePoint("2024-04-02", "day", "dateline")
+
+
+def test_the_latest_past_date_of_the_body_dates_an_article_with_nothing_else() -> None:
+    text = ("The parliament met on 2 April 2024 to debate the bill.\n\n"
+            "It passed the law on 9 April 2024, after a week of talks, and the senate will vote on 30 April 2024.\n")
+    assert date_of(text)[0] == DatePoint("2024-04-09", "day", "text")
+    assert date_of(text, published="2024-04-10")[0].basis == "metadata"
