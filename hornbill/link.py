@@ -39,6 +39,8 @@ _RULES: dict[str, Any] = load_data("link.yaml")
 LASTING_TYPES = frozenset(_RULES["lasting_types"])
 #: how far back a report dated only by its publication date is taken to reach
 LOOKBACK_YEARS = int(_RULES["lookback_years"])
+#: how many days before its report an undated act told as past may lie (see data/link.yaml)
+REPORT_REACH_DAYS = int(_RULES["report_reach_days"])
 #: types whose modes name distinct acts (see link.yaml)
 MODED_TYPES = frozenset(_RULES.get("moded_types", []))
 #: title words that make a person act for their country, unless the title opens with a past one
@@ -306,6 +308,43 @@ def _first_day(date: str) -> str:
     return {4: f"{date}-01-01", 7: f"{date}-01"}.get(len(date), date)
 
 
+def _recent_report(a: StoredMention, b: StoredMention) -> str | None:
+    """Why a report dated only by its paper (told as past, see ``_told_as_past``) may tell the act
+    another report dates to the day: the other's day lies at most REPORT_REACH_DAYS before the
+    paper's (or both papers are that close), and both name their doer. Else None."""
+    if not (_names_a_doer(a.actor_key) and _names_a_doer(b.actor_key)):
+        return None
+    day_a, day_b = _report_day(a), _report_day(b)
+    if day_a is None or day_b is None:
+        return None
+    reach = REPORT_REACH_DAYS
+    for bound, other, day_bound, day_other in ((a, b, day_a, day_b), (b, a, day_b, day_a)):
+        gap = (day_bound - day_other).days
+        if _told_as_past(bound) and 0 <= gap <= reach:
+            return f"{other.date} is at most {reach} days before {bound.date}, when a report told it as recent"
+        if _told_as_past(bound) and _told_as_past(other) and abs(gap) <= reach:
+            return f"both told as recent by reports of {bound.date} and {other.date}, at most {reach} days apart"
+    return None
+
+
+def _report_day(m: StoredMention) -> dt.date | None:
+    """A mention's date as a day, when it has day precision."""
+    if m.date is None or m.date_precision != "day" or len(m.date) != 10:
+        return None
+    try:
+        return dt.date.fromisoformat(m.date)
+    except ValueError:
+        return None
+
+
+def _days_around(m: StoredMention, back: int, ahead: int) -> list[str]:
+    """The days from ``back`` days before a mention's day to ``ahead`` days after it."""
+    day = _report_day(m)
+    if day is None:
+        return []
+    return [(day + dt.timedelta(days=n)).isoformat() for n in range(-back, ahead + 1)]
+
+
 def _names_a_doer(actor_key: str | None) -> bool:
     """Whether an actor key singles out one doer: not none, and not an ad-hoc group known only by
     its kind ("group:rebels", "group:protesters"), which stands for different people in every report."""
@@ -339,6 +378,7 @@ def merge_reason(new: StoredMention, old: StoredMention) -> str | None:
         when: str | None = f"dates {new.date} ~ {old.date} agree"
     else:
         when = _loose_dates_agree(new, old) if _loose_dates_allowed(new, old) else None
+        when = when or _recent_report(new, old)
     if when is None:
         return None
     return "; ".join(part for part in (f"same type {new.event_type}", doer, target, when) if part)
@@ -482,7 +522,7 @@ def filing_keys(mention: StoredMention) -> list[str]:
     A mention that no other can merge with (no actor and no recipient) has none.
     """
     return [*(key for stem in _key_stems(mention) for key in _exact_filing_keys(stem, mention)),
-            *_loose_filing_keys(mention)]
+            *_loose_filing_keys(mention), *_recent_filing_keys(mention)]
 
 
 def probe_keys(mention: StoredMention) -> list[str]:
@@ -494,7 +534,31 @@ def probe_keys(mention: StoredMention) -> list[str]:
     event down are found through ``_loose_probe_keys``.
     """
     return [*(key for stem in _key_stems(mention) for key in _exact_probe_keys(stem, mention)),
-            *_loose_probe_keys(mention)]
+            *_loose_probe_keys(mention), *_recent_probe_keys(mention)]
+
+
+def _recent_stems(mention: StoredMention) -> list[str]:
+    """The stems of the keys for ``_recent_report``: type and named doer."""
+    return [f"{stem}day" for stem in _key_stems(mention)] if _names_a_doer(mention.actor_key) else []
+
+
+def _recent_filing_keys(mention: StoredMention) -> list[str]:
+    """A mention dated to the day is found by its day: a report told as recent ("recent") by the
+    days around it, one dated in its text ("dated") by the reports of the days after it."""
+    kind = "recent" if _told_as_past(mention) else "dated"
+    return [f"{stem} {kind} {day}" for stem in _recent_stems(mention) for day in _days_around(mention, 0, 0)]
+
+
+def _recent_probe_keys(mention: StoredMention) -> list[str]:
+    """The days where a report of the same act may be filed (``_recent_report``): for a report told
+    as recent, the dated ones of the REPORT_REACH_DAYS before it and the recent ones around it; for
+    a dated one, the recent ones of the REPORT_REACH_DAYS after it."""
+    reach = REPORT_REACH_DAYS
+    if _told_as_past(mention):
+        wanted = [("dated", _days_around(mention, reach, 0)), ("recent", _days_around(mention, reach, reach))]
+    else:
+        wanted = [("recent", _days_around(mention, 0, reach))]
+    return [f"{stem} {kind} {day}" for stem in _recent_stems(mention) for kind, days in wanted for day in days]
 
 
 def link_reasons(members: Sequence[StoredMention], ids: Sequence[str]) -> list[str | None]:

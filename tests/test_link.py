@@ -150,6 +150,25 @@ def test_a_date_taken_from_the_publication_bounds_a_past_event_from_above() -> N
     assert link.merge_reason(plan, dated("COOPERATE", "country:MLI", "country:RUS", "2021", "year")) is None
 
 
+def test_an_act_a_paper_tells_as_recent_joins_the_report_that_dates_it_days_before() -> None:
+    # "the bloc condemned the raid" in a paper of 14 November; "condemned the raid on Tuesday" (the 12th)
+    recent = dated("ACCUSE", "igo:au", "country:SDN", "2022-11-14", "day", "reported")
+    dated_in_text = dated("ACCUSE", "igo:au", "country:SDN", "2022-11-12", "day")
+    reason = link.merge_reason(recent, dated_in_text)
+    assert reason is not None and "at most 3 days before" in reason
+    assert link.merge_reason(dated_in_text, recent) is not None
+    assert set(link.probe_keys(recent)) & set(link.filing_keys(dated_in_text))
+    assert set(link.probe_keys(dated_in_text)) & set(link.filing_keys(recent))
+    # a week before the paper, after it, another doer, or no doer named: not the same act
+    assert link.merge_reason(recent, dated("ACCUSE", "igo:au", "country:SDN", "2022-11-07", "day")) is None
+    assert link.merge_reason(recent, dated("ACCUSE", "igo:au", "country:SDN", "2022-11-16", "day")) is None
+    assert link.merge_reason(recent, dated("ACCUSE", "igo:eu", "country:SDN", "2022-11-12", "day")) is None
+    no_doer = dated("ACCUSE", None, "country:SDN", "2022-11-14", "day", "reported")  # type: ignore[arg-type]
+    assert link.merge_reason(no_doer, dataclasses.replace(dated_in_text, actor_key=None)) is None
+    # two papers telling it as recent, a day apart
+    assert link.merge_reason(recent, dated("ACCUSE", "igo:au", "country:SDN", "2022-11-15", "day", "reported"))
+
+
 def test_an_office_holder_acts_for_the_country_of_the_office() -> None:
     # "Foreign Minister Abdoulaye Diop demanded the mission's departure" / "as Mali demanded"
     minister = dated("REQUEST", "person:abdoulaye_diop", "igo:minusma", "2023-06", "month")
