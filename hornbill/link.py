@@ -311,8 +311,9 @@ def _first_day(date: str) -> str:
 def _recent_report(a: StoredMention, b: StoredMention) -> str | None:
     """Why a report dated only by its paper (told as past, see ``_told_as_past``) may tell the act
     another report dates to the day: the other's day lies at most REPORT_REACH_DAYS before the
-    paper's (or both papers are that close), and both name their doer. Else None."""
-    if not (_names_a_doer(a.actor_key) and _names_a_doer(b.actor_key)):
+    paper's (or both papers are that close), and both name their doer. Else None. Only across
+    articles: two sentences of one article that tell an act with no time are two acts."""
+    if a.doc_id == b.doc_id or not (_names_a_doer(a.actor_key) and _names_a_doer(b.actor_key)):
         return None
     day_a, day_b = _report_day(a), _report_day(b)
     if day_a is None or day_b is None:

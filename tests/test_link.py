@@ -153,20 +153,23 @@ def test_a_date_taken_from_the_publication_bounds_a_past_event_from_above() -> N
 def test_an_act_a_paper_tells_as_recent_joins_the_report_that_dates_it_days_before() -> None:
     # "the bloc condemned the raid" in a paper of 14 November; "condemned the raid on Tuesday" (the 12th)
     recent = dated("ACCUSE", "igo:au", "country:SDN", "2022-11-14", "day", "reported")
-    dated_in_text = dated("ACCUSE", "igo:au", "country:SDN", "2022-11-12", "day")
+    dated_in_text = dataclasses.replace(dated("ACCUSE", "igo:au", "country:SDN", "2022-11-12", "day"), doc_id="d1")
     reason = link.merge_reason(recent, dated_in_text)
     assert reason is not None and "at most 3 days before" in reason
     assert link.merge_reason(dated_in_text, recent) is not None
     assert set(link.probe_keys(recent)) & set(link.filing_keys(dated_in_text))
     assert set(link.probe_keys(dated_in_text)) & set(link.filing_keys(recent))
     # a week before the paper, after it, another doer, or no doer named: not the same act
-    assert link.merge_reason(recent, dated("ACCUSE", "igo:au", "country:SDN", "2022-11-07", "day")) is None
-    assert link.merge_reason(recent, dated("ACCUSE", "igo:au", "country:SDN", "2022-11-16", "day")) is None
-    assert link.merge_reason(recent, dated("ACCUSE", "igo:eu", "country:SDN", "2022-11-12", "day")) is None
+    for other in ("2022-11-07", "2022-11-16"):
+        assert link.merge_reason(recent, dataclasses.replace(dated_in_text, date=other)) is None
+    assert link.merge_reason(recent, dataclasses.replace(dated_in_text, actor_key="igo:eu")) is None
     no_doer = dated("ACCUSE", None, "country:SDN", "2022-11-14", "day", "reported")  # type: ignore[arg-type]
     assert link.merge_reason(no_doer, dataclasses.replace(dated_in_text, actor_key=None)) is None
-    # two papers telling it as recent, a day apart
-    assert link.merge_reason(recent, dated("ACCUSE", "igo:au", "country:SDN", "2022-11-15", "day", "reported"))
+    # two papers telling it as recent, a day apart; but two such sentences of one paper are two acts
+    other_paper = dataclasses.replace(dated("ACCUSE", "igo:au", "country:SDN", "2022-11-15", "day", "reported"),
+                                      doc_id="d1")
+    assert link.merge_reason(recent, other_paper)
+    assert link.merge_reason(recent, dataclasses.replace(other_paper, doc_id=recent.doc_id)) is None
 
 
 def test_an_office_holder_acts_for_the_country_of_the_office() -> None:
