@@ -7,7 +7,7 @@ import itertools
 from pathlib import Path
 from typing import Any
 
-from hornbill import link
+from hornbill import figures, link
 from hornbill.model import Actor, DatePoint, DocResult, Document, EventMention, Evidence, content_id
 from hornbill.store import open_kb
 from hornbill.views import export
@@ -244,14 +244,14 @@ def test_near_duplicate_texts_have_similar_signatures_and_share_a_band() -> None
 
 
 def test_hedged_figures_disagree_only_when_no_value_fits_both() -> None:
-    assert link.claims_disagree((13000, None), (15000, "over"))
-    assert not link.claims_disagree((13000, "about"), (13400, None))
-    assert not link.claims_disagree((16000, None), (15000, "over"))
-    assert link.claims_disagree((300, None), (250, "up to"))
+    assert figures.claims_disagree((13000, None), (15000, "over"))
+    assert not figures.claims_disagree((13000, "about"), (13400, None))
+    assert not figures.claims_disagree((16000, None), (15000, "over"))
+    assert figures.claims_disagree((300, None), (250, "up to"))
 
 
 def test_units_fall_into_measures() -> None:
-    measures = link.measures()
+    measures = figures.measures()
     assert measures.measure("soldiers") == measures.measure("troops and police") == "uniformed personnel"
     assert measures.measure("peacekeepers killed") == "deaths"
     assert measures.measure("USD per year") == "usd per year"
@@ -263,10 +263,10 @@ def claim(doc_id: str, value: float, qualifier: str | None, unit: str = "troops"
 
 
 def test_conflicts_need_two_documents_and_the_same_measure_of_the_same_actor() -> None:
-    assert link.conflicting_groups([claim("d1", 1100, None), claim("d1", 1400, None)]) == []
-    assert link.conflicting_groups([claim("d1", 1100, None), claim("d2", 1400, None, about="igo:y")]) == []
-    assert link.conflicting_groups([claim("d1", 1100, None), claim("d2", 1400, None, unit="deaths")]) == []
-    groups = link.conflicting_groups([claim("d1", 13000, None, "soldiers"), claim("d2", 15000, "over", "personnel")])
+    assert figures.conflicting_groups([claim("d1", 1100, None), claim("d1", 1400, None)]) == []
+    assert figures.conflicting_groups([claim("d1", 1100, None), claim("d2", 1400, None, about="igo:y")]) == []
+    assert figures.conflicting_groups([claim("d1", 1100, None), claim("d2", 1400, None, unit="deaths")]) == []
+    groups = figures.conflicting_groups([claim("d1", 13000, None, "soldiers"), claim("d2", 15000, "over", "personnel")])
     assert len(groups) == 1 and len(groups[0]) == 2
 
 
@@ -275,12 +275,13 @@ def test_only_figures_of_one_place_at_compatible_times_are_compared() -> None:
         return {**claim(doc_id, value, "about"), "place": place, "published": published, "period": period}
 
     elsewhere = [at("d1", 4000, "the Horn of Africa", "2021-03-02"), at("d2", 900, "Somalia", "2021-03-05")]
-    assert link.conflicts_of(elsewhere) == []
+    assert figures.conflicts_of(elsewhere) == []
     years_apart = [at("d1", 4000, "Somalia", "2019-03-02"), at("d2", 900, "Somalia", "2021-03-05")]
-    assert link.conflicts_of(years_apart) == []
+    assert figures.conflicts_of(years_apart) == []
     then_and_now = [at("d1", 4000, "Somalia", "2021-03-02", period="2015"), at("d2", 900, "Somalia", "2021-03-05")]
-    assert link.conflicts_of(then_and_now) == []
-    (conflict,) = link.conflicts_of([at("d1", 4000, "Somalia", "2021-03-02"), at("d2", 900, "Somalia", "2021-03-20")])
+    assert figures.conflicts_of(then_and_now) == []
+    same_month = [at("d1", 4000, "Somalia", "2021-03-02"), at("d2", 900, "Somalia", "2021-03-20")]
+    (conflict,) = figures.conflicts_of(same_month)
     assert len(conflict.members) == 2
     assert conflict.why == ("same measure (uniformed personnel) of the same subject, in somalia, "
                             "at compatible times (2021-03-02 and 2021-03-20)")
@@ -288,11 +289,11 @@ def test_only_figures_of_one_place_at_compatible_times_are_compared() -> None:
 
 def test_a_figure_repeated_by_many_reports_is_held_against_a_figure_from_another_document() -> None:
     repeated = [claim(f"d{i}", 13000, None) for i in range(500)]
-    assert link.conflicting_groups(repeated) == []
-    assert len(link.conflicting_groups([*repeated, claim("d0", 15000, "over")])[0]) == 501
+    assert figures.conflicting_groups(repeated) == []
+    assert len(figures.conflicting_groups([*repeated, claim("d0", 15000, "over")])[0]) == 501
     change = [claim("d1", 1100, None), claim("d1", 1400, None), claim("d1", 1100, None)]  # "from 1,100 to 1,400"
-    assert link.conflicting_groups(change) == []
-    assert link.conflicting_groups([*change, claim("d2", 1400, None)]) != []  # d2's 1,400 against d1's 1,100
+    assert figures.conflicting_groups(change) == []
+    assert figures.conflicting_groups([*change, claim("d2", 1400, None)]) != []  # d2's 1,400 against d1's 1,100
 
 
 def test_the_most_precise_date_from_the_text_speaks_for_an_event() -> None:

@@ -7,7 +7,7 @@ import json
 import textwrap
 from typing import Any
 
-from hornbill import link
+from hornbill import figures
 from hornbill.store import KnowledgeBase
 
 
@@ -15,9 +15,9 @@ def conflicts(kb: KnowledgeBase) -> list[dict[str, Any]]:
     """One record per disagreement: what is measured, and every claim with its source and date."""
     names = {a["actor_key"]: a["name"] for a in kb.actors()}
     out = []
-    for conflict in link.conflicts_of(kb.claims()):
+    for conflict in figures.conflicts_of(kb.claims()):
         members = conflict.members
-        about, measure = link.claim_group(members[0]["about_key"], members[0]["subject"], members[0]["unit"])
+        about, measure = figures.claim_group(members[0]["about_key"], members[0]["subject"], members[0]["unit"])
         out.append({
             "about": names.get(about, members[0]["subject"]),
             "measure": measure,
