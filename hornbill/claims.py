@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from hornbill.doctools import doc_text, evidence_for
-from hornbill.model import Actor, ActorMention, Claim
+from hornbill.model import Actor, ActorMention, Claim, Timex
 from hornbill.schemas import load_data
 
 #: Entity labels a claim number must not sit inside (dates, times, ordinals, names).
@@ -30,6 +30,8 @@ _EXCLUDED_ENTS = frozenset(
 )
 #: Entity labels that can name what a number is about when no actor mention is near.
 _SUBJECT_ENTS = frozenset({"ORG", "GPE", "NORP"})
+#: Entity labels that name where a figure holds.
+_PLACE_ENTS = frozenset({"GPE", "LOC"})
 #: Parts of speech allowed between a number and the noun it counts ("300 heavily armed German soldiers").
 _MODIFIER_POS = frozenset({"ADJ", "PROPN", "NOUN", "ADV", "VERB"})
 _MAX_MODIFIERS = 4
@@ -54,6 +56,7 @@ class ClaimData:
     outcome_verbs: dict[str, str]
     money_topics: dict[str, str]
     source_verbs: frozenset[str]
+    place_prepositions: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -76,6 +79,7 @@ def claim_data() -> ClaimData:
         outcome_verbs=lower_map("outcome_verbs"),
         money_topics=lower_map("money_topics"),
         source_verbs=frozenset(str(v).lower() for v in raw["source_verbs"]),
+        place_prepositions=frozenset(str(v).lower() for v in raw["place_prepositions"]),
     )
 
 
@@ -472,6 +476,45 @@ def _find(doc: Doc) -> list[_Found]:
     return found
 
 
+def _clause_verb(token: Token) -> Token:
+    """The verb a token hangs on (itself or the nearest verb above it; else its sentence's root)."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _claim_place(sentence: Span, number: Token) -> str | None:
+    """Where a figure holds: the country or region its sentence names after a word of place ("in
+    Mali", "across the Sahel"), the one nearest the number; None when the sentence names none."""
+    preps = claim_data().place_prepositions
+    places = [ent for ent in sentence.ents if ent.label_ in _PLACE_ENTS and ent.root.dep_ == "pobj"
+              and ent.root.head.lower_ in preps]
+    if not places:
+        return None
+    nearest = min(places, key=lambda ent: abs(ent.root.i - number.i))
+    return _without_article(nearest)
+
+
+def _claim_period(doc: Doc, sentence: Span, number: Token) -> str | None:
+    """When a figure holds, as its clause dates it: the calendar date on the verb the number hangs on
+    ("had 5,100 soldiers in 2014", "last month 300 people were killed"), the one nearest the number;
+    None when the clause gives none (the figure is then of its report's day). A date of another
+    clause ("MINUSMA, deployed in 2013, has 12,000 troops") dates that clause, not the figure."""
+    verb = _clause_verb(number)
+    dated = []
+    for t in doc._.timexes or ():
+        if t.kind != "DATE" or not t.value[:1].isdigit() or "X" in t.value:
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is not None and sentence.start <= span.start and span.end <= sentence.end \
+                and _clause_verb(span.root).i == verb.i:
+            dated.append(t)
+    if not dated:
+        return None
+    nearest: Timex = min(dated, key=lambda t: abs(t.start - number.idx))
+    return nearest.value
+
+
 def find_claims(doc: Doc) -> list[Claim]:
     """The numeric claims of an annotated Doc (needs sentences, entities and, if present, actor mentions)."""
     claims: list[Claim] = []
@@ -487,6 +530,8 @@ def find_claims(doc: Doc) -> list[Claim]:
                 qualifier=item.qualifier,
                 evidence=evidence,
                 about=item.about,
+                place=_claim_place(item.sentence, item.number),
+                period=_claim_period(doc, item.sentence, item.number),
             )
         )
     return claims

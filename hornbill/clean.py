@@ -18,7 +18,9 @@ live in ``data/boilerplate.yaml`` so a linguist can edit them. In order:
 
 Kept blocks are joined by a blank line, or by a space when a paragraph was broken
 mid-sentence (a block without final punctuation followed by one starting lowercase).
-``Document.pieces`` maps every kept block back to ``Document.original`` (= ``raw.text``).
+``Document.pieces`` maps every kept block back to ``Document.original``, which is the text as
+read: ``raw.header + raw.text`` (a plain-text file's metadata lines stay in front, so that
+offsets index the file itself; they are no block, kept or dropped).
 """
 
 from __future__ import annotations
@@ -168,8 +170,9 @@ def split_blocks(text: str) -> list[Block]:
 
 
 def clean(raw: RawDocument) -> Document:
-    """The article in ``raw`` without page furniture, with offsets back to ``raw.text``."""
-    blocks = split_blocks(raw.text)
+    """The article in ``raw`` without page furniture, with offsets back to the text as read
+    (``raw.header + raw.text``)."""
+    blocks = _shifted(split_blocks(raw.text), len(raw.header))
     reasons = classify(blocks, load_markers())
     kept = [(b, r) for b, r in zip(blocks, reasons, strict=True) if r is None or r == HEADLINE]
     text, pieces = _join([b for b, _ in kept])
@@ -178,7 +181,7 @@ def clean(raw: RawDocument) -> Document:
     return Document(
         doc_id=raw.doc_id,
         source=raw.source,
-        original=raw.text,
+        original=raw.header + raw.text,
         text=text,
         pieces=pieces,
         segments=tuple(
@@ -191,6 +194,13 @@ def clean(raw: RawDocument) -> Document:
         metadata_published=raw.published,
         warnings=warnings,
     )
+
+
+def _shifted(blocks: list[Block], offset: int) -> list[Block]:
+    """``blocks`` moved ``offset`` characters on (past the metadata header the reader took off)."""
+    if not offset:
+        return blocks
+    return [Block(b.start + offset, b.end + offset, b.text, b.after_gap) for b in blocks]
 
 
 def classify(blocks: list[Block], markers: Markers) -> list[str | None]:

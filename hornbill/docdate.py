@@ -3,13 +3,19 @@
 Signals, in order of trust (the first one found wins; the others are checked against it)::
 
     metadata   raw.published from the file ("2023-07-01", "2023-07-01T10:00:00Z", "July 1, 2023")
-    dateline   "MOSCOW (Agency - 15th November, 2022) ..." / "BAMAKO, 3 March 2024 (Reuters) - ..."
+    dateline   "MOSCOW (Agency - 15th November, 2022) ..." / "BAMAKO, 3 March 2024 (Reuters) - ..." /
+               "Chad (3 March 2024)"; with no year ("NAIROBI, March 3 (Reuters) -", "Oct. 12 (AFP) --")
+               the year is the one the page's other dates and years place it in
     explicit   a date alone on a line near the top ("July 1, 2023", "Published 1 July 2023 | 10:00")
     caption    a dated photo caption or credit line, even one the cleaner dropped; lowered to
                MONTH precision: a caption dates the photo, the article is only from around then
     url        /2023/07/01/ or 2023-07-01 in the URL
+    text       a date the body writes with its weekday ("on Thursday, Jan. 11, 2024"), when the
+               article also tells of that weekday on its own ("on Thursday"): the story's day,
+               and the earliest the article can be from; else the latest full date the body
+               tells as past (:func:`find_text_date`)
 
-Dates of events in the body are never used: when none of the above is found the
+Other dates of events in the body are never used: when none of the above is found the
 result is ``DatePoint(None, None, "none")``.
 
 :func:`date_document` returns a :class:`DocDate`: ``.date`` (the DatePoint) and
@@ -51,8 +57,8 @@ _TIME = r"(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?"
 _PATTERN_SOURCES: tuple[tuple[str, Precision], ...] = (
     (rf"(?<![\d-]){_YEAR}-(?P<mm>[01]\d)-(?P<dd>[0-3]\d){_TIME}(?![\d])", "day"),
     (rf"(?<![\d/]){_YEAR}/(?P<mm>[01]?\d)/(?P<dd>[0-3]?\d)(?![\d/])", "day"),
-    (rf"\b{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b", "day"),
-    (rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", "day"),
+    (rf"\b{_DAY}(?:\s+of)?\s+{_MONTH}(?:\s*,\s*|\s+){_YEAR}\b", "day"),
+    (rf"\b{_MONTH}\s+{_DAY}(?:\s*,\s*|\s+){_YEAR}\b", "day"),
     (rf"(?<![\d.]){_DAY}\.(?P<mm>[01]?\d)\.{_YEAR}\b", "day"),
     (rf"(?<![\d/]){_DAY}/(?P<mm>[01]?\d)/{_YEAR}\b", "day"),
     (rf"\b{_MONTH},?\s+{_YEAR}\b", "month"),
@@ -62,7 +68,7 @@ _PATTERNS = tuple((re.compile(source, re.IGNORECASE), precision) for source, pre
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?"
 #: What may stand beside the date on a date-only line ("Published: Saturday, 1 July 2023 | 10:00 GMT").
 _DATE_LINE_FILLER = re.compile(
-    rf"(?:\s|[,|:·•/()–—-]|{_WEEKDAY}|published|posted|updated|last updated|first published|on|at|date|"
+    rf"(?:\s|[,.|:·•/()–—-]|{_WEEKDAY}|published|posted|updated|last updated|first published|on|at|date|"
     r"\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?|gmt|utc|[ecmp][sd]t|cet|cest|wat|eat|bst|hrs?|"
     r"\d+\s*(?:min|mins|minutes?|hours?|hrs?|days?)\s+ago)*",
     re.IGNORECASE,
@@ -71,6 +77,29 @@ _URL_PATTERNS: tuple[tuple[re.Pattern[str], Precision], ...] = (
     (re.compile(rf"(?<!\d){_YEAR}[/_-](?P<mm>[01]?\d)[/_-](?P<dd>[0-3]?\d)(?!\d)"), "day"),
     (re.compile(rf"/{_YEAR}(?P<mm>[01]\d)(?P<dd>[0-3]\d)/"), "day"),
     (re.compile(rf"/{_YEAR}/(?P<mm>[01]?\d)/"), "month"),
+)
+#: A word in capitals (a news agency's name beside a date: "KYODO NEWS", "AFP").
+_AGENCY_WORD = re.compile(r"\b[A-Z][A-Z&]+\b")
+#: A dateline without a year: "NAIROBI, March 3 (Reuters) -", "Oct. 12 (AFP) --", "PARIS, 12 October -".
+_YEARLESS_DATELINES = tuple(
+    re.compile(
+        rf"\s*(?:(?P<city>[A-Z][\w.'’-]*(?:[ /][A-Z][\w.'’-]*){{0,3}}),?\s+)?(?:(?i:{_WEEKDAY}),?\s+)?"
+        rf"{day_month}\s*(?P<agency>\([^()\n]{{2,40}}\))?\s*(?:[-–—]+|:)\s"
+    )
+    for day_month in (rf"(?i:{_MONTH})\s+{_DAY}", rf"{_DAY}\s+(?i:{_MONTH})")
+)
+#: A date written with its weekday: "Thursday, Jan. 11, 2024", "on Monday 3 March 2024".
+_WEEKDAY_BEFORE = re.compile(rf"\b(?P<w>{_WEEKDAY}),?\s*$", re.IGNORECASE)
+_WEEKDAY_NUMBER: dict[str, int] = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+#: A weekday on its own, as news tells of the days around its publication ("on Thursday").
+_BARE_WEEKDAY = re.compile(
+    r"\b(?:on|since|late|early|last|this)\s+(?P<w>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b(?!,?\s*(?:\d|[A-Z][a-z]{2}))"
+)
+#: Words before a date that tell it as still to come: "will vote on", "by", "until", "due on".
+_FUTURE_BEFORE = re.compile(
+    r"\b(?:will|would|shall|'ll|to be|is to|are to|by|until|till|before|due|scheduled|set for|planned|expected|"
+    r"deadline|from|next)\b[^.!?]*$",
+    re.IGNORECASE,
 )
 _DATELINE_AFTER = re.compile(r"\s*,?\s*(?:\)|\(|[-–—:]|/)")
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-Z]")
@@ -181,6 +210,7 @@ def is_date_line(text: str) -> bool:
         return False
     bounds = [0, *(x for f in found for x in (f.start, f.end)), len(text)]
     rest = "".join(text[bounds[i] : bounds[i + 1]] for i in range(0, len(bounds), 2))
+    rest = _AGENCY_WORD.sub(" ", rest)  # "Feb 2, 2021 - 05:46 KYODO NEWS": the wire's name in capitals
     return _DATE_LINE_FILLER.fullmatch(rest) is not None
 
 
@@ -194,7 +224,7 @@ def date_document(document: Document, raw: RawDocument) -> DocDate:
             candidates.append(DatePoint(parsed[0], parsed[1], "metadata"))
         else:
             warnings.append(f"could not read the metadata date {raw.published[:40]!r}")
-    for finder in (find_dateline, find_explicit, find_caption):
+    for finder in (find_dateline, find_explicit, find_caption, find_text_day, find_text_date):
         point = finder(document)
         if point is not None:
             candidates.append(point)
@@ -207,7 +237,7 @@ def date_document(document: Document, raw: RawDocument) -> DocDate:
     warnings.extend(
         f"document date {best.value} ({best.basis}) disagrees with the {other.basis} date {other.value}"
         for other in candidates
-        if other.basis != "caption" and not _consistent(best, other)
+        if other.basis not in ("caption", "text") and not _consistent(best, other)
     )
     return DocDate(best, tuple(warnings))
 
@@ -240,7 +270,7 @@ def find_dateline(document: Document) -> DatePoint | None:
     """A dateline opening one of the first paragraphs: "CITY (Agency - 15th November, 2022) ..."."""
     kept = [s for s in document.segments if s.kept][:DATELINE_SEGMENTS]
     for text in _segments_text(document, kept):
-        found = dateline_date(text)
+        found = dateline_date(text) or yearless_dateline(text, document)
         if found is not None:
             return DatePoint(found.value, found.precision, "dateline")
     return None
@@ -263,27 +293,83 @@ def dateline_date(paragraph: str) -> Found | None:
             return None  # "NATO said on 3 March 2024 (...)" is a sentence, not a dateline
         words = city.group(1).split()
         all_caps = words[0].isupper() and len(words[0].strip(".")) >= 2
-        if all_caps or before.rstrip().endswith(","):
+        if all_caps or before.rstrip().endswith((",", "(")):  # "Chad (3 March 2024)": a place, its date
             return found
         return None
     return None
+
+
+def yearless_dateline(paragraph: str, document: Document) -> Found | None:
+    """The date of a dateline that gives no year ("NAIROBI, March 3 (Reuters) -", "Oct. 12 (AFP) --"),
+    in the year the page's other dates place it (:func:`page_year`); None when it has none."""
+    match = next((m for pattern in _YEARLESS_DATELINES if (m := pattern.match(paragraph))), None)
+    if match is None or not (match["agency"] or (match["city"] and match["city"].isupper())):
+        return None
+    year = page_year(document)
+    if year is None:
+        return None
+    value = _valid_day(year, _MONTHS[match["m"].lower()], int(match["d"]))
+    return None if value is None else Found(match.start(), match.end(), value, "day")
+
+
+def page_year(document: Document) -> int | None:
+    """The year a page's own dates point to: the latest year of a full date written anywhere on the
+    page (captions and bylines included), else None. An article is written after what it reports."""
+    years = [int(f.value[:4]) for f in find_dates(document.original) if f.precision == "day"]
+    return max(years) if years else None
 
 
 def find_explicit(document: Document) -> DatePoint | None:
     """A line near the top that is only a date ("Published ..."), or a short dated line the cleaner
     dropped as furniture there (a byline "By Jane Doe | 6 May 2024")."""
     top = [s for s in _top_segments(document) if s.reason != "tail"]
-    lines = [
-        text
+    headline = next((s.start for s in top if s.reason == "headline"), None)
+    dated = [
+        (segment, text)
         for segment, text in zip(top, _segments_text(document, top), strict=True)
         if (_is_dropped_meta(segment) and len(text.split()) <= 14 and find_dates(text))
         or (len(text) < 120 and is_date_line(text))
     ]
+    # a date over the headline may be the site's banner of today's date; one under it is the article's
+    below = [text for segment, text in dated if headline is not None and segment.start > headline]
+    lines = below or [text for _, text in dated]
     published = [t for t in lines if "updated" not in t.lower()]
     if not lines:
         return None
     found = find_dates((published or lines)[0])[0]
     return DatePoint(found.value, found.precision, "explicit")
+
+
+def find_text_day(document: Document) -> DatePoint | None:
+    """The story's day from the body: the latest date written with its weekday, the weekday right
+    ("Thursday, Jan. 11, 2024"), when the article also tells of that weekday on its own ("on
+    Thursday"), as news does of the days just before it appears. The article is from that day
+    or a day or two later: the day is the best one guess."""
+    text = document.text
+    told = {m["w"][:3].lower() for m in _BARE_WEEKDAY.finditer(text)}
+    days = []
+    for found in find_dates(text):
+        before = _WEEKDAY_BEFORE.search(text, max(0, found.start - 20), found.start)
+        if found.precision != "day" or before is None:
+            continue
+        weekday = _WEEKDAY_NUMBER[before["w"][:3].lower()]
+        if date.fromisoformat(found.value).weekday() == weekday and before["w"][:3].lower() in told:
+            days.append(found.value)
+    return DatePoint(max(days), "day", "text") if days else None
+
+
+def find_text_date(document: Document) -> DatePoint | None:
+    """The latest full date the body tells as past ("the talks ended on 3 March 2024"): news reports
+    what has just happened, so the article is from that day or soon after. Dates told as still to
+    come ("will vote on ...", "by 1 July 2024") are left out. A guess from the words of the body,
+    so it stands last, below every other signal."""
+    text = document.text
+    dates = [f for f in find_dates(text) if f.precision == "day"
+             and not _FUTURE_BEFORE.search(text, max(0, f.start - 60), f.start)]
+    if not dates:
+        return None
+    latest = max(dates, key=lambda f: f.value)
+    return DatePoint(latest.value, "day", "text")
 
 
 def _is_dropped_meta(segment: Segment) -> bool:

@@ -98,18 +98,23 @@ def is_headline(sent: Span) -> bool:
 def evidence_for(span: Span) -> Evidence:
     """The evidence record for a sentence (or any span): its text without the whitespace around it,
     and the offsets of exactly that text in the original (the end is mapped from the last character,
-    so furniture dropped right after the sentence is never inside it)."""
+    so furniture dropped right after the sentence is never inside it): ``original[start:end]`` is
+    the sentence."""
     text = span.text
     start = span.start_char + len(text) - len(text.lstrip())
     end = span.end_char - (len(text) - len(text.rstrip()))
     document: Document | None = span.doc._.document
     if document is None:
         return Evidence("", "", text.strip(), start, end)
-    return Evidence(
-        doc_id=document.doc_id,
-        source=document.source,
-        sentence=text.strip(),
-        start=document.to_original(start),
-        end=document.to_original(end - 1) + 1 if end > start else document.to_original(start),
-    )
+    first = document.to_original(start)
+    last = document.to_original(end - 1) + 1 if end > start else first
+    return Evidence(document.doc_id, document.source, exact_sentence(document.original[first:last], text.strip()),
+                    first, last)
+
+
+def exact_sentence(located: str, cleaned: str) -> str:
+    """The sentence as the original writes it (a paragraph the page broke mid-sentence keeps its line
+    break), so that ``original[start:end]`` is the evidence; the cleaned text when page furniture
+    the cleaner dropped stands inside the span."""
+    return located if located.split() == cleaned.split() else cleaned
 

@@ -1,6 +1,7 @@
-"""Cross-document linking: which stored event a new event mention belongs to, and why;
-which numeric claims from different sources contradict each other; and which documents are
-near-duplicates of each other (MinHash), so a syndicated copy does not count as a second source.
+"""Cross-document linking: which stored event a new event mention belongs to, and why; which
+quotes are one remark; and which documents are near-duplicates of each other (MinHash), so a
+syndicated copy does not count as a second source. (Which numeric claims contradict each other:
+:mod:`hornbill.figures`.)
 
 Pure decisions over small records; the store supplies candidates through an index
 (same event type and actor, or the country an office holder acts for, and the date), so adding
@@ -13,8 +14,8 @@ Every merge records its reason, shown by ``hornbill timeline --why`` and kept in
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
-import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -31,13 +32,15 @@ from hornbill.schemas import load_data
 
 #: How much an event date is trusted, by where it came from (higher wins).
 BASIS_RANK = {"explicit": 5, "metadata": 4, "sentence": 4, "dateline": 4, "caption": 3, "context": 3,
-              "url": 2, "text": 2, "document": 1, "none": 0}
+              "url": 2, "text": 2, "reported": 1, "none": 0}
 
 _RULES: dict[str, Any] = load_data("link.yaml")
 #: types whose reports may merge on a date that does not pin them down (see data/link.yaml)
 LASTING_TYPES = frozenset(_RULES["lasting_types"])
 #: how far back a report dated only by its publication date is taken to reach
 LOOKBACK_YEARS = int(_RULES["lookback_years"])
+#: how many days before its report an undated act told as past may lie (see data/link.yaml)
+REPORT_REACH_DAYS = int(_RULES["report_reach_days"])
 #: types whose modes name distinct acts (see link.yaml)
 MODED_TYPES = frozenset(_RULES.get("moded_types", []))
 #: title words that make a person act for their country, unless the title opens with a past one
@@ -49,7 +52,7 @@ PAST_OFFICE_WORDS = frozenset(_RULES["past_office_words"])
 class StoredMention:
     """What the linker needs to know of a mention already in the knowledge base.
 
-    ``date_basis`` says where the date came from ("document": only the article's publication
+    ``date_basis`` says where the date came from ("reported": only the article's publication
     date, "none": no date at all); ``status`` is "occurred" or "announced".
     """
 
@@ -243,7 +246,7 @@ def year_of(date: str | None) -> int | None:
 def _told_as_past(m: StoredMention) -> bool:
     """Whether a mention's date is only an upper bound: dated by its article's publication date
     (nothing in the text dates it) and told as having happened, so it happened then or before."""
-    return m.date_basis == "document" and m.status != "announced" and year_of(m.date) is not None
+    return m.date_basis == "reported" and m.status != "announced" and year_of(m.date) is not None
 
 
 def _on_or_before(early: StoredMention, late: StoredMention) -> bool:
@@ -305,6 +308,44 @@ def _first_day(date: str) -> str:
     return {4: f"{date}-01-01", 7: f"{date}-01"}.get(len(date), date)
 
 
+def _recent_report(a: StoredMention, b: StoredMention) -> str | None:
+    """Why a report dated only by its paper (told as past, see ``_told_as_past``) may tell the act
+    another report dates to the day: the other's day lies at most REPORT_REACH_DAYS before the
+    paper's (or both papers are that close), and both name their doer. Else None. Only across
+    articles: two sentences of one article that tell an act with no time are two acts."""
+    if a.doc_id == b.doc_id or not (_names_a_doer(a.actor_key) and _names_a_doer(b.actor_key)):
+        return None
+    day_a, day_b = _report_day(a), _report_day(b)
+    if day_a is None or day_b is None:
+        return None
+    reach = REPORT_REACH_DAYS
+    for bound, other, day_bound, day_other in ((a, b, day_a, day_b), (b, a, day_b, day_a)):
+        gap = (day_bound - day_other).days
+        if _told_as_past(bound) and 0 <= gap <= reach:
+            return f"{other.date} is at most {reach} days before {bound.date}, when a report told it as recent"
+        if _told_as_past(bound) and _told_as_past(other) and abs(gap) <= reach:
+            return f"both told as recent by reports of {bound.date} and {other.date}, at most {reach} days apart"
+    return None
+
+
+def _report_day(m: StoredMention) -> dt.date | None:
+    """A mention's date as a day, when it has day precision."""
+    if m.date is None or m.date_precision != "day" or len(m.date) != 10:
+        return None
+    try:
+        return dt.date.fromisoformat(m.date)
+    except ValueError:
+        return None
+
+
+def _days_around(m: StoredMention, back: int, ahead: int) -> list[str]:
+    """The days from ``back`` days before a mention's day to ``ahead`` days after it."""
+    day = _report_day(m)
+    if day is None:
+        return []
+    return [(day + dt.timedelta(days=n)).isoformat() for n in range(-back, ahead + 1)]
+
+
 def _names_a_doer(actor_key: str | None) -> bool:
     """Whether an actor key singles out one doer: not none, and not an ad-hoc group known only by
     its kind ("group:rebels", "group:protesters"), which stands for different people in every report."""
@@ -338,6 +379,7 @@ def merge_reason(new: StoredMention, old: StoredMention) -> str | None:
         when: str | None = f"dates {new.date} ~ {old.date} agree"
     else:
         when = _loose_dates_agree(new, old) if _loose_dates_allowed(new, old) else None
+        when = when or _recent_report(new, old)
     if when is None:
         return None
     return "; ".join(part for part in (f"same type {new.event_type}", doer, target, when) if part)
@@ -481,7 +523,7 @@ def filing_keys(mention: StoredMention) -> list[str]:
     A mention that no other can merge with (no actor and no recipient) has none.
     """
     return [*(key for stem in _key_stems(mention) for key in _exact_filing_keys(stem, mention)),
-            *_loose_filing_keys(mention)]
+            *_loose_filing_keys(mention), *_recent_filing_keys(mention)]
 
 
 def probe_keys(mention: StoredMention) -> list[str]:
@@ -493,7 +535,31 @@ def probe_keys(mention: StoredMention) -> list[str]:
     event down are found through ``_loose_probe_keys``.
     """
     return [*(key for stem in _key_stems(mention) for key in _exact_probe_keys(stem, mention)),
-            *_loose_probe_keys(mention)]
+            *_loose_probe_keys(mention), *_recent_probe_keys(mention)]
+
+
+def _recent_stems(mention: StoredMention) -> list[str]:
+    """The stems of the keys for ``_recent_report``: type and named doer."""
+    return [f"{stem}day" for stem in _key_stems(mention)] if _names_a_doer(mention.actor_key) else []
+
+
+def _recent_filing_keys(mention: StoredMention) -> list[str]:
+    """A mention dated to the day is found by its day: a report told as recent ("recent") by the
+    days around it, one dated in its text ("dated") by the reports of the days after it."""
+    kind = "recent" if _told_as_past(mention) else "dated"
+    return [f"{stem} {kind} {day}" for stem in _recent_stems(mention) for day in _days_around(mention, 0, 0)]
+
+
+def _recent_probe_keys(mention: StoredMention) -> list[str]:
+    """The days where a report of the same act may be filed (``_recent_report``): for a report told
+    as recent, the dated ones of the REPORT_REACH_DAYS before it and the recent ones around it; for
+    a dated one, the recent ones of the REPORT_REACH_DAYS after it."""
+    reach = REPORT_REACH_DAYS
+    if _told_as_past(mention):
+        wanted = [("dated", _days_around(mention, reach, 0)), ("recent", _days_around(mention, reach, reach))]
+    else:
+        wanted = [("recent", _days_around(mention, 0, reach))]
+    return [f"{stem} {kind} {day}" for stem in _recent_stems(mention) for kind, days in wanted for day in days]
 
 
 def link_reasons(members: Sequence[StoredMention], ids: Sequence[str]) -> list[str | None]:
@@ -521,7 +587,7 @@ def event_id_for(mention_ids: Iterable[str]) -> str:
 def mention_rank(date_basis: str | None, date_precision: str | None, confidence: float) -> tuple[int, int, int, float]:
     """Sort key for the mention that speaks for an event: a date read from the text beats the
     publication-date fallback; then the more precise date; then the more trusted basis; then confidence."""
-    from_text = date_basis not in (None, "document", "none")
+    from_text = date_basis not in (None, "reported", "none")
     return (from_text, fineness(date_precision), BASIS_RANK.get(date_basis or "none", 0),
             confidence)
 
@@ -529,89 +595,6 @@ def mention_rank(date_basis: str | None, date_precision: str | None, confidence:
 def source_key(outlet: str | None, doc_id: str) -> str:
     """What counts as one source: the outlet; a document with no known outlet is its own source."""
     return outlet or f"doc:{doc_id}"
-
-
-# -- numeric claims: what they measure, and where sources disagree ------------------------------
-
-
-@dataclass(frozen=True)
-class Measures:
-    """The measure groups of data/measures.yaml."""
-
-    by_unit: dict[str, str]
-    tolerance: float
-    about: float
-
-    def measure(self, unit: str) -> str:
-        """The measure a unit belongs to; a composite unit ("troops and police") when all its nouns agree."""
-        unit = unit.casefold().strip()
-        if unit in self.by_unit:
-            return self.by_unit[unit]
-        words = [w.strip() for w in unit.replace(",", " and ").split(" and ") if w.strip()]
-        groups = {self.by_unit.get(w) for w in words}
-        if len(groups) == 1 and None not in groups:
-            return groups.pop()  # type: ignore[return-value]
-        for tail in ("killed", "wounded", "injured", "displaced", "detained", "abducted"):
-            if unit.endswith(" " + tail) and tail in self.by_unit:
-                return self.by_unit[tail]
-        return unit
-
-
-@cache
-def measures() -> Measures:
-    raw = load_data("measures.yaml")
-    by_unit = {unit.casefold(): name for name, units in raw["measures"].items() for unit in units}
-    return Measures(by_unit, float(raw["tolerance"]), float(raw["hedges"]["about"]))
-
-
-def claim_range(value: float, qualifier: str | None) -> tuple[float, float]:
-    """The values a hedged figure allows: "over 15,000" is [15000, inf), "about 13,000" is 13000 +/- 15 %."""
-    m = measures()
-    if qualifier in ("over", "at least"):
-        return value, math.inf
-    if qualifier in ("under", "up to"):
-        return 0.0, value
-    spread = m.about if qualifier == "about" else m.tolerance
-    return value * (1 - spread), value * (1 + spread)
-
-
-def claims_disagree(a: tuple[float, str | None], b: tuple[float, str | None]) -> bool:
-    """True when no single figure fits both claims, hedges included."""
-    lo_a, hi_a = claim_range(*a)
-    lo_b, hi_b = claim_range(*b)
-    return hi_a < lo_b or hi_b < lo_a
-
-
-def claim_group(about: str | None, subject: str, unit: str) -> tuple[str, str]:
-    """What a claim measures: (who it is about, which measure)."""
-    return (about or subject.casefold(), measures().measure(unit))
-
-
-def conflicting_groups(claims: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    """Groups of claims on the same measure of the same actor, from two or more documents, that disagree.
-
-    Claims from one document are never held against each other (an article may give a change,
-    "from 1,100 to 1,400"); a group is listed when some pair of claims from different documents
-    cannot both be true.
-    """
-    groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-    for c in claims:
-        groups[claim_group(c["about_key"], c["subject"], c["unit"])].append(c)
-    return [members for members in groups.values() if group_disagrees(members)]
-
-
-def group_disagrees(members: Sequence[dict[str, Any]]) -> bool:
-    """Whether two claims of the group, from different documents, cannot both be true.
-
-    Compared figure by figure (value and qualifier), not claim by claim, so a group of thousands
-    of repeated figures costs a few comparisons. Two figures are held against each other unless
-    every claim of both comes from one and the same document."""
-    documents: dict[tuple[float, str | None], set[str]] = defaultdict(set)
-    for c in members:
-        documents[(c["value"], c["qualifier"])].add(c["doc_id"])
-    figures = list(documents.items())
-    return any(not (len(docs_a) == 1 and docs_a == docs_b) and claims_disagree(a, b)
-               for i, (a, docs_a) in enumerate(figures) for b, docs_b in figures[i + 1:])
 
 
 # -- quotes: the same words of the same speaker in several outlets are one quote ---------------

@@ -5,9 +5,12 @@ components touch a ``Doc``. ``process.to_result`` turns an annotated ``Doc``
 into a :class:`DocResult`, which is what workers return and the store accepts.
 
 Offsets: ``Document.text`` is the cleaned text the NLP runs on;
-``Document.original`` is the text as read (after metadata header lines were
-removed by the reader, which records their length in ``header_chars``).
-``Document.to_original(i)`` maps a cleaned-text offset back to the original.
+``Document.original`` is the text as read: for a plain-text file the whole
+decoded file, metadata header lines included (the reader takes them off
+``RawDocument.text`` and keeps them in ``RawDocument.header``); for HTML the
+text trafilatura extracts; for a JSON, JSON Lines or CSV record its ``text``
+field. ``Document.to_original(i)`` maps a cleaned-text offset back to the
+original, so every evidence ``start``/``end`` indexes ``original``.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from typing import Any, Literal
 
 Precision = Literal["day", "week", "month", "season", "year", "decade", "century"]
 DateBasis = Literal[
-    "metadata", "explicit", "dateline", "caption", "url", "text", "sentence", "context", "document", "story",
+    "metadata", "explicit", "dateline", "caption", "url", "text", "sentence", "context", "reported", "story",
     "none"
 ]  # "story": the text's own words, read in the year that other articles place an undated article in
 Status = Literal["occurred", "announced"]
@@ -91,6 +94,7 @@ class RawDocument:
     format: str = "text"
     header_chars: int = 0
     warnings: tuple[str, ...] = ()
+    header: str = ""  # the metadata lines the reader took off the front (``header_chars`` long)
 
     @property
     def doc_id(self) -> str:
@@ -266,6 +270,8 @@ class Claim:
     qualifier: str | None
     evidence: Evidence
     about: Actor | None = None  # the actor the number describes, when the sentence names one
+    place: str | None = None  # where the figure holds: "Mali" of "2,400 soldiers in Mali"
+    period: str | None = None  # when it holds, as its sentence dates it (TimeML value); else its report's date
 
     @property
     def claim_id(self) -> str:

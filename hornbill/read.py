@@ -5,8 +5,8 @@ Formats, by extension, sniffing the content when the extension says nothing:
 - ``.txt`` / ``.md`` / no extension: plain text. Metadata at the very top is
   taken off the text: a first line `` date YYYY-MM-DD`` (the rest of that line
   is article text) and/or header lines ``Title:``, ``URL:``, ``Date:``,
-  ``Outlet:``, ``Source:``. ``RawDocument.header_chars`` says how many
-  characters were removed from the front.
+  ``Outlet:``, ``Source:``. ``RawDocument.header`` keeps what was removed from
+  the front (``header_chars`` characters), so that offsets can index the file.
 - ``.html`` / ``.htm``: main text and metadata via trafilatura.
 - ``.jsonl`` / ``.ndjson`` (one article a line) and ``.json`` (one object or a
   list): a ``text`` field plus optional ``title``, ``url``, ``published``,
@@ -291,6 +291,7 @@ def read_plain(text: str, source: str, warnings: tuple[str, ...] = ()) -> Result
         format="text",
         header_chars=pos,
         warnings=warnings,
+        header=text[:pos],
     )
 
 

@@ -238,20 +238,22 @@ TIMEX = Record({
     "parts_of_day": Words(), "day_words": _INT_TABLE, "references": _WORD_TABLE,
     "signals": Table(Scalar("word", nullable=True)), "period_modifiers": _WORD_TABLE, "past_pointing": Words(),
     "duration_modifiers": _WORD_TABLE, "future_verbs": Words(), "scheduling_verbs": Words(),
+    "reporting_verbs": Words(),
     "prospective_nouns": Words(), "sequence_prepositions": Words(), "background_prepositions": Words(),
     "steps": _INT_TABLE, "grammar": Table(Words()),
 })
 
 LINK = Record({"lasting_types": Words(), "lookback_years": INT, "office_words": Words(),
-               "past_office_words": Words()}, {"moded_types": Words()})
+               "past_office_words": Words(), "report_reach_days": INT}, {"moded_types": Words()})
 
-MEASURES = Record({"tolerance": NUMBER, "hedges": Record({"about": NUMBER}), "measures": Table(Words())})
+MEASURES = Record({"tolerance": NUMBER, "hedges": Record({"about": NUMBER}), "same_time_days": NUMBER,
+                   "measures": Table(Words())})
 
 CLAIMS = Record({
     "qualifiers": _WORD_TABLE, "number_words": _INT_TABLE, "scales": _INT_TABLE, "currency_symbols": _WORD_TABLE,
     "currency_words": _WORD_TABLE, "periods": _WORD_TABLE, "percent_words": Words(), "counted_nouns": _WORD_TABLE,
     "anchor_nouns": _WORD_TABLE, "outcome_verbs": _WORD_TABLE, "money_topics": _WORD_TABLE,
-    "source_verbs": Words(),
+    "source_verbs": Words(), "place_prepositions": Words(),
 })
 
 QUOTES = Record({

@@ -169,3 +169,12 @@ def test_subject_names_the_actor_in_the_sentence(annotate: Annotate) -> None:
 )
 def test_numbers_that_are_not_claims(annotate: Annotate, text: str) -> None:
     assert claims_of(annotate, text) == []
+
+
+def test_a_claim_knows_where_and_when_its_figure_holds(annotate: Annotate) -> None:
+    (claim,) = claims_of(annotate, "Kenya kept about 900 police officers in Somalia in 2019.")
+    assert (claim.place, claim.period) == ("Somalia", "2019")
+    (claim,) = claims_of(annotate, "The force, created in 2007, has some 3,000 soldiers across the Horn of Africa.")
+    assert claim.period is None  # 2007 dates the creation, not the figure
+    (claim,) = claims_of(annotate, "The rebels freed 40 hostages, the army said.")
+    assert (claim.place, claim.period) == (None, None)

@@ -1,4 +1,5 @@
-"""Document date: each basis in order of trust, warnings on disagreement, never a guess from the body."""
+"""Document date: each basis in order of trust, warnings on disagreement, no guess from a body date
+that nothing ties to the story's own days."""
 
 from __future__ import annotations
 
@@ -83,9 +84,48 @@ def test_title_case_dateline_with_comma() -> None:
     assert date_of(text)[0] == DatePoint("2024-03-03", "day", "dateline")
 
 
+def test_a_place_with_its_date_in_brackets_is_a_dateline() -> None:
+    text = "Senegal (4 March 2024)\n\nThe constitutional council set a new election date, officials said.\n"
+    assert date_of(text)[0] == DatePoint("2024-03-04", "day", "dateline")
+
+
+@pytest.mark.parametrize("opening", ["LUSAKA, Feb. 9 (Example Wire) - ", "Feb. 9 (EW) -- ", "LUSAKA, 9 February - "])
+def test_a_dateline_without_a_year_takes_the_year_of_the_page(opening: str) -> None:
+    text = (opening + "Zambia's parliament passed the budget after a long night of debate.\n\n"
+            "The finance minister had presented it on 12 January 2021, the clerk said.\n")
+    assert date_of(text)[0] == DatePoint("2021-02-09", "day", "dateline")
+
+
+def test_a_dateline_without_a_year_on_a_page_with_no_date_dates_nothing() -> None:
+    text = "LUSAKA, Feb. 9 (Example Wire) - Zambia's parliament passed the budget after a long debate.\n"
+    assert date_of(text)[0].basis == "none"
+
+
+def test_a_date_line_with_a_stray_comma_and_the_wire_name() -> None:
+    assert is_date_line("Mar 04 , 2022. 2 hours ago – 09:15 EXAMPLE WIRE")
+
+
+def test_the_date_under_the_headline_beats_a_banner_date_over_it() -> None:
+    text = "Tuesday March 5, 2024\n\nPeru's congress removes president\n\nDecember 8, 2022\n\n" + BODY
+    assert date_of(text)[0] == DatePoint("2022-12-08", "day", "explicit")
+
+
+def test_a_date_written_with_its_weekday_dates_a_story_told_by_weekday() -> None:
+    text = ("A file picture taken on Wednesday, 6 March 2024 shows the chamber.\n\n"
+            "Lawmakers voted on Wednesday to remove the speaker, the assembly said.\n")
+    assert date_of(text)[0] == DatePoint("2024-03-06", "day", "text")
+
+
+def test_a_weekday_date_the_story_does_not_tell_by_weekday_dates_nothing() -> None:
+    text = "The vote was set for Friday, 8 March 2024.\n\nLawmakers met to remove the speaker.\n"
+    assert date_of(text)[0].basis == "none"
+    wrong_weekday = "A picture taken on Thursday, 6 March 2024.\n\nLawmakers voted on Thursday to act.\n"
+    assert date_of(wrong_weekday)[0].basis == "text"  # the body's latest date, but no weekday check passed
+
+
 def test_date_in_a_sentence_opening_is_not_a_dateline() -> None:
     text = "On 3 March 2024, Senegal's constitutional council set a new election date, officials said.\n"
-    assert date_of(text)[0].basis == "none"
+    assert date_of(text)[0].basis == "text"  # no dateline: only the body's latest date, the weakest signal
 
 
 def test_explicit_date_under_the_headline() -> None:
@@ -197,6 +237,13 @@ def test_dated_byline_and_updated_lines() -> None:
 
 def test_sentence_starting_with_an_acronym_is_not_a_dateline() -> None:
     text = "NATO said on 3 March 2024 (a Sunday) that its exercise would go ahead as planned.\n"
-    assert date_of(text)[0].basis == "none"
+    assert date_of(text)[0].basis == "text"  # no dateline: only the body's latest date, the weakest signal
     text = "BAMAKO, Mali (Example Agency - 2nd April, 2024) The transition government extended its mandate.\n"
     assert date_of(text)[0] == DatePoint("2024-04-02", "day", "dateline")
+
+
+def test_the_latest_past_date_of_the_body_dates_an_article_with_nothing_else() -> None:
+    text = ("The parliament met on 2 April 2024 to debate the bill.\n\n"
+            "It passed the law on 9 April 2024, after a week of talks, and the senate will vote on 30 April 2024.\n")
+    assert date_of(text)[0] == DatePoint("2024-04-09", "day", "text")
+    assert date_of(text, published="2024-04-10")[0].basis == "metadata"

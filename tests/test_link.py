@@ -7,7 +7,7 @@ import itertools
 from pathlib import Path
 from typing import Any
 
-from hornbill import link
+from hornbill import figures, link
 from hornbill.model import Actor, DatePoint, DocResult, Document, EventMention, Evidence, content_id
 from hornbill.store import open_kb
 from hornbill.views import export
@@ -74,7 +74,7 @@ DATES = [(None, None), ("2022-11-14", "day"), ("2022-11-03", "day"), ("2022-11",
 ROLES = [("country:GBR", "country:MLI"), ("country:GBR", None), (None, "country:MLI"), (None, None),
          ("country:MLI", "country:GBR"), ("country:GBR", "igo:minusma"), ("person:sergei_lavrov", "country:MLI"),
          ("country:RUS", "person:abdoulaye_diop"), ("country:RUS", "country:MLI")]
-BASES = [("explicit", "occurred"), ("document", "occurred"), ("document", "announced")]
+BASES = [("explicit", "occurred"), ("reported", "occurred"), ("reported", "announced")]
 
 
 def test_probe_keys_find_every_stored_mention_a_new_one_could_merge_with() -> None:
@@ -135,10 +135,10 @@ def test_an_undated_report_joins_a_dated_one_only_on_a_lasting_type_and_a_named_
 
 def test_a_date_taken_from_the_publication_bounds_a_past_event_from_above() -> None:
     # "The junta has turned to Russia" in an article of July 2023, "turned to Russia in 2021" in another
-    background = dated("COOPERATE", "country:MLI", "country:RUS", "2023-07-01", "day", "document")
+    background = dated("COOPERATE", "country:MLI", "country:RUS", "2023-07-01", "day", "reported")
     reason = link.merge_reason(background, dated("COOPERATE", "country:MLI", "country:RUS", "2021", "year"))
     assert reason is not None and "2021 is before 2023-07-01" in reason
-    later_background = dated("COOPERATE", "country:MLI", "country:RUS", "2024-02-10", "day", "document")
+    later_background = dated("COOPERATE", "country:MLI", "country:RUS", "2024-02-10", "day", "reported")
     assert link.merge_reason(background, later_background) is not None
     for other in (dated("COOPERATE", "country:MLI", "country:RUS", "2023-08", "month"),  # after the report
                   dated("COOPERATE", "country:MLI", "country:RUS", "2012", "year"),  # beyond LOOKBACK_YEARS
@@ -146,8 +146,30 @@ def test_a_date_taken_from_the_publication_bounds_a_past_event_from_above() -> N
                   dated("ASSAULT", "country:MLI", "country:RUS", "2021", "year")):
         assert link.merge_reason(dataclasses.replace(background, event_type=other.event_type), other) is None
     # "will withdraw" is no report of a past event: its publication date bounds nothing
-    plan = dated("COOPERATE", "country:MLI", "country:RUS", "2023-07-01", "day", "document", "announced")
+    plan = dated("COOPERATE", "country:MLI", "country:RUS", "2023-07-01", "day", "reported", "announced")
     assert link.merge_reason(plan, dated("COOPERATE", "country:MLI", "country:RUS", "2021", "year")) is None
+
+
+def test_an_act_a_paper_tells_as_recent_joins_the_report_that_dates_it_days_before() -> None:
+    # "the bloc condemned the raid" in a paper of 14 November; "condemned the raid on Tuesday" (the 12th)
+    recent = dated("ACCUSE", "igo:au", "country:SDN", "2022-11-14", "day", "reported")
+    dated_in_text = dataclasses.replace(dated("ACCUSE", "igo:au", "country:SDN", "2022-11-12", "day"), doc_id="d1")
+    reason = link.merge_reason(recent, dated_in_text)
+    assert reason is not None and "at most 3 days before" in reason
+    assert link.merge_reason(dated_in_text, recent) is not None
+    assert set(link.probe_keys(recent)) & set(link.filing_keys(dated_in_text))
+    assert set(link.probe_keys(dated_in_text)) & set(link.filing_keys(recent))
+    # a week before the paper, after it, another doer, or no doer named: not the same act
+    for other in ("2022-11-07", "2022-11-16"):
+        assert link.merge_reason(recent, dataclasses.replace(dated_in_text, date=other)) is None
+    assert link.merge_reason(recent, dataclasses.replace(dated_in_text, actor_key="igo:eu")) is None
+    no_doer = dated("ACCUSE", None, "country:SDN", "2022-11-14", "day", "reported")  # type: ignore[arg-type]
+    assert link.merge_reason(no_doer, dataclasses.replace(dated_in_text, actor_key=None)) is None
+    # two papers telling it as recent, a day apart; but two such sentences of one paper are two acts
+    other_paper = dataclasses.replace(dated("ACCUSE", "igo:au", "country:SDN", "2022-11-15", "day", "reported"),
+                                      doc_id="d1")
+    assert link.merge_reason(recent, other_paper)
+    assert link.merge_reason(recent, dataclasses.replace(other_paper, doc_id=recent.doc_id)) is None
 
 
 def test_an_office_holder_acts_for_the_country_of_the_office() -> None:
@@ -178,7 +200,7 @@ def test_clusters_do_not_depend_on_the_order_documents_arrive_in() -> None:
                 dated("RETREAT", "country:GBR", "country:MLI", None, None, "none"),
                 dated("RETREAT", "country:GBR", "igo:minusma", "2022-11-14", "day"),
                 dated("RETREAT", "country:GBR", "country:MLI", "2016", "year"),  # too long before the report
-                dated("RETREAT", "country:GBR", "country:MLI", "2023-07-01", "day", "document"),
+                dated("RETREAT", "country:GBR", "country:MLI", "2023-07-01", "day", "reported"),
                 dated("RETREAT", "person:rishi_sunak", "country:MLI", "2022-11", "month"),
                 dated("RETREAT", "country:GBR", None, "2022-11-14", "day")]
     mentions = [dataclasses.replace(m, event_id=f"e{i}", doc_id=f"d{i}") for i, m in enumerate(mentions)]
@@ -222,14 +244,14 @@ def test_near_duplicate_texts_have_similar_signatures_and_share_a_band() -> None
 
 
 def test_hedged_figures_disagree_only_when_no_value_fits_both() -> None:
-    assert link.claims_disagree((13000, None), (15000, "over"))
-    assert not link.claims_disagree((13000, "about"), (13400, None))
-    assert not link.claims_disagree((16000, None), (15000, "over"))
-    assert link.claims_disagree((300, None), (250, "up to"))
+    assert figures.claims_disagree((13000, None), (15000, "over"))
+    assert not figures.claims_disagree((13000, "about"), (13400, None))
+    assert not figures.claims_disagree((16000, None), (15000, "over"))
+    assert figures.claims_disagree((300, None), (250, "up to"))
 
 
 def test_units_fall_into_measures() -> None:
-    measures = link.measures()
+    measures = figures.measures()
     assert measures.measure("soldiers") == measures.measure("troops and police") == "uniformed personnel"
     assert measures.measure("peacekeepers killed") == "deaths"
     assert measures.measure("USD per year") == "usd per year"
@@ -241,26 +263,43 @@ def claim(doc_id: str, value: float, qualifier: str | None, unit: str = "troops"
 
 
 def test_conflicts_need_two_documents_and_the_same_measure_of_the_same_actor() -> None:
-    assert link.conflicting_groups([claim("d1", 1100, None), claim("d1", 1400, None)]) == []
-    assert link.conflicting_groups([claim("d1", 1100, None), claim("d2", 1400, None, about="igo:y")]) == []
-    assert link.conflicting_groups([claim("d1", 1100, None), claim("d2", 1400, None, unit="deaths")]) == []
-    groups = link.conflicting_groups([claim("d1", 13000, None, "soldiers"), claim("d2", 15000, "over", "personnel")])
+    assert figures.conflicting_groups([claim("d1", 1100, None), claim("d1", 1400, None)]) == []
+    assert figures.conflicting_groups([claim("d1", 1100, None), claim("d2", 1400, None, about="igo:y")]) == []
+    assert figures.conflicting_groups([claim("d1", 1100, None), claim("d2", 1400, None, unit="deaths")]) == []
+    groups = figures.conflicting_groups([claim("d1", 13000, None, "soldiers"), claim("d2", 15000, "over", "personnel")])
     assert len(groups) == 1 and len(groups[0]) == 2
+
+
+def test_only_figures_of_one_place_at_compatible_times_are_compared() -> None:
+    def at(doc_id: str, value: float, place: str | None, published: str, period: str | None = None) -> dict:
+        return {**claim(doc_id, value, "about"), "place": place, "published": published, "period": period}
+
+    elsewhere = [at("d1", 4000, "the Horn of Africa", "2021-03-02"), at("d2", 900, "Somalia", "2021-03-05")]
+    assert figures.conflicts_of(elsewhere) == []
+    years_apart = [at("d1", 4000, "Somalia", "2019-03-02"), at("d2", 900, "Somalia", "2021-03-05")]
+    assert figures.conflicts_of(years_apart) == []
+    then_and_now = [at("d1", 4000, "Somalia", "2021-03-02", period="2015"), at("d2", 900, "Somalia", "2021-03-05")]
+    assert figures.conflicts_of(then_and_now) == []
+    same_month = [at("d1", 4000, "Somalia", "2021-03-02"), at("d2", 900, "Somalia", "2021-03-20")]
+    (conflict,) = figures.conflicts_of(same_month)
+    assert len(conflict.members) == 2
+    assert conflict.why == ("same measure (uniformed personnel) of the same subject, in somalia, "
+                            "at compatible times (2021-03-02 and 2021-03-20)")
 
 
 def test_a_figure_repeated_by_many_reports_is_held_against_a_figure_from_another_document() -> None:
     repeated = [claim(f"d{i}", 13000, None) for i in range(500)]
-    assert link.conflicting_groups(repeated) == []
-    assert len(link.conflicting_groups([*repeated, claim("d0", 15000, "over")])[0]) == 501
+    assert figures.conflicting_groups(repeated) == []
+    assert len(figures.conflicting_groups([*repeated, claim("d0", 15000, "over")])[0]) == 501
     change = [claim("d1", 1100, None), claim("d1", 1400, None), claim("d1", 1100, None)]  # "from 1,100 to 1,400"
-    assert link.conflicting_groups(change) == []
-    assert link.conflicting_groups([*change, claim("d2", 1400, None)]) != []  # d2's 1,400 against d1's 1,100
+    assert figures.conflicting_groups(change) == []
+    assert figures.conflicting_groups([*change, claim("d2", 1400, None)]) != []  # d2's 1,400 against d1's 1,100
 
 
 def test_the_most_precise_date_from_the_text_speaks_for_an_event() -> None:
     explicit_month = link.mention_rank("explicit", "month", 0.9)
     derived_day = link.mention_rank("sentence", "day", 0.5)
-    publication_day = link.mention_rank("document", "day", 0.9)
+    publication_day = link.mention_rank("reported", "day", 0.9)
     assert derived_day > explicit_month > publication_day
 
 
@@ -344,7 +383,7 @@ ENGINEERS = [
     report("Prime Minister Rishi Sunak withdrew the British engineering unit from South Sudan this month.", "Daily",
            DatePoint("2024-03-20", "day", "metadata"), SUNAK, SOUTH_SUDAN, DatePoint("2024-03", "month", "sentence")),
     report("Britain has already withdrawn its engineers from UNMISS.", "Weekly",
-           DatePoint("2025-01-15", "day", "metadata"), UK, UNMISS, DatePoint("2025-01-15", "day", "document")),
+           DatePoint("2025-01-15", "day", "metadata"), UK, UNMISS, DatePoint("2025-01-15", "day", "reported")),
     report("Britain has pulled its troops out of Mali.", "Blog", UNDATED, UK, MALI, UNDATED),
 ]
 

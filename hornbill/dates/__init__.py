@@ -13,7 +13,7 @@ Modules, from the ground up:
 - :mod:`~hornbill.dates.find`: the candidate expressions of a running text;
 - :mod:`~hornbill.dates.story`: the year an undated article is placed in, and its expressions
   read in that year (the store's part);
-- :mod:`~hornbill.dates.display`: :func:`format_date` for the CLI, the views and the web.
+- :mod:`~hornbill.dates.display`: :func:`format_date` and :func:`date_note` for the CLI, the views and the web.
 
 Finding expressions in a parsed Doc and dating events by them is the NLP layer's part
 (:mod:`hornbill.timex`).
@@ -21,7 +21,7 @@ Finding expressions in a parsed Doc and dating events by them is the NLP layer's
 
 from __future__ import annotations
 
-from hornbill.dates.display import format_date
+from hornbill.dates.display import date_note, format_date
 from hornbill.dates.readers import Reading, TimexKind
 from hornbill.dates.story import STORY_YEARS_AFTER, resolve_in_year, story_year
 from hornbill.dates.timeml import normalize, unresolved
@@ -30,6 +30,7 @@ __all__ = [
     "STORY_YEARS_AFTER",
     "Reading",
     "TimexKind",
+    "date_note",
     "format_date",
     "normalize",
     "resolve_in_year",

@@ -21,6 +21,16 @@ def format_date(value: str | None, precision: str | None) -> str:
         return value
 
 
+#: What a reader is told beside a date, by where it came from: an event the text gives no time to,
+#: told as recent, is placed on the day of the report that tells it (as ICEWS and POLECAT do).
+BASIS_NOTES = {"reported": "as reported", "story": "from the story"}
+
+
+def date_note(basis: str | None) -> str:
+    """A short note on how a date was found, for a reader ("as reported"); "" for a date the text gives."""
+    return BASIS_NOTES.get(basis or "", "")
+
+
 def _period_name(value: str, precision: str | None) -> str | None:
     """A week, quarter, season, decade or century in words; None for a year, month or day."""
     if m := re.fullmatch(r"(\d{4})-W(\d\d)", value):

@@ -30,6 +30,7 @@ class TimeWords:
     future_verbs: frozenset[str]
     quarters: dict[str, int]
     scheduling_verbs: frozenset[str]
+    reporting_verbs: frozenset[str]
     prospective_nouns: frozenset[str]
     sequence_prepositions: frozenset[str]
     background_prepositions: frozenset[str]
@@ -62,6 +63,7 @@ def time_words() -> TimeWords:
         duration_modifiers={str(k): str(v) for k, v in raw["duration_modifiers"].items()},
         future_verbs=frozenset(raw["future_verbs"]),
         scheduling_verbs=frozenset(raw["scheduling_verbs"]),
+        reporting_verbs=frozenset(raw["reporting_verbs"]),
         quarters={str(k): int(v) for k, v in raw["quarters"].items()},
         prospective_nouns=frozenset(raw["prospective_nouns"]),
         sequence_prepositions=frozenset(raw["sequence_prepositions"]),

@@ -86,7 +86,7 @@ def _opinion_date(candidate: Candidate) -> DatePoint:
     gives one; else the trigger's own."""
     if candidate.said is not None:
         said = _date_for(candidate.said)
-        if said.basis not in (None, "document", "none"):
+        if said.basis not in (None, "reported", "none"):
             return said
     return _date_for(candidate.trigger)
 

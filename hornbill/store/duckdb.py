@@ -33,10 +33,12 @@ from hornbill.store.tables import insert, insert_rows, rows_of, scalar
 
 T = TypeVar("T")
 
-SCHEMA_VERSION = "5"  # 2: event_keys (the linker's candidate index); texts apart from indexed tables;
+SCHEMA_VERSION = "6"  # 2: event_keys (the linker's candidate index); texts apart from indexed tables;
 # 3: event keys for office holders and for dates that do not pin an event down (link.filing_keys);
 # 4: unresolved date expressions of undated articles (read in the story's year), mentions by document;
-# 5: how each event's doer was found (resolution) and each actor's sector
+# 5: how each event's doer was found (resolution) and each actor's sector;
+# 6: evidence offsets index the source as read (header lines counted); date basis "reported";
+# where and when each claim holds (place, period)
 LOCK_WAIT = 30.0  # seconds a writer waits for a reader's lock to go
 # DuckDB answers `column = ANY(list)` through the column's index only while the list is no longer
 # than dynamic_or_filter_threshold (default 50) and matches no more rows than index_scan_max_count
@@ -179,7 +181,8 @@ class DuckDBKnowledgeBase:
                                  q.evidence.sentence, q.evidence.start, q.evidence.end]
                                 for r in batch for q in _first_per_id(r.quotes, lambda q: q.quote_id)])
         insert(self.con, "claims", [[c.claim_id, c.doc_id, c.subject, c.about.key if c.about else None, c.value, c.unit,
-                                 c.qualifier, c.evidence.sentence, c.evidence.start, c.evidence.end]
+                                 c.qualifier, c.evidence.sentence, c.evidence.start, c.evidence.end, c.place,
+                                 c.period]
                                 for r in batch for c in _first_per_id(r.claims, lambda c: c.claim_id)])
         summary.added = len(batch)
         summary.doc_ids = [r.document.doc_id for r in batch]

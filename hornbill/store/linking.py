@@ -129,7 +129,7 @@ def _story_years(con: duckdb.DuckDBPyConnection, undated: list[str]) -> dict[str
     dated: dict[str, list[Row]] = {}
     for o in _mentions_of(con, sorted({r["event_id"] for r in own}), "event_id, doc_id, date, date_precision, "
                                "date_basis"):
-        if o["date"] is not None and o["date_basis"] not in ("document", "none"):
+        if o["date"] is not None and o["date_basis"] not in ("reported", "none"):
             dated.setdefault(o["event_id"], []).append(o)
     for r in own:
         for o in dated.get(r["event_id"], []):
@@ -200,7 +200,7 @@ def _event_row(mentions: list[Row], story_years: dict[str, int]) -> Row:
     mentions = [_story_dated(m, story_years.get(m["doc_id"])) for m in mentions]
     best = max(mentions, key=lambda m: (*link.mention_rank(m["date_basis"], m["date_precision"],
                                                              m["confidence"]), m["mention_id"]))
-    dated = _earliest_report(mentions) if best["date_basis"] == "document" else best
+    dated = _earliest_report(mentions) if best["date_basis"] == "reported" else best
     published = sorted(m["published"] for m in mentions if m["published"])
     actor_key = link.event_actor(best["actor_key"], [m["actor_key"] for m in mentions],
                                  [m["actor_key"] for m in mentions if not m["headline"]])
@@ -245,7 +245,7 @@ def _story_dated(mention: Row, year: int | None) -> Row:
 def _earliest_report(mentions: list[Row]) -> Row:
     """Of mentions dated only by their article's publication date, the earliest: an event reported
     as past on several days happened on or before the first of them."""
-    return min((m for m in mentions if m["date_basis"] == "document" and m["date"]),
+    return min((m for m in mentions if m["date_basis"] == "reported" and m["date"]),
                key=lambda m: (m["date"], m["mention_id"]))
 
 

@@ -143,5 +143,7 @@ CREATE TABLE IF NOT EXISTS claims (
     qualifier VARCHAR,
     sentence VARCHAR,
     start INTEGER,
-    "end" INTEGER
+    "end" INTEGER,
+    place VARCHAR,
+    period VARCHAR
 );

@@ -4,9 +4,9 @@ about (:func:`story_date`).
 In order: the expression governing the trigger's clause, else its main clause's date moved by a
 duration ("two weeks after Diop called"), else an expression elsewhere in its sentence, else one
 carried from an earlier sentence of the paragraph, else the story's own day for narrative
-clauses, else the document date. An expression inside another predicate's plan ("announced its
-intention to hold elections in 2024") or relative clause ("the junta, which seized power in
-2021") dates no other event.
+clauses, else the date of the report (basis ``reported``), unless the clause is background. An
+expression inside another predicate's plan ("announced its intention to hold elections in 2024")
+or relative clause ("the junta, which seized power in 2021") dates no other event.
 """
 
 from __future__ import annotations
@@ -257,7 +257,9 @@ def event_date(trigger: Token, _relative: bool = True) -> DatePoint:
     not one inside another predicate's plan or relative clause); ``context``, the date of an
     earlier sentence of the paragraph when this one continues it in the simple past, else the
     story's own day (:func:`story_date`) for a clause in the simple past or future;
-    ``document``: the publication date.
+    ``reported``: the publication date, for a statement or act the text gives no time and tells
+    as recent; a background clause (:func:`is_background`) stays undated, bounded by the
+    publication day (``before``).
 
     An expression the document date could not resolve ("last August" in an undated text)
     still counts where it stands: when it is the one chosen, the event keeps the part of its
@@ -298,6 +300,7 @@ def _date_beyond_sentence(trigger: Token, tense: Tense | None) -> DatePoint:
     """The date of an event its own sentence does not date: the paragraph's episode, the story's
     day, else the publication date."""
     doc = trigger.doc
+    tense = tense or _reporting_tense(trigger)
     if (carried := _context_date(trigger, tense)) is not None:
         return _date_point(carried, "context")
     if tense is not None and (peg := story_date(doc)) is not None:
@@ -305,7 +308,42 @@ def _date_beyond_sentence(trigger: Token, tense: Tense | None) -> DatePoint:
     published = _published(doc)
     if published.value is None:
         return DatePoint.unknown()
-    return DatePoint(published.value, published.precision, "document")
+    if is_background(trigger):
+        anchor = anchor_of(published)
+        return DatePoint(None, None, "none", before=day_value(period_end(anchor)) if anchor else None)
+    return DatePoint(published.value, published.precision, "reported")
+
+
+def _reporting_tense(trigger: Token) -> Tense | None:
+    """The simple past of the clause that reports a tenseless or present one ("Biden said the world
+    should act", "the bloc said it condemns the coup"): what is said is told as of the day it was
+    said, so the trigger takes that clause's place in the story. None otherwise."""
+    verb, root = governing_verb(trigger), trigger.sent.root
+    if root.i == verb.i or root.pos_ not in VERB_POS or root.lemma_.lower() not in time_words().reporting_verbs:
+        return None
+    return "past" if narrative_tense(root) == "past" else None
+
+
+def is_background(trigger: Token) -> bool:
+    """Whether an undated clause tells of what came before the story rather than of the story:
+    the pluperfect of a clause nobody is reported to say ("the army had seized power"; under
+    "said", the pluperfect only moves the speaker's past back: "said the attack had been
+    repelled"), or a past relative clause about a participant ("the colonel, who led the
+    coup, ..."). Such an event happened before the report, on a day it does not give."""
+    verb = governing_verb(trigger)
+    if verb.pos_ not in VERB_POS:
+        return False
+    if verb.dep_ == "relcl":
+        return verb_tense(verb) == "past"
+    clause = verb.head if verb.dep_ == "conj" else verb
+    if clause.dep_ in ("ccomp", "xcomp", "advcl", "parataxis") and clause.head.i != clause.i:
+        return False
+    return _pluperfect(verb)
+
+
+def _pluperfect(verb: Token) -> bool:
+    """ "had seized", "had been repelled": the past of "have" with a past participle."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
 
 
 def _bounded(point: DatePoint, timex: Timex, doc: Doc) -> DatePoint:

@@ -1,4 +1,5 @@
-"""Where sources disagree: numeric claims on the same measure of the same actor that cannot all be true."""
+"""Where sources disagree: numeric claims on the same measure of the same subject, in the same place
+and at compatible times, that cannot all be true; each conflict says why its claims were compared."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import json
 import textwrap
 from typing import Any
 
-from hornbill import link
+from hornbill import figures
 from hornbill.store import KnowledgeBase
 
 
@@ -14,15 +15,18 @@ def conflicts(kb: KnowledgeBase) -> list[dict[str, Any]]:
     """One record per disagreement: what is measured, and every claim with its source and date."""
     names = {a["actor_key"]: a["name"] for a in kb.actors()}
     out = []
-    for members in link.conflicting_groups(kb.claims()):
-        about, measure = link.claim_group(members[0]["about_key"], members[0]["subject"], members[0]["unit"])
+    for conflict in figures.conflicts_of(kb.claims()):
+        members = conflict.members
+        about, measure = figures.claim_group(members[0]["about_key"], members[0]["subject"], members[0]["unit"])
         out.append({
             "about": names.get(about, members[0]["subject"]),
             "measure": measure,
+            "place": next((c["place"] for c in members if c["place"]), None),
+            "why": conflict.why,
             "claims": [{
                 "value": c["value"], "qualifier": c["qualifier"], "unit": c["unit"], "subject": c["subject"],
                 "doc_id": c["doc_id"], "source": c["source"], "outlet": c["outlet"], "published": c["published"],
-                "sentence": c["sentence"],
+                "place": c["place"], "period": c["period"], "sentence": c["sentence"],
             } for c in sorted(members, key=lambda c: (c["published"] or "", c["value"]))],
         })
     return sorted(out, key=lambda g: (g["about"], g["measure"]))
@@ -41,6 +45,7 @@ def render(records: list[dict[str, Any]], fmt: str = "text") -> str:
     lines = []
     for group in records:
         lines.append(f"{group['about']} / {group['measure']}: sources disagree")
+        lines.append(f"  compared: {group['why']}")
         for c in group["claims"]:
             where = c["outlet"] or c["source"].rsplit("/", 1)[-1]
             lines.append(f"  {figure(c):<32} {where}, {c['published'] or 'undated'}")

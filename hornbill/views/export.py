@@ -28,9 +28,15 @@ def actor_objects(kb: KnowledgeBase) -> dict[str, dict[str, Any]]:
 
 
 def mention_objects(kb: KnowledgeBase) -> dict[str, list[dict[str, Any]]]:
-    """Event id -> its evidence mentions, in document order."""
+    """Event id -> its evidence mentions, in document order, each sentence once (two triggers in one
+    sentence may state one event twice)."""
     by_event: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    seen: set[tuple[str, str, int, int]] = set()
     for m in kb.event_mentions():
+        where = (m["event_id"], m["doc_id"], m["start"], m["end"])
+        if where in seen:
+            continue
+        seen.add(where)
         by_event[m["event_id"]].append({
             "doc_id": m["doc_id"], "source": m["source"], "url": m.get("url"), "outlet": m["outlet"],
             "sentence": m["sentence"],
@@ -141,7 +147,8 @@ def claims(kb: KnowledgeBase) -> Iterator[dict[str, Any]]:
     for c in kb.claims():
         yield {"id": c["claim_id"], "doc_id": c["doc_id"], "source": c["source"], "outlet": c["outlet"],
                "published": c["published"], "subject": c["subject"], "value": c["value"], "unit": c["unit"],
-               "qualifier": c["qualifier"], "sentence": c["sentence"], "start": c["start"], "end": c["end"]}
+               "qualifier": c["qualifier"], "sentence": c["sentence"], "start": c["start"], "end": c["end"],
+               "place": c["place"], "period": c["period"]}
 
 
 EXPORTERS = {"events": events, "documents": documents, "entities": entities, "quotes": quotes, "claims": claims}

@@ -10,7 +10,7 @@ import json
 import textwrap
 from typing import Any
 
-from hornbill.dates import format_date
+from hornbill.dates import date_note, format_date
 
 
 def sort_key(event: dict[str, Any]) -> tuple[int, str, int]:
@@ -34,12 +34,21 @@ def headline(event: dict[str, Any]) -> str:
     return f"{kind}: {who}{whom}{status}"
 
 
+def when(event: dict[str, Any]) -> str:
+    """The date of an event in words, with how it was found when the text does not give it:
+    "1 February 2021 (as reported)"."""
+    note = date_note(event.get("date_basis"))
+    return format_date(event["date_value"], event["date_precision"]) + (f" ({note})" if note else "")
+
+
 def render_text(events: list[dict[str, Any]], width: int = 100) -> str:
     lines = []
     for e in events:
-        when = format_date(e["date_value"], e["date_precision"])
+        date = format_date(e["date_value"], e["date_precision"])
         sources = e["num_sources"]
-        lines.append(f"{when:>18}  {headline(e)}  [{sources} source{'s' if sources != 1 else ''}]")
+        note = date_note(e.get("date_basis"))
+        lines.append(f"{date:>18}  {headline(e)}  [{sources} source{'s' if sources != 1 else ''}]"
+                     + (f"  ({note})" if note else ""))
         seen = set()
         for m in e["mentions"]:
             key = (m["doc_id"], m["sentence"])
@@ -57,7 +66,7 @@ def render_markdown(events: list[dict[str, Any]]) -> str:
     for e in events:
         first = e["mentions"][0] if e["mentions"] else None
         evidence = first["sentence"].replace("|", "\\|") if first else ""
-        lines.append(f"| {format_date(e['date_value'], e['date_precision'])} | {headline(e)} | "
+        lines.append(f"| {when(e)} | {headline(e)} | "
                      f"{e['num_sources']} | {evidence} |")
     return "\n".join(lines)
 

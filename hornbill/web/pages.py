@@ -12,7 +12,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from hornbill.dates import format_date
+from hornbill.dates import date_note, format_date
 from hornbill.model import EVENT_TYPES
 from hornbill.views import conflicts, timeline
 from hornbill.web import charts
@@ -35,7 +35,7 @@ ENV = Environment(loader=FileSystemLoader(Path(__file__).resolve().parent / "tem
                   autoescape=select_autoescape(default=True, default_for_string=True))
 ENV.filters["web_url"] = web_url
 ENV.globals.update(colours=charts.QUAD_COLOURS, headline=timeline.headline, format_date=format_date,
-                   figure=conflicts.figure)
+                   date_note=date_note, figure=conflicts.figure)
 TIMELINE_LIST = 300
 TIMELINE_POINTS = 5000
 

@@ -262,13 +262,13 @@ def test_an_event_reported_as_past_without_a_date_takes_its_first_report_day(kb_
     kb = open_kb(kb_path)
     kb.add([
         result("France has withdrawn its troops from Niger, the paper says.", "Paper B", "b.txt",
-               DatePoint("2023-12-23", "day", "document")),
+               DatePoint("2023-12-23", "day", "reported")),
         result("France has pulled its soldiers out of Niger.", "Wire A", "a.txt",
-               DatePoint("2024-01-09", "day", "document")),
+               DatePoint("2024-01-09", "day", "reported")),
     ])
     events = list(export.events(kb))
     assert len(events) == 1
-    assert (events[0]["date"], events[0]["date_basis"]) == ("2023-12-23", "document")
+    assert (events[0]["date"], events[0]["date_basis"]) == ("2023-12-23", "reported")
 
 
 # Two articles of my own: the first names its day; the second has no date anywhere, but it tells

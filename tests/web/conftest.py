@@ -14,6 +14,8 @@ import httpx
 import pytest
 
 HOSTILE = Path(__file__).resolve().parent / "hostile.txt"
+#: A report whose figure for the mission disagrees with an example's of the same week: the conflicts to show.
+RECOUNT = Path(__file__).resolve().parent / "recount.txt"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
@@ -21,16 +23,16 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 @pytest.fixture(scope="session")
 def web_kb(examples_kb: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The examples KB (built once per session) with the hostile article added."""
+    """The examples KB (built once per session) with the hostile article and a recount added."""
     from hornbill.pipeline import build
     from hornbill.store import open_kb
 
     path = tmp_path_factory.mktemp("web") / "web.duckdb"
     shutil.copy(examples_kb, path)
     kb = open_kb(path)
-    report = build([HOSTILE], kb)
+    report = build([HOSTILE, RECOUNT], kb)
     kb.close()
-    assert report.added == 1
+    assert report.added == 2
     return path
 
 

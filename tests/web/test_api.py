@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from typing import Any
 
 import httpx
@@ -115,6 +117,7 @@ def test_quotes_claims_conflicts(api: httpx.Client) -> None:
     assert conflicts["total"] >= 1
     for group in conflicts["items"]:
         assert group["about"] and group["measure"] and len({c["value"] for c in group["claims"]}) > 1
+        assert group["why"].startswith(f"same measure ({group['measure']})")
     bad(api, "/api/quotes", limit=0)
     bad(api, "/api/claims", limit=1001)
 
@@ -163,3 +166,14 @@ def test_pages_answer_and_bad_page_parameters_are_400(api: httpx.Client) -> None
     assert api.get("/events/nope").status_code == 404
     assert api.get("/documents/nope").status_code == 404
     assert api.get("/actors/nobody").status_code == 404
+
+
+EVIDENCE_MARK = re.compile(r'<mark class="evidence">(.*?)</mark>', re.DOTALL)
+
+
+def test_every_event_page_highlights_exactly_its_evidence_sentences(api: httpx.Client) -> None:
+    for event in ok(api, "/api/events", limit=1000)["items"]:
+        page = api.get(f"/events/{event['id']}")
+        assert page.status_code == 200
+        marked = [html.unescape(m) for m in EVIDENCE_MARK.findall(page.text)]
+        assert marked == [m["sentence"] for m in event["mentions"]], event["id"]
