@@ -15,6 +15,7 @@ from hornbill.actors.generic import fallback_actor
 from hornbill.doctools import evidence_for, is_headline
 from hornbill.events.lexicon import Lexicon, Pattern, default_lexicon
 from hornbill.events.match import Candidate
+from hornbill.events.places import is_gazetteer_name, is_named_feature, resolve_place
 from hornbill.events.roles import (
     actor_of,
     adhoc_actor,
@@ -36,43 +37,80 @@ from hornbill.events.syntax import (
 )
 from hornbill.model import QUAD_CLASS, Actor, DatePoint, EventMention, Location, Resolution, Status
 
-LOCATION_PREPS = frozenset({"in", "at", "inside", "across", "near", "outside", "throughout", "within", "off"})
+LOCATION_PREPS = frozenset({"in", "at", "inside", "across", "near", "outside", "throughout", "within", "off", "along",
+                            "around"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
-def _place(pobj: Token) -> Location:
-    """A Location for a place phrase: its own words, the country through the actor stage."""
-    place = actor_of(pobj)
-    entity = next((e for e in pobj.doc.ents if e.start <= pobj.i < e.end), None)
-    span = entity if entity is not None else pobj.doc[pobj.left_edge.i : pobj.i + 1]
-    name = "".join(t.text_with_ws for t in span if t.dep_ != "det").strip() or pobj.text
-    return Location(name, place.country if place is not None else None)
+def _place(pobj: Token) -> Location | None:
+    """A Location for a place phrase, resolved through the gazetteer; None for an actor's name."""
+    return resolve_place(pobj, actor_of(pobj))
 
 
 def _place_of_part(noun: Token) -> Token | None:
-    """The place a part of it stands for: "the coast of Libya", "the outskirts of Khartoum"."""
-    return next((p for name, p in prep_objects_of(noun) if name == "of" and p.ent_type_ in PLACE_LABELS), None)
+    """The place a part of it stands for: "the coast of Libya", "the outskirts of Khartoum", "the border
+    with Chad", "the Odesa region", "Ukraine's south" (a name before it, the more specific first)."""
+    named = [c for c in noun.children
+             if c.dep_ in ("compound", "nmod") and (c.ent_type_ in PLACE_LABELS or _known_place(c))]
+    named += [c for c in noun.children if c.dep_ == "poss" and c.ent_type_ in PLACE_LABELS]
+    named += [p for name, p in prep_objects_of(noun) if name in ("of", "with") and p.ent_type_ in PLACE_LABELS]
+    return named[0] if named else _place_after(noun)
+
+
+def _place_after(noun: Token) -> Token | None:
+    """A place named right after the noun by "of" or "with", wherever the parser hung the phrase ("near
+    the border with Chad" read with "with Chad" on the verb)."""
+    doc = noun.doc
+    if noun.i + 2 >= len(doc) or doc[noun.i + 1].lower_ not in ("of", "with"):
+        return None
+    after = doc[noun.i + 2] if doc[noun.i + 2].dep_ != "det" or noun.i + 3 >= len(doc) else doc[noun.i + 3]
+    return after if after.ent_type_ in PLACE_LABELS else None
+
+
+def _known_place(token: Token) -> bool:
+    """A proper noun the tagger did not label a place but the gazetteer holds, and no actor is named by
+    ("fighting near Gao" with "Gao" tagged a person)."""
+    return token.pos_ == "PROPN" and actor_of(token) is None and is_gazetteer_name(token)
+
+
+#: Clauses below a trigger that tell events of their own: their places are theirs.
+OWN_CLAUSES = frozenset({"ccomp", "advcl", "relcl", "csubj", "parataxis", "conj"})
+CLAUSE_DEPTH = 4
+
+
+def _clause_hosts(trigger: Token) -> list[Token]:
+    """The words of the trigger's own clause, breadth first, down to a few levels: "practised bombing a
+    target in the Yellow Sea" places the exercise there."""
+    found, level = [], [trigger]
+    for _ in range(CLAUSE_DEPTH):
+        level = [c for t in level for c in t.children if c.dep_ not in OWN_CLAUSES]
+        found += level
+    return found
 
 
 def _location(candidate: Candidate, recipient: Actor | None, lexicon: Lexicon) -> Location | None:
-    """Where it happened: a place in an "in X" phrase of the trigger (or of its arguments), else the
-    place attacked or withdrawn from."""
+    """Where it happened: a place in an "in X" phrase of the trigger (or of its arguments, or of its
+    doer: "police in Lima arrested ..."), else the place attacked or withdrawn from."""
     trigger = candidate.trigger
     hosts = [trigger, *objects_of(trigger)]
+    if candidate.actor is not None and candidate.actor.sent == trigger.sent:
+        hosts.append(candidate.actor)
     if trigger.head is not trigger and trigger.pos_ in ("NOUN", "PROPN"):
         hosts.append(trigger.head)
     hosts += [pobj for host in list(hosts) for _, pobj in prep_objects_of(host)]
+    hosts += [t for t in _clause_hosts(trigger) if t not in hosts]
     for host in hosts:
         for name, pobj in prep_objects_of(host):
-            place = pobj if pobj.ent_type_ in PLACE_LABELS else _place_of_part(pobj)
-            if name in LOCATION_PREPS and place is not None:
-                return _place(place)
+            place = pobj if pobj.ent_type_ in PLACE_LABELS or is_named_feature(pobj) else _place_of_part(pobj)
+            place = place if place is not None or not _known_place(pobj) else pobj
+            located = _place(place) if name in LOCATION_PREPS and place is not None else None
+            if located is not None:
+                return located
     for slot in lexicon.place_slots.get(candidate.pattern.event_type, ()):
         for head in candidate.slots.get(slot):
-            if head.ent_type_ in PLACE_LABELS:
-                return _place(head)
-    if candidate.mode == "withdraw" and recipient is not None and recipient.type == "COUNTRY":
-        return Location(recipient.name, recipient.country)
+            located = _place(head) if head.ent_type_ in PLACE_LABELS else None
+            if located is not None:
+                return located
     return None
 
 
