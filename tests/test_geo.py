@@ -5,12 +5,15 @@ and actors' names. Every sentence is made up for these tests."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from spacy.tokens import Doc
 
 from hornbill.geo import Gazetteer
 from hornbill.model import EventMention, Location
+from hornbill.store import open_kb
+from hornbill.views import export
 
 Annotate = Callable[..., Doc]
 
@@ -92,6 +95,12 @@ def test_an_event_its_sentence_does_not_place_takes_the_dateline(annotate: Annot
     assert (at.name, at.country, at.precision, at.basis) == ("Nairobi", "KEN", "place", "dateline")
 
 
+def test_a_hyphenated_dateline_with_its_country_and_agency(annotate: Annotate) -> None:
+    doc = annotate("PORTO-NOVO, Benin (AFP) - Benin's president condemned the attack on Monday.")
+    at = where(doc, "ACCUSE")
+    assert (at.country, at.precision, at.basis) == ("BEN", "place", "dateline")
+
+
 def test_a_dateline_elsewhere_gives_way_to_the_parties_country(annotate: Annotate) -> None:
     at = where(annotate("GENEVA - Guinean soldiers detained the president on Sunday."), "COERCE")
     assert (at.country, at.precision, at.basis) == ("GIN", "country", "context")
@@ -124,3 +133,23 @@ def test_an_organisations_name_is_no_place_and_a_place_no_actor(annotate: Annota
     assert event.location is not None and (event.location.name, event.location.country) == ("Maiduguri", "NGA")
     assert event.recipient is not None and event.recipient.type == "ORG"
     assert event.actor is not None and "Maiduguri" not in event.actor.name
+
+
+# --------------------------------------------------------------------------- the export contract
+
+
+def test_the_events_export_carries_the_full_location_of_each_placed_event(examples_kb: Path) -> None:
+    kb = open_kb(examples_kb, read_only=True)
+    try:
+        events = list(export.events(kb))
+    finally:
+        kb.close()
+    placed = [e["location"] for e in events if e["location"] is not None]
+    assert len(placed) >= 0.9 * len(events)
+    for loc in placed:
+        assert set(loc) == {"name", "country", "admin1", "lat", "lon", "precision", "basis", "geonames_id"}
+        assert loc["precision"] in ("place", "admin1", "country") and loc["basis"] in ("sentence", "dateline", "context")
+        if loc["lat"] is not None:
+            assert -90 <= loc["lat"] <= 90 and -180 <= loc["lon"] <= 180 and loc["country"]
+    assert {"sentence", "context"} <= {loc["basis"] for loc in placed}
+    assert any(loc["geonames_id"] for loc in placed)

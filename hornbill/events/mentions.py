@@ -114,6 +114,40 @@ def _location(candidate: Candidate, recipient: Actor | None, lexicon: Lexicon) -
     return None
 
 
+#: The prepositions whose place tells whether a state's forces act abroad (see :func:`_stated_country`).
+STATED_PREPS = frozenset({"in", "at", "inside", "across", "near", "outside", "throughout", "within", "off"})
+
+
+def _actor_country(place: Token) -> str | None:
+    actor = actor_of(place)
+    return actor.country if actor is not None else None
+
+
+def _stated_country(candidate: Candidate, recipient: Actor | None, lexicon: Lexicon) -> str | None:
+    """The country the actor dictionary gives the place phrase of the trigger or of its arguments (or the
+    country withdrawn from): what decides whether a state's forces act abroad (:func:`_state_abroad`).
+    It reads the place as the actor stage does, not through the gazetteer, so that rule keeps the
+    reading its linking was tuned with."""
+    trigger = candidate.trigger
+    hosts = [trigger, *objects_of(trigger)]
+    if trigger.head is not trigger and trigger.pos_ in ("NOUN", "PROPN"):
+        hosts.append(trigger.head)
+    hosts += [pobj for host in list(hosts) for _, pobj in prep_objects_of(host)]
+    for host in hosts:
+        for name, pobj in prep_objects_of(host):
+            place = pobj if pobj.ent_type_ in PLACE_LABELS else next(
+                (p for of, p in prep_objects_of(pobj) if of == "of" and p.ent_type_ in PLACE_LABELS), None)
+            if name in STATED_PREPS and place is not None:
+                return _actor_country(place)
+    for slot in lexicon.place_slots.get(candidate.pattern.event_type, ()):
+        for head in candidate.slots.get(slot):
+            if head.ent_type_ in PLACE_LABELS:
+                return _actor_country(head)
+    if candidate.mode == "withdraw" and recipient is not None and recipient.type == "COUNTRY":
+        return recipient.country
+    return None
+
+
 def _date_for(trigger: Token) -> DatePoint:
     """The event date from the time stage."""
     return timex.event_date(trigger)
@@ -462,7 +496,7 @@ def _is_kept(candidate: Candidate, doer: Doer, require_actor: bool) -> bool:
 STATE_FORCE_SECTORS = frozenset({"MIL", "COP"})
 
 
-def _state_abroad(actor: Actor | None, recipient: Actor | None, location: Location | None) -> Actor | None:
+def _state_abroad(actor: Actor | None, recipient: Actor | None, stated: str | None) -> Actor | None:
     """A country's armed forces or police acting abroad act as their state ("US forces struck
     targets in Yemen" is the United States', "Rwandan police arrived in Mozambique" Rwanda's); at
     home (a coup, a crackdown, an arrest) they are an actor of their own."""
@@ -471,7 +505,7 @@ def _state_abroad(actor: Actor | None, recipient: Actor | None, location: Locati
     kind = actor is not None and is_kind_only(actor) and actor.sector in STATE_FORCE_SECTORS
     if actor is None or actor.country is None or not (national or kind):
         return actor
-    places = [location.country if location is not None else None, recipient.country if recipient is not None else None]
+    places = [stated, recipient.country if recipient is not None else None]
     abroad = any(country is not None and country != actor.country for country in places)
     return dictionary.country(actor.country) if abroad else actor
 
@@ -487,7 +521,7 @@ def _mention(
     """The event mention of a candidate whose doer, recipient and reporter are resolved."""
     pattern = candidate.pattern
     location = _location(candidate, recipient, lexicon)
-    actor = _state_abroad(doer.actor, recipient, location)
+    actor = _state_abroad(doer.actor, recipient, _stated_country(candidate, recipient, lexicon))
     return EventMention(
         event_type=pattern.event_type,
         actor=actor,

@@ -31,8 +31,8 @@ AT_RECIPIENT = frozenset({"ASSAULT", "COERCE", "RETREAT", "AID"})
 AT_RECIPIENT_MODES = frozenset({"visit"})
 #: A dateline: a place in capitals or title case at the start of a paragraph, an optional agency in
 #: brackets, and a dash ("WASHINGTON –", "Cape Town -", "OUAGADOUGOU (Reuters) -").
-DATELINE = re.compile(r"(?:^|\n)\s*(?:date \S+\s+)?([A-Z][A-Za-z'.]+(?: [A-Z][A-Za-z'.]+){0,2})"
-                      r"(?:, [A-Z][A-Za-z.]+)?(?:\s*\([A-Za-z .]+\)\s*|\s+)[-–—]")
+DATELINE = re.compile(r"(?:^|\n)\s*(?:date \S+\s+)?([A-Z][A-Za-z'.]+(?:[ -][A-Za-z][A-Za-z'.]*){0,3})"
+                      r"(?:, [A-Z][A-Za-z. ]+?)?(?:\s*\([A-Za-z .]+\)\s*|\s+)[-–—]")
 DATELINE_REACH = 1500  # characters of the article a dateline is looked for in
 CACHE_KEY = "hornbill.places"
 
@@ -69,9 +69,10 @@ def find_dateline(doc: Doc, weights: dict[str, float]) -> Location | None:
     gazetteer = Gazetteer.load()
     for match in DATELINE.finditer(doc.text[:DATELINE_REACH]):
         name = match.group(1)
-        located = gazetteer.resolve(name.title() if name.isupper() else name, "dateline", weights)
+        shown = name.title() if name.isupper() else name
+        located = gazetteer.resolve(shown, "dateline", weights)
         if located is not None:
-            return replace(located, name=name.title() if name.isupper() else name)
+            return replace(located, name=shown)
     return None
 
 
