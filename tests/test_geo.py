@@ -148,7 +148,8 @@ def test_the_events_export_carries_the_full_location_of_each_placed_event(exampl
     assert len(placed) >= 0.9 * len(events)
     for loc in placed:
         assert set(loc) == {"name", "country", "admin1", "lat", "lon", "precision", "basis", "geonames_id"}
-        assert loc["precision"] in ("place", "admin1", "country") and loc["basis"] in ("sentence", "dateline", "context")
+        assert loc["precision"] in ("place", "admin1", "country")
+        assert loc["basis"] in ("sentence", "dateline", "context")
         if loc["lat"] is not None:
             assert -90 <= loc["lat"] <= 90 and -180 <= loc["lon"] <= 180 and loc["country"]
     assert {"sentence", "context"} <= {loc["basis"] for loc in placed}
