@@ -109,6 +109,8 @@ def test_a_dateline_elsewhere_gives_way_to_the_parties_country(annotate: Annotat
 def test_with_neither_the_doers_country_places_it(annotate: Annotate) -> None:
     at = where(annotate("Malian troops arrested a local mayor."), "COERCE")
     assert (at.name, at.country, at.precision, at.basis) == ("Mali", "MLI", "country", "context")
+    month = where(annotate("Malian troops arrested a local mayor in August."), "COERCE")  # August, California
+    assert (month.name, month.basis) == ("Mali", "context")
 
 
 # --------------------------------------------------------------------------- ambiguity, features, actors

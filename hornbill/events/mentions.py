@@ -4,6 +4,7 @@ sentence, and the PLOVER codebook's reading of an announced event (:func:`codebo
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -67,10 +68,16 @@ def _place_after(noun: Token) -> Token | None:
     return after if after.ent_type_ in PLACE_LABELS else None
 
 
+#: Entity labels a name read as a place may carry when the tagger missed it (never a date or number).
+MISSED_PLACE_LABELS = frozenset({"", "PERSON", "ORG", "NORP"})
+CALENDAR_WORDS = frozenset(w.lower() for w in [*calendar.month_name[1:], *calendar.day_name])
+
+
 def _known_place(token: Token) -> bool:
     """A proper noun the tagger did not label a place but the gazetteer holds, and no actor is named by
-    ("fighting near Gao" with "Gao" tagged a person)."""
-    return token.pos_ == "PROPN" and actor_of(token) is None and is_gazetteer_name(token)
+    ("fighting near Gao" with "Gao" tagged a person); never a month or a weekday ("in August")."""
+    return (token.pos_ == "PROPN" and token.ent_type_ in MISSED_PLACE_LABELS and token.lower_ not in CALENDAR_WORDS
+            and actor_of(token) is None and is_gazetteer_name(token))
 
 
 #: Clauses below a trigger that tell events of their own: their places are theirs.
