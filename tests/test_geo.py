@@ -113,6 +113,12 @@ def test_with_neither_the_doers_country_places_it(annotate: Annotate) -> None:
     assert (month.name, month.basis) == ("Mali", "context")
 
 
+def test_in_its_country_the_town_the_article_names_places_it(annotate: Annotate) -> None:
+    doc = annotate("Thousands marched in Bamako on Sunday. Malian troops arrested a local mayor, the ministry said.")
+    at = where(doc, "COERCE")
+    assert (at.name, at.country, at.precision, at.basis) == ("Bamako", "MLI", "place", "context")
+
+
 # --------------------------------------------------------------------------- ambiguity, features, actors
 
 

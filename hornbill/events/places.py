@@ -39,10 +39,12 @@ CACHE_KEY = "hornbill.places"
 
 @dataclass(frozen=True)
 class ArticlePlaces:
-    """What an article tells about places as a whole: its countries, weighted, and its dateline."""
+    """What an article tells about places as a whole: its countries, weighted, its dateline, and per
+    country the town or area it names most."""
 
     weights: dict[str, float]
     dateline: Location | None
+    towns: dict[str, Location]
 
     @property
     def main_country(self) -> str | None:
@@ -76,13 +78,31 @@ def find_dateline(doc: Doc, weights: dict[str, float]) -> Location | None:
     return None
 
 
+def article_towns(doc: Doc, weights: dict[str, float]) -> dict[str, Location]:
+    """Per country, the town or admin1 area the article's place names name most often (the first named
+    of equals); a name the actor stage reads as an organisation or a person does not count."""
+    gazetteer = Gazetteer.load()
+    index = doc._.actor_index or {}
+    named: dict[str, list[Location]] = {}
+    for ent in doc.ents:
+        actor = index[ent.start].actor if ent.start in index else None
+        if ent.label_ not in ("GPE", "LOC", "FAC") or _is_feature(doc, ent.end_char) or (
+                actor is not None and actor.type not in PLACE_ACTOR_TYPES):
+            continue
+        located = gazetteer.resolve(place_name(ent), "context", weights)
+        if located is not None and located.precision != "country" and located.country is not None:
+            named.setdefault(located.country, []).append(located)
+    return {country: max(found, key=lambda loc: (found.count(loc), -found.index(loc)))
+            for country, found in named.items()}
+
+
 def article_places(doc: Doc) -> ArticlePlaces:
     """The article's places, worked out once per document."""
     cached = doc.user_data.get(CACHE_KEY)
     if isinstance(cached, ArticlePlaces):
         return cached
     weights = article_weights(doc)
-    places = ArticlePlaces(weights, find_dateline(doc, weights))
+    places = ArticlePlaces(weights, find_dateline(doc, weights), article_towns(doc, weights))
     doc.user_data[CACHE_KEY] = places
     return places
 
@@ -155,12 +175,15 @@ def party_countries(event: EventMention) -> list[str]:
 
 def fallback_location(event: EventMention, places: ArticlePlaces) -> Location | None:
     """An event's place when its sentence names none: the dateline, unless its parties all belong
-    elsewhere; else its parties' country; else the article's main country."""
+    elsewhere; else, in its parties' country (or the article's main country), the town the article
+    names most there, else that country."""
     parties = party_countries(event)
     dateline = places.dateline
     if dateline is not None and (not parties or dateline.country in parties):
         return dateline
     country = parties[0] if parties else places.main_country
+    if country in places.towns:
+        return places.towns[country]
     entry = Gazetteer.load().country(country)
     return entry.location("context") if entry is not None else None
 
