@@ -99,6 +99,8 @@ def test_a_hyphenated_dateline_with_its_country_and_agency(annotate: Annotate) -
     doc = annotate("PORTO-NOVO, Benin (AFP) - Benin's president condemned the attack on Monday.")
     at = where(doc, "ACCUSE")
     assert (at.country, at.precision, at.basis) == ("BEN", "place", "dateline")
+    dated = where(annotate("LILONGWE, March 4 (Reuters) - Malawi's president condemned the attack."), "ACCUSE")
+    assert (dated.name, dated.country, dated.basis) == ("Lilongwe", "MWI", "dateline")
 
 
 def test_a_dateline_elsewhere_gives_way_to_the_parties_country(annotate: Annotate) -> None:

@@ -11,6 +11,7 @@ organisation or a person is no place at all.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -32,9 +33,11 @@ AT_RECIPIENT_MODES = frozenset({"visit"})
 #: A dateline: a place in capitals or title case at the start of a paragraph, an optional agency in
 #: brackets, and a dash ("WASHINGTON –", "Cape Town -", "OUAGADOUGOU (Reuters) -").
 DATELINE = re.compile(r"(?:^|\n)\s*(?:date \S+\s+)?([A-Z][A-Za-z'.]+(?:[ -][A-Za-z][A-Za-z'.]*){0,3})"
-                      r"(?:, [A-Z][A-Za-z. ]+?)?(?:\s*\([A-Za-z .]+\)\s*|\s+)[-–—]")
+                      r"(?:,[ A-Za-z.]+?(?: \d{1,2})?){0,2}(?:\s*\([A-Za-z .]+\)\s*|\s+)[-–—]")
 DATELINE_REACH = 1500  # characters of the article a dateline is looked for in
 CACHE_KEY = "hornbill.places"
+#: Month and weekday names, which open datelines' dates ("July 21 (Reuters) -"), never their places.
+CALENDAR_WORDS = frozenset(w.lower() for w in [*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name])
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,8 @@ def find_dateline(doc: Doc, weights: dict[str, float]) -> Location | None:
     gazetteer = Gazetteer.load()
     for match in DATELINE.finditer(doc.text[:DATELINE_REACH]):
         name = match.group(1)
+        if name.split()[0].lower() in CALENDAR_WORDS:
+            continue
         shown = name.title() if name.isupper() else name
         located = gazetteer.resolve(shown, "dateline", weights)
         if located is not None:
