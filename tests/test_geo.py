@@ -82,6 +82,11 @@ def test_a_place_behind_a_building_and_a_border_are_read_from_the_clause(annotat
     assert (border.country, border.precision, border.basis) == ("TCD", "country", "sentence")
 
 
+def test_the_capital_is_the_parties_capital(annotate: Annotate) -> None:
+    at = where(annotate("Kenyan police fired tear gas at protesters in the capital on Tuesday."), "ASSAULT")
+    assert (at.name, at.country, at.precision, at.basis) == ("Nairobi", "KEN", "place", "sentence")
+
+
 def test_a_region_is_an_admin1_area_and_a_country_a_country(annotate: Annotate) -> None:
     region = where(annotate("Rebel fighters attacked a police station in the Tigray region."), "ASSAULT")
     assert (region.name, region.country, region.precision) == ("Tigray", "ETH", "admin1")

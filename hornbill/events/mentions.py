@@ -16,7 +16,7 @@ from hornbill.actors.generic import fallback_actor
 from hornbill.doctools import evidence_for, is_headline
 from hornbill.events.lexicon import Lexicon, Pattern, default_lexicon
 from hornbill.events.match import Candidate
-from hornbill.events.places import is_gazetteer_name, is_named_feature, resolve_place
+from hornbill.events.places import capital_of, is_gazetteer_name, is_named_feature, resolve_place
 from hornbill.events.roles import (
     actor_of,
     adhoc_actor,
@@ -95,9 +95,11 @@ def _clause_hosts(trigger: Token) -> list[Token]:
     return found
 
 
-def _location(candidate: Candidate, recipient: Actor | None, lexicon: Lexicon) -> Location | None:
+def _location(candidate: Candidate, recipient: Actor | None, lexicon: Lexicon,
+              parties: list[str] | None = None) -> Location | None:
     """Where it happened: a place in an "in X" phrase of the trigger (or of its arguments, or of its
-    doer: "police in Lima arrested ..."), else the place attacked or withdrawn from."""
+    doer: "police in Lima arrested ..."; "in the capital" is the capital of the parties' country),
+    else the place attacked or withdrawn from."""
     trigger = candidate.trigger
     hosts = [trigger, *objects_of(trigger)]
     if candidate.actor is not None and candidate.actor.sent == trigger.sent:
@@ -111,6 +113,8 @@ def _location(candidate: Candidate, recipient: Actor | None, lexicon: Lexicon) -
             place = pobj if pobj.ent_type_ in PLACE_LABELS or is_named_feature(pobj) else _place_of_part(pobj)
             place = place if place is not None or not _known_place(pobj) else pobj
             located = _place(place) if name in LOCATION_PREPS and place is not None else None
+            if located is None and name in LOCATION_PREPS and pobj.lemma_ == "capital" and parties:
+                located = capital_of(parties[0])
             if located is not None:
                 return located
     for slot in lexicon.place_slots.get(candidate.pattern.event_type, ()):
@@ -527,7 +531,8 @@ def _mention(
 ) -> EventMention:
     """The event mention of a candidate whose doer, recipient and reporter are resolved."""
     pattern = candidate.pattern
-    location = _location(candidate, recipient, lexicon)
+    parties = [a.country for a in (doer.actor, recipient) if a is not None and a.country]
+    location = _location(candidate, recipient, lexicon, parties)
     actor = _state_abroad(doer.actor, recipient, _stated_country(candidate, recipient, lexicon))
     return EventMention(
         event_type=pattern.event_type,

@@ -15,11 +15,13 @@ import calendar
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from hornbill.geo import ADMIN_WORDS, Gazetteer
 from hornbill.model import Actor, EventMention, Location
+from hornbill.schemas import load_data
 
 #: Words after a name that make it a natural feature, not the place of that name.
 FEATURE_WORDS = frozenset({"river", "lake", "delta", "basin", "valley", "mountains", "mountain", "desert", "gulf",
@@ -134,6 +136,20 @@ def _within(span: Span) -> str | None:
 def place_name(span: Span) -> str:
     """The words of a place phrase without its determiner."""
     return "".join(t.text_with_ws for t in span if t.dep_ != "det" and t.lower_ != "the").strip() or span.text
+
+
+@lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    """ISO3 -> the capital named in ``actors/countries.yaml``."""
+    facts = load_data("actors/countries.yaml")
+    return {iso3: fact["capital"] for iso3, fact in facts.items() if fact.get("capital")}
+
+
+def capital_of(country: str) -> Location | None:
+    """The capital of ``country`` as a place read from the sentence ("protesters in the capital")."""
+    name = capitals().get(country)
+    located = Gazetteer.load().resolve(name, "sentence", {country: 10.0}) if name else None
+    return located if located is not None and located.country == country else None
 
 
 def is_named_feature(token: Token) -> bool:
