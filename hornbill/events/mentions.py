@@ -16,7 +16,7 @@ from hornbill.actors.generic import fallback_actor
 from hornbill.doctools import evidence_for, is_headline
 from hornbill.events.lexicon import Lexicon, Pattern, default_lexicon
 from hornbill.events.match import Candidate
-from hornbill.events.places import capital_of, is_gazetteer_name, is_named_feature, resolve_place
+from hornbill.events.places import capital_of, entity_of, is_gazetteer_name, is_named_feature, resolve_place
 from hornbill.events.roles import (
     actor_of,
     adhoc_actor,
@@ -36,7 +36,7 @@ from hornbill.events.syntax import (
     objects_of,
     prep_objects_of,
 )
-from hornbill.model import QUAD_CLASS, Actor, DatePoint, EventMention, Location, Resolution, Status
+from hornbill.model import QUAD_CLASS, Actor, ActorMention, DatePoint, EventMention, Location, Resolution, Status
 
 LOCATION_PREPS = frozenset({"in", "at", "inside", "across", "near", "outside", "throughout", "within", "off", "along",
                             "around"})
@@ -45,7 +45,18 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 def _place(pobj: Token) -> Location | None:
     """A Location for a place phrase, resolved through the gazetteer; None for an actor's name."""
-    return resolve_place(pobj, actor_of(pobj))
+    return resolve_place(pobj, actor_named_by(pobj))
+
+
+def actor_named_by(token: Token) -> Actor | None:
+    """The actor the actor stage reads in the name holding ``token`` itself (not in a longer phrase
+    around it: "the Yellow Sea and fighter jets" names no actor for "Sea")."""
+    index: dict[int, ActorMention] = token.doc._.actor_index or {}
+    mention = index.get(token.i)
+    span = entity_of(token)
+    if mention is None or mention.start < span.start_char or mention.end > span.end_char:
+        return None
+    return mention.actor
 
 
 def _place_of_part(noun: Token) -> Token | None:
