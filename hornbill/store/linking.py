@@ -7,7 +7,7 @@ import duckdb
 
 from hornbill import link
 from hornbill.dates import resolve_in_year, story_year
-from hornbill.model import QUAD_CLASS, DocResult, Document, EventMention, Tense
+from hornbill.model import QUAD_CLASS, DocResult, Document, EventMention, Location, Tense
 from hornbill.store.base import Row
 from hornbill.store.tables import insert_rows, rows_of
 
@@ -161,6 +161,33 @@ def _filed_under(con: duckdb.DuckDBPyConnection, keys: set[str]) -> dict[str, li
 
 
 
+LOCATION_COLUMNS = ("location_name", "location_country", "location_admin1", "location_lat", "location_lon",
+                    "location_precision", "location_basis", "location_geonames_id")
+#: Locations from the most to the least direct evidence, and from the most to the least precise.
+LOCATION_BASES = ("sentence", "dateline", "context")
+LOCATION_PRECISIONS = ("place", "admin1", "country")
+
+
+def location_columns(location: Location | None) -> Row:
+    """A mention's location as its ``location_*`` columns (all null when it has none)."""
+    if location is None:
+        return dict.fromkeys(LOCATION_COLUMNS)
+    return {"location_name": location.name, "location_country": location.country,
+            "location_admin1": location.admin1, "location_lat": location.lat, "location_lon": location.lon,
+            "location_precision": location.precision, "location_basis": location.basis,
+            "location_geonames_id": location.geonames_id}
+
+
+def _location_rank(mention: Row) -> tuple[int, int, int, float, str]:
+    """How well a mention places its event: placed at all, on the most direct evidence, most precisely;
+    then the most confident mention."""
+    basis, precision = mention["location_basis"], mention["location_precision"]
+    return (mention["location_name"] is not None,
+            -LOCATION_BASES.index(basis) if basis in LOCATION_BASES else -len(LOCATION_BASES),
+            -LOCATION_PRECISIONS.index(precision) if precision in LOCATION_PRECISIONS else -len(LOCATION_PRECISIONS),
+            mention["confidence"], mention["mention_id"])
+
+
 def _mention_row(ev: EventMention, doc: Document, source_key: str) -> Row:
     """An event mention as an ``event_mentions`` row, in an event of its own until linked."""
     return {
@@ -172,8 +199,7 @@ def _mention_row(ev: EventMention, doc: Document, source_key: str) -> Row:
         "date": ev.date.value,
         "date_precision": ev.date.precision, "date_basis": ev.date.basis, "date_expr": ev.date.expression,
         "date_tense": ev.date.tense, "date_before": ev.date.before, "status": ev.status,
-        "location_name": ev.location.name if ev.location else None,
-        "location_country": ev.location.country if ev.location else None, "sentence": ev.evidence.sentence,
+        **location_columns(ev.location), "sentence": ev.evidence.sentence,
         "start": ev.evidence.start, "end": ev.evidence.end, "trigger": ev.trigger, "confidence": ev.confidence,
         "summary": ev.summary, "link_reason": None, "outlet": doc.outlet, "published": doc.published.value,
         "source_key": source_key,
@@ -205,15 +231,16 @@ def _event_row(mentions: list[Row], story_years: dict[str, int]) -> Row:
     actor_key = link.event_actor(best["actor_key"], [m["actor_key"] for m in mentions],
                                  [m["actor_key"] for m in mentions if not m["headline"]])
     recipient_key = link.event_recipient(best["recipient_key"], (m["recipient_key"] for m in mentions))
-    actor_key = link.state_abroad(actor_key, recipient_key, best["location_country"])
+    placed = max(mentions, key=_location_rank)
+    stated = placed["location_country"] if placed["location_basis"] == "sentence" else None
+    actor_key = link.state_abroad(actor_key, recipient_key, stated)
     return {
         "event_id": best["event_id"], "event_type": best["event_type"], "mode": best["mode"],
         "quad_class": QUAD_CLASS.get(best["event_type"]),
         "actor_key": actor_key, "actor_resolution": _actor_resolution(actor_key, mentions),
         "recipient_key": recipient_key,
         "date": dated["date"], "date_precision": dated["date_precision"], "date_basis": dated["date_basis"],
-        "status": best["status"], "location_name": best["location_name"],
-        "location_country": best["location_country"], "summary": best["summary"],
+        "status": best["status"], **{c: placed[c] for c in LOCATION_COLUMNS}, "summary": best["summary"],
         "confidence": max(m["confidence"] for m in mentions),
         "num_sources": len({m["source_key"] for m in mentions}), "num_mentions": len(mentions),
         "first_reported": published[0] if published else None,

@@ -81,6 +81,12 @@ CREATE TABLE IF NOT EXISTS event_mentions (
     status VARCHAR,
     location_name VARCHAR,
     location_country VARCHAR,
+    location_admin1 VARCHAR,
+    location_lat DOUBLE,
+    location_lon DOUBLE,
+    location_precision VARCHAR,  -- place, admin1 or country
+    location_basis VARCHAR,      -- sentence, dateline or context
+    location_geonames_id BIGINT,
     sentence VARCHAR,
     start INTEGER,
     "end" INTEGER,
@@ -115,6 +121,12 @@ CREATE TABLE IF NOT EXISTS events (
     status VARCHAR,
     location_name VARCHAR,
     location_country VARCHAR,
+    location_admin1 VARCHAR,
+    location_lat DOUBLE,
+    location_lon DOUBLE,
+    location_precision VARCHAR,  -- place, admin1 or country
+    location_basis VARCHAR,      -- sentence, dateline or context
+    location_geonames_id BIGINT,
     summary VARCHAR,
     confidence DOUBLE,
     num_sources INTEGER,

@@ -75,11 +75,20 @@ def event_actor(event: Row, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
     return {**(known or UNKNOWN_ACTOR), "resolution": event["actor_resolution"] or "unknown"}
 
 
+def location_object(event: Row) -> dict[str, Any] | None:
+    """Where the event happened: ``{name, country, admin1, lat, lon, precision, basis, geonames_id}``;
+    ``country`` is ISO 3166-1 alpha-3, ``precision`` place, admin1 or country, ``basis`` sentence,
+    dateline or context; null when nothing places it."""
+    if not event["location_name"]:
+        return None
+    return {"name": event["location_name"], "country": event["location_country"],
+            "admin1": event["location_admin1"], "lat": event["location_lat"], "lon": event["location_lon"],
+            "precision": event["location_precision"], "basis": event["location_basis"],
+            "geonames_id": event["location_geonames_id"]}
+
+
 def event_object(event: Row, actors: dict[str, dict[str, Any]], mentions: list[dict[str, Any]]) -> dict[str, Any]:
     date, precision = contract_date(event["date"], event["date_precision"])
-    location = None
-    if event["location_name"]:
-        location = {"name": event["location_name"], "country": event["location_country"]}
     return {
         "id": event["event_id"],
         "event_type": event["event_type"],
@@ -92,7 +101,7 @@ def event_object(event: Row, actors: dict[str, dict[str, Any]], mentions: list[d
         "date_value": event["date"],
         "date_basis": event["date_basis"],
         "status": event["status"],
-        "location": location,
+        "location": location_object(event),
         "summary": event["summary"],
         "mentions": mentions,
         "num_sources": event["num_sources"],

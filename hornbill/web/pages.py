@@ -15,7 +15,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from hornbill.dates import date_note, format_date
 from hornbill.model import EVENT_TYPES
 from hornbill.views import conflicts, timeline
-from hornbill.web import charts
+from hornbill.web import charts, maps
 from hornbill.web.api import QUAD_CLASSES, BadParameter, catalog_of, event_filter
 from hornbill.web.catalog import Catalog, EventFilter, Record, document_text
 
@@ -96,6 +96,27 @@ async def timeline_page(request: Request, involving: str | None = None, type: st
     return render("timeline.html", form=form, error=None, events=events[:TIMELINE_LIST], total=len(positions),
                   points=[point(e) for e in events if e["date"]], types=EVENT_TYPES,
                   quads=QUAD_CLASSES, actors=catalog.actors[:300])
+
+
+@router.get("/map", response_class=HTMLResponse)
+async def map_page(request: Request, involving: str | None = None, type: str | None = None,
+                   quad_class: str | None = None, date_from: str | None = None,
+                   date_to: str | None = None, q: str | None = None) -> HTMLResponse:
+    """The events on a world map, filtered as the timeline is."""
+    catalog = catalog_of(request)
+    form = {"involving": involving or "", "type": type or "", "quad_class": quad_class or "",
+            "date_from": date_from or "", "date_to": date_to or "", "q": q or ""}
+    common: dict[str, Any] = {"form": form, "types": EVENT_TYPES, "quads": QUAD_CLASSES, "actors": catalog.actors[:300]}
+    try:
+        f = event_filter(catalog, involving=involving, event_type=type, quad_class=quad_class,
+                         date_from=date_from, date_to=date_to, q=q)
+    except BadParameter as exc:
+        return render("map.html", status=400, error=exc.detail, world=maps.world_map([]), total=0, placed=0,
+                      **common)
+    events = catalog.events_at(catalog.filter_events(f)[:TIMELINE_POINTS])
+    placed = sum(1 for e in events if e["location"] and e["location"]["lat"] is not None)
+    return render("map.html", error=None, world=maps.world_map(events), total=len(events), placed=placed,
+                  **common)
 
 
 def context_window(text: str, segments: list[Record], start: int, end: int) -> Record:

@@ -6,7 +6,7 @@ from collections import Counter
 from pathlib import Path
 
 from hornbill.store import KnowledgeBase
-from hornbill.web import charts
+from hornbill.web import charts, maps
 from hornbill.web.catalog import Catalog, EventFilter
 from hornbill.web.pages import ENV
 
@@ -30,6 +30,7 @@ def render_report(kb: KnowledgeBase) -> str:
         event_count=catalog.event_count,
         top_events=sorted(top, key=lambda e: e["date"] or "9999"),
         timeline_chart=charts.timeline_chart(events),
+        world_map=maps.world_map(events, link=False),
         network_chart=charts.network_chart(catalog.graph(catalog.filter_events(EventFilter()))),
         conflicts=catalog.conflicts,
         documents=catalog.documents,

@@ -1,0 +1,215 @@
+"""Where an event happened, in the order of the evidence: a place its own clause names ("in Bukavu",
+"outside the parliament in Lima", "near the border with Chad"), resolved through the gazetteer
+(:mod:`hornbill.geo`); else the article's dateline ("LIMA (Reuters) -"), when the event's parties
+do not point elsewhere; else the country its doer and recipient point to, or the article's own.
+
+Ambiguous names are resolved by the countries the article speaks of (:func:`article_weights`, the
+countries of its actor mentions) and by population. A name the text qualifies as a natural feature
+("the Niger river") is not the country or town of that name; a name the actor stage reads as an
+organisation or a person is no place at all.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from hornbill.geo import ADMIN_WORDS, Gazetteer
+from hornbill.model import Actor, EventMention, Location
+from hornbill.schemas import load_data
+
+#: Words after a name that make it a natural feature, not the place of that name.
+FEATURE_WORDS = frozenset({"river", "lake", "delta", "basin", "valley", "mountains", "mountain", "desert", "gulf",
+                           "bay", "strait", "sea", "ocean", "plateau", "forest", "canal", "island", "islands"})
+#: Actor types that stand for a place as well as for its people.
+PLACE_ACTOR_TYPES = frozenset({"COUNTRY", "GOV"})
+#: Event types that happen where their recipient is: an attack, a coup or an arrest, a withdrawal, aid.
+AT_RECIPIENT = frozenset({"ASSAULT", "COERCE", "RETREAT", "AID"})
+#: Modes of other types that happen where the recipient is.
+AT_RECIPIENT_MODES = frozenset({"visit"})
+#: A dateline: a place in capitals or title case at the start of a paragraph, an optional agency in
+#: brackets, and a dash ("WASHINGTON –", "Cape Town -", "OUAGADOUGOU (Reuters) -").
+DATELINE = re.compile(r"(?:^|\n)\s*(?:date \S+\s+)?([A-Z][A-Za-z'.]+(?:[ -][A-Za-z][A-Za-z'.]*){0,3})"
+                      r"(?:,[ A-Za-z.]+?(?: \d{1,2})?){0,2}(?:\s*\([A-Za-z .]+\)\s*|\s+)[-–—]")
+DATELINE_REACH = 1500  # characters of the article a dateline is looked for in
+CACHE_KEY = "hornbill.places"
+#: Month and weekday names, which open datelines' dates ("July 21 (Reuters) -"), never their places.
+CALENDAR_WORDS = frozenset(w.lower() for w in [*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name])
+
+
+@dataclass(frozen=True)
+class ArticlePlaces:
+    """What an article tells about places as a whole: its countries, weighted, its dateline, and per
+    country the town or area it names most."""
+
+    weights: dict[str, float]
+    dateline: Location | None
+    towns: dict[str, Location]
+
+    @property
+    def main_country(self) -> str | None:
+        return max(self.weights, key=lambda c: self.weights[c]) if self.weights else None
+
+
+def _is_feature(doc: Doc, end: int) -> bool:
+    """Whether a name ending at character ``end`` is followed by a natural feature's word ("the Niger river")."""
+    following = doc.text[end : end + 12].split()
+    return bool(following) and following[0].lower().strip(".,;") in FEATURE_WORDS
+
+
+def article_weights(doc: Doc) -> dict[str, float]:
+    """Each country the article's actor mentions belong to, weighted by its share of them (at most 2);
+    a name read as a natural feature ("the Niger river") does not count for the country."""
+    counts = Counter(m.actor.country for m in doc._.actor_mentions or []
+                     if m.actor.country and not _is_feature(doc, m.end))
+    total = sum(counts.values())
+    return {country: 2.0 * n / total for country, n in counts.items()} if total else {}
+
+
+def find_dateline(doc: Doc, weights: dict[str, float]) -> Location | None:
+    """The place of the article's dateline, when one opens a paragraph near its top."""
+    gazetteer = Gazetteer.load()
+    for match in DATELINE.finditer(doc.text[:DATELINE_REACH]):
+        name = match.group(1)
+        if name.split()[0].lower() in CALENDAR_WORDS:
+            continue
+        shown = name.title() if name.isupper() else name
+        located = gazetteer.resolve(shown, "dateline", weights)
+        if located is not None:
+            return replace(located, name=shown)
+    return None
+
+
+def article_towns(doc: Doc, weights: dict[str, float]) -> dict[str, Location]:
+    """Per country, the town or admin1 area the article's place names name most often (the first named
+    of equals); a name the actor stage reads as an organisation or a person does not count."""
+    gazetteer = Gazetteer.load()
+    index = doc._.actor_index or {}
+    named: dict[str, list[Location]] = {}
+    for ent in doc.ents:
+        actor = index[ent.start].actor if ent.start in index else None
+        if ent.label_ not in ("GPE", "LOC", "FAC") or _is_feature(doc, ent.end_char) or (
+                actor is not None and actor.type not in PLACE_ACTOR_TYPES):
+            continue
+        located = gazetteer.resolve(place_name(ent), "context", weights)
+        if located is not None and located.precision != "country" and located.country is not None:
+            named.setdefault(located.country, []).append(located)
+    return {country: max(found, key=lambda loc: (found.count(loc), -found.index(loc)))
+            for country, found in named.items()}
+
+
+def article_places(doc: Doc) -> ArticlePlaces:
+    """The article's places, worked out once per document."""
+    cached = doc.user_data.get(CACHE_KEY)
+    if isinstance(cached, ArticlePlaces):
+        return cached
+    weights = article_weights(doc)
+    places = ArticlePlaces(weights, find_dateline(doc, weights), article_towns(doc, weights))
+    doc.user_data[CACHE_KEY] = places
+    return places
+
+
+def entity_of(token: Token) -> Span:
+    """The named entity holding ``token``, else its phrase up to it."""
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return entity if entity is not None else token.doc[token.left_edge.i : token.i + 1]
+
+
+def _next_word(span: Span, offset: int = 0) -> Token | None:
+    i = span.end + offset
+    return span.doc[i] if i < len(span.doc) else None
+
+
+def _within(span: Span) -> str | None:
+    """The area a place is said to lie in: "Paris, Texas", "Gao, Mali"."""
+    comma, after = _next_word(span), _next_word(span, 1)
+    if comma is None or comma.text != "," or after is None or after.ent_type_ not in ("GPE", "LOC"):
+        return None
+    return entity_of(after).text
+
+
+def place_name(span: Span) -> str:
+    """The words of a place phrase without its determiner."""
+    return "".join(t.text_with_ws for t in span if t.dep_ != "det" and t.lower_ != "the").strip() or span.text
+
+
+@lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    """ISO3 -> the capital named in ``actors/countries.yaml``."""
+    facts = load_data("actors/countries.yaml")
+    return {iso3: fact["capital"] for iso3, fact in facts.items() if fact.get("capital")}
+
+
+def capital_of(country: str) -> Location | None:
+    """The capital of ``country`` as a place read from the sentence ("protesters in the capital")."""
+    name = capitals().get(country)
+    located = Gazetteer.load().resolve(name, "sentence", {country: 10.0}) if name else None
+    return located if located is not None and located.country == country else None
+
+
+def is_named_feature(token: Token) -> bool:
+    """A natural feature with a name: "the Niger river", "Lake Chad"."""
+    return token.lower_ in FEATURE_WORDS and any(
+        c.dep_ == "compound" and c.ent_type_ in ("GPE", "LOC") for c in token.children)
+
+
+def is_gazetteer_name(token: Token) -> bool:
+    """Whether the name holding ``token`` is one the gazetteer knows."""
+    return bool(Gazetteer.load().lookup(place_name(entity_of(token))))
+
+
+def resolve_place(token: Token, country_hint: Actor | None) -> Location | None:
+    """The Location a place phrase names, or None when its name is an actor's that is no place
+    (an organisation, a person). A name the gazetteer does not hold keeps its words and the country
+    the actor stage gives it (a sea, a named building)."""
+    if is_named_feature(token):
+        return Location(place_name(token.doc[token.left_edge.i : token.i + 1]), None)
+    if country_hint is not None and country_hint.type not in PLACE_ACTOR_TYPES:
+        return None
+    span = entity_of(token)
+    name = place_name(span)
+    after = _next_word(span)
+    after_word = after.lower_ if after is not None else ""
+    if after is not None and after_word in FEATURE_WORDS:
+        return Location(f"{name} {after.text}", None)
+    located = Gazetteer.load().resolve(name, "sentence", article_places(token.doc).weights, _within(span),
+                                       admin=after_word in ADMIN_WORDS)
+    if located is not None:
+        return located
+    return Location(name, country_hint.country if country_hint is not None else None)
+
+
+def party_countries(event: EventMention) -> list[str]:
+    """The countries the event's parties point to, the one where such an event happens first (a
+    visit happens at the host's)."""
+    doer = event.actor.country if event.actor is not None else None
+    target = event.recipient.country if event.recipient is not None else None
+    at_target = event.event_type in AT_RECIPIENT or event.mode in AT_RECIPIENT_MODES
+    ordered = [target, doer] if at_target else [doer, target]
+    return [c for c in ordered if c]
+
+
+def fallback_location(event: EventMention, places: ArticlePlaces) -> Location | None:
+    """An event's place when its sentence names none: the dateline, unless its parties all belong
+    elsewhere; else, in its parties' country (or the article's main country), the town the article
+    names most there, else that country."""
+    parties = party_countries(event)
+    dateline = places.dateline
+    if dateline is not None and (not parties or dateline.country in parties):
+        return dateline
+    country = parties[0] if parties else places.main_country
+    if country in places.towns:
+        return places.towns[country]
+    entry = Gazetteer.load().country(country)
+    return entry.location("context") if entry is not None else None
+
+
+def locate(doc: Doc, events: list[EventMention]) -> list[EventMention]:
+    """The events with a location each where the article gives one."""
+    places = article_places(doc)
+    return [e if e.location is not None else replace(e, location=fallback_location(e, places)) for e in events]

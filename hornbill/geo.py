@@ -1,0 +1,144 @@
+"""The offline gazetteer: countries, first-level administrative areas (admin1) and populated places of
+GeoNames, shipped as ``data/gazetteer.sqlite`` (derived by ``scripts/gazetteer.py``; no network).
+
+:meth:`Gazetteer.resolve` turns a place name into a :class:`~hornbill.model.Location`. A name that is
+a country's is the country; otherwise its admin1 areas and places compete, ambiguity resolved by the
+countries the article is about (a weight per country) and by population ("Paris" in a French story
+is the French capital; "Paris, Texas" names its own state).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import sqlite3
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from hornbill.actors.dictionary import normalise
+from hornbill.model import Location, LocationBasis, LocationPrecision
+from hornbill.schemas import open_sqlite_data
+
+#: Words after a name that make it an admin area ("the Odesa region"), not the town of that name.
+ADMIN_WORDS = frozenset({"region", "province", "state", "governorate", "oblast", "department", "prefecture",
+                         "district", "county"})
+#: A place of this many people counts as much as one mention of the article's country.
+POPULATION_SCALE = 1_000_000
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One gazetteer entry: a country, an admin1 area or a place."""
+
+    kind: str  # country | admin1 | place
+    name: str
+    country: str
+    admin1: str | None
+    lat: float
+    lon: float
+    population: int
+    geonames_id: int | None
+
+    def location(self, basis: LocationBasis, name: str | None = None) -> Location:
+        precision: LocationPrecision = "place"
+        if self.kind in ("country", "admin1"):
+            precision = "country" if self.kind == "country" else "admin1"
+        return Location(name or self.name, self.country, admin1=self.admin1, lat=self.lat, lon=self.lon,
+                        precision=precision, basis=basis, geonames_id=self.geonames_id)
+
+
+def key(name: str) -> str:
+    """The lookup form of a name: no article, no diacritics, lower case, single spaces."""
+    text = normalise(name).replace("’", "'").strip(" .,'")
+    for article in ("the ", "al-", "el-"):
+        if text.startswith(article) and len(text) > len(article) + 2:
+            text = text[len(article):]
+    return " ".join(text.replace("-", " ").split())
+
+
+#: The tables of ``data/gazetteer.sqlite`` (STRICT: SQLite checks each value's type on write);
+#: :mod:`hornbill.schemas` checks a shipped file has exactly these columns.
+SQLITE_DDL = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+CREATE TABLE entries (id INTEGER PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('country', 'admin1', 'place')),
+    name TEXT NOT NULL, country TEXT NOT NULL, admin1 TEXT, lat REAL NOT NULL, lon REAL NOT NULL,
+    population INTEGER NOT NULL, geonames_id INTEGER) STRICT;
+CREATE TABLE names (key TEXT NOT NULL, entry INTEGER NOT NULL REFERENCES entries (id),
+    PRIMARY KEY (key, entry)) STRICT, WITHOUT ROWID;
+"""
+ENTRY_COLUMNS = "kind, name, country, admin1, lat, lon, population, geonames_id"
+
+
+class Gazetteer:
+    """Name lookups over the shipped GeoNames extract (one indexed query each; nothing loaded up front
+    but the countries)."""
+
+    def __init__(self, con: sqlite3.Connection | None) -> None:
+        self.con = con
+        rows = con.execute(f"SELECT {ENTRY_COLUMNS} FROM entries WHERE kind = 'country'").fetchall() if con else []
+        self.countries: dict[str, Entry] = {row[2]: Entry(*row) for row in rows}
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def load(cls) -> Gazetteer:
+        """The shipped gazetteer, opened once per process; an empty one when ``HORNBILL_GAZETTEER=off``
+        (the baseline of ``bench/geo.py``: events are then placed only by names the text gives)."""
+        if os.environ.get("HORNBILL_GAZETTEER", "").lower() == "off":
+            return cls(None)
+        return cls(open_sqlite_data("gazetteer.sqlite"))
+
+    def country(self, iso3: str | None) -> Entry | None:
+        return self.countries.get(iso3) if iso3 else None
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - one gazetteer per process, never freed
+    def lookup(self, name: str) -> tuple[Entry, ...]:
+        if self.con is None:
+            return ()
+        rows = self.con.execute(f"SELECT {ENTRY_COLUMNS} FROM names JOIN entries ON entries.id = names.entry "
+                                "WHERE names.key = ? ORDER BY entries.id", [key(name)]).fetchall()
+        return tuple(Entry(*row) for row in rows)
+
+    def resolve(self, name: str, basis: LocationBasis, weights: Mapping[str, float] | None = None,
+                within: str | None = None, admin: bool = False) -> Location | None:
+        """The place ``name`` most likely names: a country of that name; else the admin1 area or place
+        that scores best on the article's country ``weights`` and population. ``within`` (a country
+        or admin1 name written after it, "Paris, Texas") keeps only entries inside it; ``admin`` (the
+        text says "region", "province") prefers an admin1 area."""
+        entries = list(self.lookup(name))
+        if within:
+            entries = [e for e in entries if _inside(e, within, self)] or entries
+        countries = [e for e in entries if e.kind == "country"]
+        if countries:
+            return countries[0].location(basis, countries[0].name)
+        if not entries:
+            return None
+        best = max(entries, key=lambda e: _score(e, weights or {}, admin))
+        return best.location(basis)
+
+
+def admin_forms(name: str) -> set[str]:
+    """An admin1 area's name with and without its kind ("Tigray Region" -> "Tigray")."""
+    forms = {name}
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in ADMIN_WORDS:
+        forms.add(" ".join(words[:-1]))
+    return forms
+
+
+def _inside(entry: Entry, within: str, gazetteer: Gazetteer) -> bool:
+    scope = key(within)
+    country = gazetteer.countries.get(entry.country)
+    in_country = country is not None and key(country.name) == scope
+    return in_country or (entry.admin1 is not None and key(entry.admin1) == scope)
+
+
+def _score(entry: Entry, weights: Mapping[str, float], admin: bool) -> float:
+    """How likely the text means ``entry``: its country's weight in the article plus a bonus for size
+    (a million people count 1); an admin1 area counts as half a million, or above any town when the text
+    says it is an area."""
+    if entry.kind == "admin1":
+        size = 1.5 if admin else 0.5
+    else:
+        size = math.log10(1 + entry.population) / math.log10(POPULATION_SCALE)
+    return weights.get(entry.country, 0.0) + size
