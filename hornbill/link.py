@@ -194,15 +194,20 @@ def event_recipient(best: str | None, named: Iterable[str | None]) -> str | None
     return next((key for key in named if chosen in (host_country(key), office_country(key))), chosen)
 
 
-def event_actor(best: str | None, named: Iterable[str | None], in_body: Iterable[str | None] = ()) -> str | None:
+def event_actor(best: str | None, named: Iterable[str | None], in_body: Iterable[str | None] = (),
+                spoken: bool = False) -> str | None:
     """The doer an event is shown with: the best mention's; but when another mention names a body
-    of that organisation, the body ("UN Security Council" rather than "United Nations"); and when
-    the best names an office holder and a mention of an article's body (``in_body``) the country
-    of the office, the country: reports that disagree on whether the minister or his government
-    demanded it agree that the state did. A headline's country does not count: headlines name
-    states for their officials ("Russia promises support" for its foreign minister's promise)."""
+    of that organisation, the body ("UN Security Council" rather than "United Nations"). For an act
+    (not ``spoken``), when the best names an office holder and a mention of an article's body
+    (``in_body``) the country of the office, the country: reports that disagree on whether the
+    minister or his government acted agree that the state did (a headline's country does not count:
+    headlines name states for their officials). Words are their speaker's (``spoken``): when the
+    best names the state and another report the office holder who spoke, the office holder."""
     if best is None:
         return None
+    named = list(named)
+    if spoken:
+        return next((key for key in named if key is not None and office_country(key) == best), best)
     if (country := office_country(best)) is not None and country in in_body:
         return country
     return next((key for key in named if key is not None and parent_body(key) == best), best)

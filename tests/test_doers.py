@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from click.testing import CliRunner
 from spacy.tokens import Doc
@@ -192,3 +193,23 @@ def test_a_unit_of_the_forces_is_an_actor_of_its_own_words(annotate: Annotate) -
     assert (doer.name, doer.country, doer.sector) == ("Gabonese republican guards", "GAB", "MIL")
     [move] = events_of(annotate("Gabon's army took control on Wednesday."), "COERCE")
     assert move.actor is not None and move.actor.name == "Gabonese Armed Forces"
+
+
+def _exported_events(tmp_path: Path, texts: dict[str, str]) -> list[dict[str, Any]]:
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for name, text in texts.items():
+        (articles / name).write_text(text)
+    db = tmp_path / "kb.duckdb"
+    assert CliRunner().invoke(main, ["build", str(articles), "-o", str(db)]).exit_code == 0
+    result = CliRunner().invoke(main, ["export", "events", "--db", str(db)])
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_a_named_officials_words_stay_his_when_another_report_names_his_state(tmp_path: Path) -> None:
+    events = _exported_events(tmp_path, {
+        "a.txt": " date 2024-03-05 Antony Blinken on Tuesday condemned the expulsion of aid workers from Chad.\n",
+        "b.txt": " date 2024-03-05 The United States on Tuesday condemned the expulsion of aid workers from Chad.\n",
+    })
+    accusations = [e for e in events if e["event_type"] == "ACCUSE"]
+    assert any(e["actor"] and e["actor"]["name"] == "Antony Blinken" for e in accusations)

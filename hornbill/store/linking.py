@@ -229,7 +229,8 @@ def _event_row(mentions: list[Row], story_years: dict[str, int]) -> Row:
     dated = _earliest_report(mentions) if best["date_basis"] == "reported" else best
     published = sorted(m["published"] for m in mentions if m["published"])
     actor_key = link.event_actor(best["actor_key"], [m["actor_key"] for m in mentions],
-                                 [m["actor_key"] for m in mentions if not m["headline"]])
+                                 [m["actor_key"] for m in mentions if not m["headline"]],
+                                 spoken=QUAD_CLASS.get(best["event_type"], "").startswith("verbal"))
     recipient_key = link.event_recipient(best["recipient_key"], (m["recipient_key"] for m in mentions))
     placed = max(mentions, key=_location_rank)
     stated = placed["location_country"] if placed["location_basis"] == "sentence" else None
