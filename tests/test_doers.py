@@ -213,3 +213,9 @@ def test_a_named_officials_words_stay_his_when_another_report_names_his_state(tm
     })
     accusations = [e for e in events if e["event_type"] == "ACCUSE"]
     assert any(e["actor"] and e["actor"]["name"] == "Antony Blinken" for e in accusations)
+
+
+def test_he_or_she_as_the_doer_of_any_act_is_the_person_named_before(annotate: Annotate) -> None:
+    doc = annotate("Gabriel Boric addressed parliament on Monday. He rejected calls for a referendum.")
+    [rejection] = events_of(doc, "REJECT")
+    assert rejection.actor is not None and rejection.actor.name == "Gabriel Boric"

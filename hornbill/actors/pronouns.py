@@ -33,9 +33,8 @@ def pronoun_candidates(state: Resolution) -> list[Candidate]:
             continue
         token = state.doc[i]
         actor: Actor | None = None
-        if (token.lower_ in PRONOUNS and token.dep_ == "nsubj"
-                and token.head.lemma_ in state.roles.speech_verbs):
-            actor = _antecedent(state, token)
+        if token.lower_ in PRONOUNS and token.dep_ in SUBJECT_DEPS:
+            actor = _antecedent(state, token)  # "he said", "she resigned", "he and Putin will meet"
         elif token.lower_ == "it" and token.dep_ in OBJECT_DEPS:
             actor = _thing_antecedent(state, token)
         elif token.lower_ == "them" and token.dep_ in OBJECT_DEPS:
