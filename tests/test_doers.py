@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
 from spacy.tokens import Doc
 
@@ -219,3 +220,15 @@ def test_he_or_she_as_the_doer_of_any_act_is_the_person_named_before(annotate: A
     doc = annotate("Gabriel Boric addressed parliament on Monday. He rejected calls for a referendum.")
     [rejection] = events_of(doc, "REJECT")
     assert rejection.actor is not None and rejection.actor.name == "Gabriel Boric"
+
+
+@pytest.mark.parametrize("text", [
+    "Indian and French warplanes rehearsed air strikes off Goa.",
+    "U.S. and Philippine bombers practiced striking a mock target near Palawan.",
+    "Fighter jets from Egypt and Greece held joint exercises above the Mediterranean.",
+])
+def test_an_exercise_two_states_hold_together_is_each_ones_cooperation(annotate: Annotate, text: str) -> None:
+    doc = annotate(text)
+    pairs = {(e.actor.country, e.recipient.country) for e in events_of(doc, "COOPERATE") if e.actor and e.recipient}
+    assert len(pairs) == 2 and all(a != b for a, b in pairs)
+    assert not events_of(doc, "MOBILIZE")

@@ -403,12 +403,12 @@ def _is_mutual(pattern: Pattern, actor_heads: Sequence[Token | None], recipient_
     )
 
 
-def _joint_reading(pattern: Pattern, actor_heads: Sequence[Token | None], lexicon: Lexicon) -> Pattern:
-    """The pattern as its ``joint_types`` reading when two or more named doers hold it together (an
-    operation told as a noun)."""
+def _joint_reading(trigger: Token, pattern: Pattern, actor_heads: Sequence[Token | None], lexicon: Lexicon) -> Pattern:
+    """The pattern as its ``joint_types`` reading when two or more named doers hold an operation
+    (``joint_operations``) together."""
     joint = lexicon.joint.get(pattern.event_type)
     named = sum(1 for h in actor_heads if h is not None and actor_of(h) is not None)
-    if joint is None or pattern.pos != "NOUN" or named < 2:
+    if joint is None or lemma_of(trigger) not in lexicon.marker("joint_operations") or named < 2:
         return pattern
     return replace(pattern, event_type=joint, mode=None, modes={})
 
@@ -429,7 +429,7 @@ def _candidates_of(
     recipient_heads: list[Token | None] = [
         *role_options(pattern.recipient, trigger, slots, lexicon, recipient_of=pattern.event_type)
     ] or [None]
-    pattern = _joint_reading(pattern, actor_heads, lexicon)
+    pattern = _joint_reading(trigger, pattern, actor_heads, lexicon)
     mutual = _is_mutual(pattern, actor_heads, recipient_heads, lexicon)
     mode = _mode_for(pattern, slots, trigger, lexicon)
     said = speech_verb(trigger, lexicon) if "speaker" in pattern.actor else None

@@ -12,6 +12,7 @@ stage (:func:`actor_of`); a doer the dictionary does not know but whose phrase n
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from itertools import pairwise
 
 from spacy.tokens import Token
 
@@ -289,14 +290,28 @@ def _coordinated_owners(head: Token) -> list[Token]:
     """For a phrase whose coordinated modifiers each name an actor ("US and South Korean warplanes",
     "Russian and Syrian jets"), those modifiers: each one's part is a doer of its own; else the head."""
     for modifier in head.children:
-        if modifier.dep_ not in ("amod", "nmod", "compound") or modifier.i > head.i:
+        if modifier.dep_ == "prep" and modifier.lower_ == "from":  # "fighter jets from the US and Japan"
+            modifier = next((c for c in modifier.children if c.dep_ == "pobj"), modifier)
+        elif modifier.dep_ not in ("amod", "nmod", "compound") or modifier.i > head.i:
             continue
         # "Japanese and US": conjuncts of any part of speech
         owners = [modifier, *(c for c in modifier.conjuncts if c.i > modifier.i)]
         actors = [actor_of(o) for o in owners]  # "the Economic and Monetary Union": one name's words, no owners
         if len(owners) > 1 and None not in actors and len(set(actors)) == len(actors):
             return owners
-    return [head]
+    return _modifiers_joined_by_and(head) or [head]
+
+
+def _modifiers_joined_by_and(head: Token) -> list[Token]:
+    """Two modifiers of one noun that name two actors with "and" hanging between them, a coordination
+    the parser left flat ("U.S. and South Korean warplanes" parsed as two modifiers of "warplanes")."""
+    before = [c for c in head.children if c.dep_ in ("amod", "nmod", "compound") and c.i < head.i]
+    for first, second in pairwise(before):
+        joined = any(c.dep_ == "cc" and c.lower_ == "and" and first.i < c.i < second.i for c in first.children)
+        one, two = actor_of(first), actor_of(second)
+        if joined and one is not None and two is not None and one != two:
+            return [first, second]
+    return []
 
 
 def names_people(head: Token, lexicon: Lexicon) -> bool:
