@@ -93,6 +93,8 @@ POSITIVES: list[tuple[str, str, str, str | None, str]] = [
     ("The Philippines accused China of dangerous manoeuvres near the shoal.", "ACCUSE", "Philippines", "China", "*"),
     ("Pakistan lodged a formal protest with Kabul over the cross-border shelling.", "ACCUSE", "Pakistan", "*", "*"),
     ("Armenia blamed Azerbaijan for the collapse of the truce.", "ACCUSE", "Armenia", "Azerbaijan", "*"),
+    # REQUEST: a call on someone whose infinitive the parser hangs on the verb
+    ("The protesters called on civil servants to stay away from work.", "REQUEST", "protesters", "*", "*"),
     # THREATEN: violence
     ("Iran vowed to retaliate against Israel.", "THREATEN", "Iran", "Israel", "occurred"),
     ("Hezbollah vowed that it would respond to the assassination of its commander.", "THREATEN", "Hezbollah", "*", "*"),
