@@ -367,3 +367,8 @@ def test_no_corpus_sentence_is_in_the_lexicon_or_these_tests() -> None:
     for own in (events.LEXICON_PATH, Path(__file__)):
         shared = corpus_grams & _six_grams(own.read_text(encoding="utf-8"))
         assert not shared, f"{own.name} repeats corpus text: {sorted(' '.join(g) for g in shared)[:5]}"
+
+
+def test_where_a_crowd_marches_is_no_target_of_its_protest(annotate: Annotate) -> None:
+    doc = annotate("Thousands of protesters marched in Quito on Monday.")
+    assert ("PROTEST", "protesters", None, "occurred") in found(doc)
