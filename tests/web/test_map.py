@@ -4,19 +4,15 @@ links and nothing fetched. Screenshots go to docs/screenshots/ (map.png, report-
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
-import pytest
 from click.testing import CliRunner
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Page
 
 from hornbill.cli import main
 from hornbill.web import maps
-from tests.web.conftest import CHROMIUM, CHROMIUM_ARGS
-
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+from tests.web.conftest import SCREENSHOTS, shot
 
 
 def placed(events: list[dict]) -> list[dict]:
@@ -46,30 +42,11 @@ def test_points_are_sized_by_sources_and_stacked_points_are_spread() -> None:
     assert len({(p["x"], p["y"]) for p in points}) == 3
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: `make browser` installs Debian's chromium")
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1200, "height": 860})
-    tab = context.new_page()
-    yield tab
-    context.close()
-
-
 def test_clicking_a_point_lands_on_its_event(page: Page, base_url: str, api: httpx.Client) -> None:
     page.goto(base_url + "/map")
     points = page.locator("#world-map circle.event-point")
     assert points.count() > 0
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / "map.png"))
+    shot(page, "map")
     best = max(placed(api.get("/api/events", params={"limit": 1000}).json()["items"]),
                key=lambda e: e["num_sources"])
     target = page.locator(f'#world-map circle[data-event="{best["id"]}"]')
