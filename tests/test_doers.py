@@ -101,17 +101,22 @@ def test_a_countrys_army_is_itself_at_home_and_the_state_abroad(annotate: Annota
     assert [e.actor.key for e in abroad if e.actor] == ["country:PER"]
 
 
-def test_every_exported_event_says_how_its_doer_was_found(tmp_path: Path) -> None:
+def _exported_events(tmp_path: Path, texts: dict[str, str]) -> list[dict[str, Any]]:
+    """The events export of a knowledge base built from ``texts`` (file name -> article)."""
     articles = tmp_path / "articles"
     articles.mkdir()
-    (articles / "a.txt").write_text(
-        "Riot police arrested striking teachers in Lusaka on Monday. "
-        "Zambia's president condemned the violence. A coup was reported in a neighbouring state.\n"
-    )
+    for name, text in texts.items():
+        (articles / name).write_text(text)
     db = tmp_path / "kb.duckdb"
     assert CliRunner().invoke(main, ["build", str(articles), "-o", str(db)]).exit_code == 0
     result = CliRunner().invoke(main, ["export", "events", "--db", str(db)])
-    events = [json.loads(line) for line in result.stdout.splitlines()]
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_every_exported_event_says_how_its_doer_was_found(tmp_path: Path) -> None:
+    events = _exported_events(tmp_path, {"a.txt": (
+        "Riot police arrested striking teachers in Lusaka on Monday. "
+        "Zambia's president condemned the violence. A coup was reported in a neighbouring state.\n")})
     assert events and all("resolution" in e["actor"] and "sector" in e["actor"] for e in events)
     kinds = {e["actor"]["resolution"] for e in events}
     assert "generic" in kinds and "unknown" in kinds
@@ -194,17 +199,6 @@ def test_a_unit_of_the_forces_is_an_actor_of_its_own_words(annotate: Annotate) -
     assert (doer.name, doer.country, doer.sector) == ("Gabonese republican guards", "GAB", "MIL")
     [move] = events_of(annotate("Gabon's army took control on Wednesday."), "COERCE")
     assert move.actor is not None and move.actor.name == "Gabonese Armed Forces"
-
-
-def _exported_events(tmp_path: Path, texts: dict[str, str]) -> list[dict[str, Any]]:
-    articles = tmp_path / "articles"
-    articles.mkdir()
-    for name, text in texts.items():
-        (articles / name).write_text(text)
-    db = tmp_path / "kb.duckdb"
-    assert CliRunner().invoke(main, ["build", str(articles), "-o", str(db)]).exit_code == 0
-    result = CliRunner().invoke(main, ["export", "events", "--db", str(db)])
-    return [json.loads(line) for line in result.stdout.splitlines()]
 
 
 def test_a_named_officials_words_stay_his_when_another_report_names_his_state(tmp_path: Path) -> None:
