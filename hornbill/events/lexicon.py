@@ -92,6 +92,7 @@ class Lexicon:
     # refer to rather than report when it is named without its doer
     place_slots: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # type -> slots naming its place
     generic_recipients: frozenset[str] = frozenset()  # types whose recipient may be people known by kind
+    story_recipients: frozenset[str] = frozenset()  # types aimed at the story's country when they name no one
     reaction_types: frozenset[str] = frozenset()  # types whose recipient may be an act: its doer is meant
     reacted_act_types: frozenset[str] = frozenset()  # the types of act a reaction may be aimed at
     promised_types: frozenset[str] = frozenset()  # types coded as the codebook codes them when promised
@@ -321,6 +322,7 @@ TYPE_TABLES = {
     "generic_recipients": "generic_recipient_types", "reaction_types": "reaction_types",
     "reacted_act_types": "reacted_act_types", "promised_types": "promised_types", "fighting_types": "fighting_types",
     "conditional_types": "conditional_types", "holding_types": "holding_types",
+    "story_recipients": "story_recipient_types",
 }
 
 

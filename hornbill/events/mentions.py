@@ -609,10 +609,10 @@ def _as_promised(candidate: Candidate, actor: Actor | None, claimed_by: Actor | 
     return replace(candidate, pattern=replace(pattern, event_type=coded), mode=mode, status=status)
 
 
-def _story_recipient(candidate: Candidate, sentence: Span) -> Actor | None:
-    """For an act that needs a recipient and names no phrase for one ("Kenya approved the
-    deployment", "Canada announced new sanctions"), the country the article is about."""
-    if candidate.recipient is not None or candidate.pattern.event_type == "COOPERATE":
+def _story_recipient(candidate: Candidate, sentence: Span, lexicon: Lexicon) -> Actor | None:
+    """For an act of ``story_recipient_types`` that names no phrase for a recipient ("Kenya approved
+    the deployment", "Canada announced new sanctions"), the country the article is about."""
+    if candidate.recipient is not None or candidate.pattern.event_type not in lexicon.story_recipients:
         return None  # a phrase that names nobody one can follow: no recipient, not the story's
     if candidate.trigger.dep_ == "pobj" or _in_description(candidate.trigger):
         return None  # "brokered with the help of Turkey", "a deal allowing Ukraine to ship grain"
@@ -645,7 +645,7 @@ def event_of(
     named_recipient = _named_recipient(candidate, named_doer, lexicon)
     told_recipient: Actor | None = None
     if _lacks_recipient(candidate, named_recipient, lexicon):
-        told_recipient = _story_recipient(candidate, sentence)
+        told_recipient = _story_recipient(candidate, sentence, lexicon)
         if told_recipient is None:
             return None
     claimed_by = _named(candidate.claimed_by) or candidate.voice
