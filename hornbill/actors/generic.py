@@ -43,7 +43,7 @@ def generic_candidates(state: Resolution, book: AgentBook | None = None) -> list
         match = book.sector_of([_lemma(w) for w in words])
         if match is None:
             continue
-        sector, size = _as_unit(book, *match, words)
+        sector, size = _as_unit(book, match[0], words), match[1]
         iso3, span_start, _ = role_country(state, words[-size].i, token.i + 1)
         if iso3 is None and words[0].i < words[-size].i:  # "Iran's morality police": the country before the phrase
             iso3, span_start, _ = role_country(state, words[0].i, token.i + 1)
@@ -74,12 +74,12 @@ def _candidate(state: Resolution, sector: Sector, words: list[Token], iso3: str 
     return _actor_for(state, sector, words, article)
 
 
-def _as_unit(book: AgentBook, sector: Sector, size: int, words: list[Token]) -> tuple[Sector, int]:
+def _as_unit(book: AgentBook, sector: Sector, words: list[Token]) -> Sector:
     """A forces phrase that names one unit ("Guinea's special forces", "the presidential guard") is a
     generic actor of its own words, not the country's national forces."""
     if sector.forces and book.names_a_unit([_lemma(w) for w in words]):
-        return replace(sector, forces=False), size
-    return sector, size
+        return replace(sector, forces=False)
+    return sector
 
 
 def _heads_a_phrase(token: Token) -> bool:
@@ -198,7 +198,7 @@ def fallback_actor(head: Token, book: AgentBook | None = None) -> tuple[Actor, s
     match = book.sector_of([_lemma(w) for w in words])
     if match is None:
         return None
-    sector, _ = _as_unit(book, *match, words)
+    sector = _as_unit(book, match[0], words)
     counts: Counter[str | None] = Counter(m.actor.country for m in head.doc._.actor_mentions or []
                                           if m.actor.type == "COUNTRY" and m.how != "pronoun")
     iso3 = _clearly_leading(counts)
