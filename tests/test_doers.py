@@ -34,6 +34,23 @@ def test_a_generic_doer_takes_its_sector_and_the_country_the_article_is_about(an
     assert (arrest.recipient.name, arrest.recipient.sector) == ("students", "EDU")
 
 
+def test_blame_and_demands_may_be_aimed_at_people_known_by_kind_but_talks_are_not(annotate: Annotate) -> None:
+    doc = annotate("Riots broke out in Lusaka on Friday. The interior ministry blamed the opposition for the "
+                   "unrest and urged protesters to go home. Later the minister met students at a campus.")
+    [blame] = events_of(doc, "ACCUSE")
+    [plea] = events_of(doc, "REQUEST")
+    assert blame.recipient is not None and blame.recipient.name == "opposition"
+    assert plea.recipient is not None and plea.recipient.name == "protesters"
+    assert all(e.recipient is None for e in events_of(doc, "CONSULT"))
+
+
+def test_people_a_pronoun_owns_are_not_the_recipient_of_a_demand(annotate: Annotate) -> None:
+    doc = annotate("The African Union keeps a mission in Somalia. The junta demanded the departure of its "
+                   "troops and police.")
+    [demand] = events_of(doc, "REQUEST")
+    assert demand.recipient is None or demand.recipient.name != "police"
+
+
 def test_a_country_named_before_a_compound_kind_is_its_country(annotate: Annotate) -> None:
     doc = annotate("Ottawa condemned the crackdown. Canada imposed sanctions on Belarus's riot police on Monday.")
     [sanction] = events_of(doc, "SANCTION")

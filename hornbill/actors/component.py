@@ -68,9 +68,17 @@ def actor_for_span(span: Span) -> Actor | None:
             return person
     for token in span:
         mention = index.get(token.i)
-        if mention is not None and not _under_preposition(token, span.root) and not _names_a_place(token, mention):
+        if (mention is not None and not _under_preposition(token, span.root) and not _names_a_place(token, mention)
+                and not _owned_by_a_pronoun(token)):
             return mention.actor
     return None
+
+
+def _owned_by_a_pronoun(token: Token) -> bool:
+    """Whether a phrase inside a larger one belongs to someone a pronoun stands for: in "the
+    departure of its troops and police" the police are the mission's, not an actor of their own."""
+    first = token.conjuncts[0] if token.dep_ == "conj" and token.conjuncts else token
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for t in (token, first) for c in t.children)
 
 
 def _names_a_place(token: Token, mention: ActorMention) -> bool:

@@ -244,8 +244,10 @@ def is_kind_only(actor: Actor) -> bool:
 
 
 def _is_own(head: Token) -> bool:
-    """A phrase owned by the doer itself ("their mission", "its troops"): never the recipient."""
-    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
+    """A phrase owned by the doer itself ("their mission", "its troops", and each conjunct of "its
+    troops and police"): never the recipient."""
+    first = head.conjuncts[0] if head.dep_ == "conj" and head.conjuncts else head
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for t in (head, first) for c in t.children)
 
 
 def role_options(
