@@ -51,6 +51,13 @@ def test_people_a_pronoun_owns_are_not_the_recipient_of_a_demand(annotate: Annot
     assert demand.recipient is None or demand.recipient.name != "police"
 
 
+def test_a_release_told_in_the_passive_is_by_whoever_held_them(annotate: Annotate) -> None:
+    doc = annotate("Gunmen kidnapped a Belgian engineer near Gao. Aid agencies shipped grain to the north of "
+                   "Mali. The engineer was released on Friday.")
+    [release] = [e for e in doc._.events if e.mode == "release"]
+    assert release.actor is not None and release.actor.name.lower() == "gunmen"
+
+
 def test_a_country_named_before_a_compound_kind_is_its_country(annotate: Annotate) -> None:
     doc = annotate("Ottawa condemned the crackdown. Canada imposed sanctions on Belarus's riot police on Monday.")
     [sanction] = events_of(doc, "SANCTION")

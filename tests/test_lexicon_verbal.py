@@ -232,6 +232,8 @@ POSITIVES: list[tuple[str, str, str, str | None, str]] = [
     ("Joe Biden commuted the death sentences of forty prisoners.", "CONCEDE", "Joe Biden", "*", "*"),
     ("Tunisia reinstated the dismissed judges.", "CONCEDE", "Tunisia", "*", "*"),
     ("Japan expressed deep remorse for its wartime conduct.", "CONCEDE", "Japan", "*", "*"),
+    ("Ghana's president scrapped the planned tax on mobile payments.", "CONCEDE", "*", "*", "*"),
+    ("Senegal withdrew the decree postponing the vote.", "CONCEDE", "Senegal", "*", "*"),
     ("Nigeria gave in to the demands of the unions.", "CONCEDE", "Nigeria", "*", "*"),
     ("Iraq bowed to international pressure and reopened the border crossing.", "CONCEDE", "Iraq", "*", "*"),
     ("Georgia repealed the foreign agents law.", "CONCEDE", "Georgia", "*", "*"),
@@ -300,6 +302,7 @@ def test_verbal_event_is_found_with_its_roles(
 NEGATIVES: list[tuple[str, str]] = [
     ("North Korea's launches threaten the security of the whole region, Tokyo said.", "THREATEN"),
     ("The storm threatened to flood the coast.", "THREATEN"),
+    ("The senator withdrew his candidacy for governor.", "CONCEDE"),
     ("Ukraine demanded an investigation into the attack.", "ACCUSE"),  # a demanded probe is no probe
     ("The minister described the plan in detail.", "ACCUSE"),
     ("The president called the meeting a success.", "ACCUSE"),

@@ -67,11 +67,17 @@ def _forces_in_context(history: History, lexicon: Lexicon) -> tuple[Actor, Actor
     return None
 
 
-def _previous_doer(candidate: Candidate, history: History) -> Actor | None:
-    """The doer of the latest event of the candidate's quad class in the sentences just before."""
-    quad = QUAD_CLASS.get(candidate.pattern.event_type)
+def _previous_doer(candidate: Candidate, history: History, lexicon: Lexicon) -> Actor | None:
+    """The doer of the latest event of the candidate's quad class in the sentences just before; for
+    a release, of the latest detention or seizure (``holding_types``): "Police arrested the editor.
+    He was freed two days later." """
+    if candidate.mode == "release":
+        wanted = lexicon.holding_types
+    else:
+        quad = QUAD_CLASS.get(candidate.pattern.event_type)
+        wanted = frozenset(t for t, q in QUAD_CLASS.items() if q == quad)
     for _, event in (pair for sentence in reversed(history) for pair in reversed(sentence)):
-        if event.actor is not None and QUAD_CLASS.get(event.event_type) == quad:
+        if event.actor is not None and event.event_type in wanted:
             return event.actor
     return None
 
@@ -223,7 +229,7 @@ class PatternExtractor:
         """What the sentences before give a candidate: the withdrawal it may continue, and the doer
         of the latest event of its quad class."""
         forces = _forces_in_context(history, self.lexicon) if _lacks_doer(candidate, self.lexicon) else None
-        return Context(forces, _previous_doer(candidate, history))
+        return Context(forces, _previous_doer(candidate, history, self.lexicon))
 
     def _selected(
         self, kept: Sequence[tuple[Candidate, EventMention]], sentence: Span
