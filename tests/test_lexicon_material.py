@@ -220,6 +220,7 @@ POSITIVES: list[tuple[str, str, str | None, str, str | None]] = [
     ("Thousands of Serbians protested the election result.", "PROTEST", "demo", "Serbia", "*"),
     ("The demonstration by Chilean students blocked the capital.", "PROTEST", "demo", "Chilean students", "*"),
     ("Bolivian miners shunned work on Monday to protest at the new tax.", "PROTEST", "strike-lim", "Bolivia", "*"),
+    ("Dock workers in Antwerp walked off the job in protest against the layoffs.", "PROTEST", "strike-lim", "*", "*"),
 ]
 
 
@@ -263,6 +264,8 @@ def test_every_material_type_has_positive_sentences() -> None:
         ("The speaker added two names to the list of guests.", "SANCTION"),
         ("Turkey launched what it called a counter-terrorism operation in northern Iraq.", "ACCUSE"),
         ("Nepal's army took control of the situation.", "COERCE"),
+        # a recall done "in protest" expresses the grievance; nobody took to the streets
+        ("Peru recalled its ambassador from Mexico City in protest.", "PROTEST"),
     ],
 )
 def test_readings_of_other_types_or_none(annotate: Annotate, text: str, absent: str) -> None:

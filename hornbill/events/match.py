@@ -71,12 +71,23 @@ class Candidate:
 
 def _is_description(token: Token, lexicon: Lexicon) -> bool:
     """Triggers used as descriptions, not events: "coup leaders", "the organisers of the coup",
-    "troops deployed in Mali"."""
+    "troops deployed in Mali", and a bare noun naming why the clause's act was done ("recalled its
+    ambassador in protest")."""
     if token.pos_ in ("NOUN", "PROPN"):
         if token.dep_ == "pobj" and token.head.lower_ == "of":
             return lemma_of(token.head.head) in lexicon.marker("role_heads")
+        if _is_manner(token, lexicon):
+            return True
         return token.dep_ == "compound" and lemma_of(token.head) not in lexicon.marker("eventive_heads")
     return token.dep_ == "acl" and token.tag_ == "VBN" and not any(c.dep_ == "agent" for c in token.children)
+
+
+def _is_manner(noun: Token, lexicon: Lexicon) -> bool:
+    """ "in protest", "in solidarity": a bare singular noun after "in" (``manner_nouns``) tells what the
+    act it hangs on expresses, not an act of its own ("a protest in the capital" is one)."""
+    return (noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.tag_ == "NN"
+            and lemma_of(noun) in lexicon.marker("manner_nouns")
+            and not any(c.dep_ in ("det", "poss", "amod", "nummod") for c in noun.children))
 
 
 def _match_token(token: Token, lexicon: Lexicon) -> tuple[Pattern, Slots] | None:
