@@ -58,6 +58,12 @@ def test_a_release_told_in_the_passive_is_by_whoever_held_them(annotate: Annotat
     assert release.actor is not None and release.actor.name.lower() == "gunmen"
 
 
+def test_whom_a_clause_describing_the_target_names_is_not_the_target(annotate: Annotate) -> None:
+    [execution] = events_of(annotate("Saudi Arabia executed a man convicted of stabbing a border guard."),
+                            "ASSAULT")
+    assert execution.recipient is None or "guard" not in execution.recipient.name
+
+
 def test_a_country_named_before_a_compound_kind_is_its_country(annotate: Annotate) -> None:
     doc = annotate("Ottawa condemned the crackdown. Canada imposed sanctions on Belarus's riot police on Monday.")
     [sanction] = events_of(doc, "SANCTION")

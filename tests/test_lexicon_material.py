@@ -264,6 +264,8 @@ def test_every_material_type_has_positive_sentences() -> None:
         ("The speaker added two names to the list of guests.", "SANCTION"),
         ("Turkey launched what it called a counter-terrorism operation in northern Iraq.", "ACCUSE"),
         ("Nepal's army took control of the situation.", "COERCE"),
+        # the act a conviction or charge names is the court's claim, not a report of the court's act
+        ("A court in Lusaka convicted the former mayor of ordering the killing of two traders.", "ASSAULT"),
         # a recall done "in protest" expresses the grievance; nobody took to the streets
         ("Peru recalled its ambassador from Mexico City in protest.", "PROTEST"),
     ],

@@ -88,12 +88,21 @@ def _names_a_place(token: Token, mention: ActorMention) -> bool:
 
 
 def _under_preposition(token: Token, root: Token) -> bool:
+    """Whether a token sits, below ``root``, in a prepositional modifier other than "of" or in a
+    clause describing the head (:func:`_describes`)."""
     current = token
     while current.i != root.i and current.head.i != current.i:
-        if current.dep_ in ("prep", "agent") and current.lower_ != "of":
+        if (current.dep_ in ("prep", "agent") and current.lower_ != "of") or _describes(current):
             return True
         current = current.head
     return False
+
+
+def _describes(token: Token) -> bool:
+    """A relative or past-participle clause that describes its head ("a man convicted of wounding a
+    guard", "the officer who shot him"); a present participle may name the head's partner ("a deal
+    allowing Ukraine to ship grain")."""
+    return token.dep_ == "relcl" or (token.dep_ == "acl" and token.tag_ == "VBN")
 
 
 # --------------------------------------------------------------------------- spaCy component
