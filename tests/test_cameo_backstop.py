@@ -236,8 +236,8 @@ def test_an_object_pattern_gives_its_own_coding_and_a_non_event_object_none(anno
 
 
 def test_a_verb_plover_yaml_indexes_is_never_taken_over(annotate: Annotate) -> None:
-    # CAMEO codes "withdraw" as a concession; plover.yaml's withdrawal patterns refuse a withdrawn bill
-    doc = annotate("The Peruvian senator withdrew the bill on Friday.")
+    # CAMEO codes "withdraw" as a concession; plover.yaml's withdrawal patterns refuse a withdrawn candidacy
+    doc = annotate("The Peruvian senator withdrew his candidacy on Friday.")
     assert not _backstop_candidates(doc)
     assert not _found(doc)
 

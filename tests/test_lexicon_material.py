@@ -221,6 +221,7 @@ POSITIVES: list[tuple[str, str, str | None, str, str | None]] = [
     ("The demonstration by Chilean students blocked the capital.", "PROTEST", "demo", "Chilean students", "*"),
     ("Bolivian miners shunned work on Monday to protest at the new tax.", "PROTEST", "strike-lim", "Bolivia", "*"),
     ("Dock workers in Antwerp walked off the job in protest against the layoffs.", "PROTEST", "strike-lim", "*", "*"),
+    ("Hundreds of Rwandan police officers arrived in Maputo on Monday.", "AID", "peacekeeping", "Rwanda", "Mozambique"),
 ]
 
 

@@ -234,6 +234,7 @@ POSITIVES: list[tuple[str, str, str, str | None, str]] = [
     ("Japan expressed deep remorse for its wartime conduct.", "CONCEDE", "Japan", "*", "*"),
     ("Ghana's president scrapped the planned tax on mobile payments.", "CONCEDE", "*", "*", "*"),
     ("Senegal withdrew the decree postponing the vote.", "CONCEDE", "Senegal", "*", "*"),
+    ("Chile's government rolled back the fuel subsidy cuts after a week of unrest.", "CONCEDE", "Chile", "*", "*"),
     ("Nigeria gave in to the demands of the unions.", "CONCEDE", "Nigeria", "*", "*"),
     ("Iraq bowed to international pressure and reopened the border crossing.", "CONCEDE", "Iraq", "*", "*"),
     ("Georgia repealed the foreign agents law.", "CONCEDE", "Georgia", "*", "*"),

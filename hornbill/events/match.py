@@ -114,7 +114,7 @@ def _slot_lemmas(slots: Slots, name: str, trigger: Token, lexicon: Lexicon) -> s
     if name == "trigger":
         return {lemma_of(trigger)}
     if name.endswith("_modifier"):
-        heads = slots.get(name[: -len("_modifier")])
+        heads = _measured(slots.get(name[: -len("_modifier")]), lexicon)
         return {lemma_of(c) for h in heads for c in h.children if c.dep_ in ("amod", "compound")}
     if name.endswith("_ent"):
         heads = slots.get(name[: -len("_ent")])
@@ -125,7 +125,7 @@ def _slot_lemmas(slots: Slots, name: str, trigger: Token, lexicon: Lexicon) -> s
         said = [c for h in heads for c in h.children if c.dep_ in ("oprd", "acomp", "attr")]
         return {lemma_of(t) for c in said for t in conjuncts(c)}
     words: set[str] = set()
-    for token in slots.get(name):
+    for token in _measured(slots.get(name), lexicon):
         words.add(lemma_of(token))
         words.add(token.lower_)
         if token.pos_ == "PROPN":  # "the peacekeeping mission MONUSCO": a name with its kind before it
@@ -135,6 +135,13 @@ def _slot_lemmas(slots: Slots, name: str, trigger: Token, lexicon: Lexicon) -> s
         if lemma_of(token) in lexicon.marker("carrier_nouns"):  # "cut internet access": the internet
             words |= {lemma_of(c) for c in token.children if c.dep_ in ("compound", "amod")}
     return words
+
+
+def _measured(heads: Sequence[Token], lexicon: Lexicon) -> list[Token]:
+    """Slot heads with, after each measure word (``measures``), what it measures: "hundreds of
+    Kenyan police officers" are officers, "a convoy of trucks" trucks."""
+    return [t for h in heads for t in (h, *(p for prep, p in prep_objects_of(h) if prep == "of"
+                                             and lemma_of(h) in lexicon.marker("measures")))]
 
 
 def _satisfies(pattern: Pattern, slots: Slots, trigger: Token, lexicon: Lexicon) -> bool:
