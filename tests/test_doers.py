@@ -64,6 +64,12 @@ def test_whom_a_clause_describing_the_target_names_is_not_the_target(annotate: A
     assert execution.recipient is None or "guard" not in execution.recipient.name
 
 
+def test_police_reporting_an_agentless_arrest_made_it(annotate: Annotate) -> None:
+    [arrest] = events_of(annotate("Bolivian police said the former minister was arrested on Sunday."), "COERCE")
+    assert arrest.actor is not None and arrest.actor.sector == "COP"
+    assert not events_of(annotate("Two farmers were shot dead on Sunday, Bolivian police said."), "ASSAULT")
+
+
 def test_a_country_named_before_a_compound_kind_is_its_country(annotate: Annotate) -> None:
     doc = annotate("Ottawa condemned the crackdown. Canada imposed sanctions on Belarus's riot police on Monday.")
     [sanction] = events_of(doc, "SANCTION")

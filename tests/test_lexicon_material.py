@@ -222,6 +222,8 @@ POSITIVES: list[tuple[str, str, str | None, str, str | None]] = [
     ("Bolivian miners shunned work on Monday to protest at the new tax.", "PROTEST", "strike-lim", "Bolivia", "*"),
     ("Dock workers in Antwerp walked off the job in protest against the layoffs.", "PROTEST", "strike-lim", "*", "*"),
     ("Hundreds of Rwandan police officers arrived in Maputo on Monday.", "AID", "peacekeeping", "Rwanda", "Mozambique"),
+    ("Norway released 40 million euros in humanitarian assistance for Yemen.", "AID", "economic", "Norway", "Yemen"),
+    ("Qatar rushed food and water to Libya after the floods.", "AID", "humanitarian", "Qatar", "Libya"),
 ]
 
 
@@ -378,3 +380,12 @@ def test_no_corpus_sentence_is_in_the_lexicon_or_these_tests() -> None:
 def test_where_a_crowd_marches_is_no_target_of_its_protest(annotate: Annotate) -> None:
     doc = annotate("Thousands of protesters marched in Quito on Monday.")
     assert ("PROTEST", "protesters", None, "occurred") in found(doc)
+
+
+def test_money_given_to_support_a_mission_is_aid_to_the_storys_country(annotate: Annotate) -> None:
+    doc = annotate("MAPUTO, Mozambique - Insurgents have displaced a million people in the north. Rwanda has "
+                   "provided more than $20 million to support the mission.")
+    [aid] = [e for e in doc._.events if e.event_type == "AID"]
+    assert aid.actor is not None and aid.recipient is not None
+    assert (aid.actor.name, aid.recipient.name, aid.mode) == ("Rwanda", "Mozambique", "economic")
+    assert not [e for e in doc._.events if e.event_type == "SUPPORT"]  # the support is what the aid is for

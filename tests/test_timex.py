@@ -15,6 +15,7 @@ from hornbill import dates
 from hornbill.dates import format_date, normalize, unresolved
 from hornbill.model import DatePoint
 from hornbill.timex import event_date, story_date
+from hornbill.timex.tense import narrative_tense
 
 TUESDAY = DatePoint("2024-03-12", "day", "metadata")  # 12 March 2024 was a Tuesday
 SUMMER = DatePoint("2023-07-14", "day", "metadata")  # a Friday
@@ -788,3 +789,11 @@ def test_what_a_speaker_said_of_the_story_is_of_the_day_it_was_said(annotate: Ca
     doc = annotate("The envoy condemned the arrests on Monday.\nThe world should press the generals.",
                    published="2024-03-13")
     assert event_date(token(doc, "press")).basis == "reported"
+
+
+def test_a_participle_clause_is_told_in_the_tense_of_the_clause_it_hangs_on(annotate: Callable[..., Doc]) -> None:
+    doc = annotate("Teachers demanding higher pay blocked the main road, trapping hundreds of drivers. "
+                   "Teachers demanding higher pay will march again.")
+    first, second = doc.sents
+    assert [narrative_tense(t) for t in first if t.tag_ == "VBG"] == ["past", "past"]
+    assert [narrative_tense(t) for t in second if t.tag_ == "VBG"] == ["future"]

@@ -84,6 +84,7 @@ class Lexicon:
     adhoc_need_modifier: frozenset[str] = frozenset()
     aims: Mapping[str, frozenset[str]] = field(default_factory=dict)  # type -> types that are its aim
     inherit_doer: frozenset[str] = frozenset()  # types whose missing doer earlier sentences give
+    self_reported: Mapping[str, frozenset[str]] = field(default_factory=dict)  # sector -> types it reports as its own
     blocking_types: frozenset[str] = frozenset()  # governing types whose complement is no fact
     announcing_types: frozenset[str] = frozenset()  # governing types whose complement is announced
     partnering_types: frozenset[str] = frozenset()  # types that make the doer a partner of the recipient
@@ -93,6 +94,7 @@ class Lexicon:
     place_slots: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # type -> slots naming its place
     generic_recipients: frozenset[str] = frozenset()  # types whose recipient may be people known by kind
     story_recipients: frozenset[str] = frozenset()  # types aimed at the story's country when they name no one
+    story_beneficiaries: frozenset[str] = frozenset()  # of those, types whose phrase naming no one still means it
     reaction_types: frozenset[str] = frozenset()  # types whose recipient may be an act: its doer is meant
     reacted_act_types: frozenset[str] = frozenset()  # the types of act a reaction may be aimed at
     promised_types: frozenset[str] = frozenset()  # types coded as the codebook codes them when promised
@@ -309,6 +311,8 @@ def load_lexicon(path: Path = LEXICON_PATH, backstop: Path | None = BACKSTOP_PAT
         adhoc_need_modifier=frozenset(str(w) for w in adhoc.get("need_modifier", [])),
         aims={str(k): frozenset(str(t) for t in v) for k, v in (data.get("aims") or {}).items()},
         inherit_doer=frozenset(data.get("inherit_doer", [])),
+        self_reported={str(sector): frozenset(EVENT_TYPES) if types == "any" else frozenset(str(t) for t in types)
+                       for sector, types in (data.get("self_reported") or {}).items()},
         place_slots=_place_slots(data, path),
         **_type_tables(data, path),
         backstop=_backstop_index(backstop, _known_words(patterns, governors)) if backstop is not None else {},
@@ -322,7 +326,7 @@ TYPE_TABLES = {
     "generic_recipients": "generic_recipient_types", "reaction_types": "reaction_types",
     "reacted_act_types": "reacted_act_types", "promised_types": "promised_types", "fighting_types": "fighting_types",
     "conditional_types": "conditional_types", "holding_types": "holding_types",
-    "story_recipients": "story_recipient_types",
+    "story_recipients": "story_recipient_types", "story_beneficiaries": "story_beneficiary_types",
 }
 
 

@@ -455,24 +455,27 @@ def _unnamed_doer(candidate: Candidate, claimed_by: Actor | None, lexicon: Lexic
     return Doer(None, "unknown")
 
 
-def _from_context(candidate: Candidate, claimed_by: Actor | None, context: Context) -> Doer:
+def _from_context(candidate: Candidate, claimed_by: Actor | None, context: Context, lexicon: Lexicon) -> Doer:
     """The doer the text around a doerless candidate gives: the withdrawal it continues; for an
-    agentless passive, the government that reports its own measure ("officials said the borders had
-    been closed"), else the doer of the latest event of its kind just before ("Soldiers stormed the
-    palace. The president was detained.")."""
+    agentless passive, the body that reports its own act (``self_reported``: "officials said the
+    borders had been closed", "police said he was arrested"), else the doer of the latest event of
+    its kind just before ("Soldiers stormed the palace. The president was detained.")."""
     if context.forces is not None:
         return Doer(context.forces[0], "context")
     if not _is_agentless_passive(candidate):
         return Doer(None, "unknown")
-    if claimed_by is not None and claimed_by.sector == "GOV" and claimed_by.type != "PERSON":
+    own = lexicon.self_reported.get(claimed_by.sector or "", frozenset()) if claimed_by is not None else frozenset()
+    if claimed_by is not None and claimed_by.type != "PERSON" and candidate.pattern.event_type in own:
         return Doer(claimed_by, "context")
     return Doer(context.previous_doer, "context" if context.previous_doer is not None else "unknown")
 
 
 def _is_agentless_passive(candidate: Candidate) -> bool:
-    """A verb in the passive with no "by" phrase naming who did it ("the president was detained")."""
+    """A verb in the passive with no "by" phrase naming who did it ("the president was detained"; the
+    one reporting it, "..., police said", is no such phrase)."""
     trigger = candidate.trigger
-    return trigger.pos_ in ("VERB", "AUX") and is_passive(trigger) and candidate.actor is None
+    unnamed = candidate.actor is None or _is_speaker(candidate)
+    return trigger.pos_ in ("VERB", "AUX") and is_passive(trigger) and unnamed
 
 
 def _generic_doer(candidate: Candidate) -> Doer:
@@ -497,7 +500,7 @@ def _doer(
     (:func:`_military_doer`); a country's forces abroad act as the country (:func:`_state_abroad`)."""
     doer = _named_doer(candidate, named) or _unnamed_doer(candidate, claimed_by, lexicon)
     if doer.actor is None:
-        doer = _from_context(candidate, claimed_by, context)
+        doer = _from_context(candidate, claimed_by, context, lexicon)
     if doer.actor is None:
         doer = _generic_doer(candidate)
     forces = _military_doer(candidate, doer.actor, lexicon)
@@ -611,8 +614,12 @@ def _as_promised(candidate: Candidate, actor: Actor | None, claimed_by: Actor | 
 
 def _story_recipient(candidate: Candidate, sentence: Span, lexicon: Lexicon) -> Actor | None:
     """For an act of ``story_recipient_types`` that names no phrase for a recipient ("Kenya approved
-    the deployment", "Canada announced new sanctions"), the country the article is about."""
-    if candidate.recipient is not None or candidate.pattern.event_type not in lexicon.story_recipients:
+    the deployment", "Canada announced new sanctions"), or of ``story_beneficiary_types`` whose phrase
+    names what the country gets it through ("funding for the security mission"), the country the
+    article is about."""
+    if candidate.pattern.event_type not in lexicon.story_recipients:
+        return None
+    if candidate.recipient is not None and candidate.pattern.event_type not in lexicon.story_beneficiaries:
         return None  # a phrase that names nobody one can follow: no recipient, not the story's
     if candidate.trigger.dep_ == "pobj" or _in_description(candidate.trigger):
         return None  # "brokered with the help of Turkey", "a deal allowing Ukraine to ship grain"

@@ -28,6 +28,10 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense | None:
         if head.lemma_.lower() in time_words().future_verbs or head.lemma_ == "be" or head.pos_ == "ADJ":
             return "future"  # "plans to", "is to", "due to be published", "likely to"
         return verb_tense(head, depth + 1) if depth < 3 else None
+    if not auxes and verb.tag_ == "VBG" and verb.dep_ in ("acl", "advcl") and verb.head.i != verb.i and depth < 3:
+        # "protesters demanding elections clashed", "opened fire, killing six": the participle's
+        # act is told at the time of the clause it hangs on
+        return verb_tense(governing_verb(verb.head), depth + 1)
     tags = {verb.tag_} | {a.tag_ for a in auxes}
     if verb.lemma_.lower() in time_words().scheduling_verbs and tags & {"VBZ", "VBP"}:
         return "future"  # "the vote is scheduled for March"
