@@ -114,7 +114,8 @@ def _noun_clause_actor(noun: Token, lexicon: Lexicon, any_verb: bool) -> list[To
         and (any_verb or head.lower_ in MANNER_PREPS)
     ):
         return clause_subject(head.head, lexicon)
-    if any_verb and host.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
+    spoken = lemma_of(head) in lexicon.speech  # "said the blockade risks famine", misparsed: nobody says a blockade
+    if any_verb and host.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX") and not spoken:
         return clause_subject(head, lexicon)
     return []
 
