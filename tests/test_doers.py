@@ -70,6 +70,20 @@ def test_police_reporting_an_agentless_arrest_made_it(annotate: Annotate) -> Non
     assert not events_of(annotate("Two farmers were shot dead on Sunday, Bolivian police said."), "ASSAULT")
 
 
+def test_protests_told_as_breaking_out_were_held_by_protesters_of_the_storys_country(annotate: Annotate) -> None:
+    doc = annotate("Kenya's finance bill raised taxes on bread. Protests erupted in Nairobi on Tuesday.")
+    [protest] = events_of(doc, "PROTEST")
+    assert protest.actor is not None and protest.resolution == "generic"
+    assert (protest.actor.name, protest.actor.country) == ("protesters", "KEN")
+    assert not events_of(annotate("Protests are common in Nairobi."), "PROTEST")
+
+
+def test_the_parties_to_clashes_that_broke_out_are_named_after_the_verb(annotate: Annotate) -> None:
+    doc = annotate("Clashes broke out between police and students in Santiago on Friday.")
+    pairs = {(e.actor.name, e.recipient.name) for e in events_of(doc, "ASSAULT") if e.actor and e.recipient}
+    assert ("police", "students") in pairs
+
+
 def test_a_country_named_before_a_compound_kind_is_its_country(annotate: Annotate) -> None:
     doc = annotate("Ottawa condemned the crackdown. Canada imposed sanctions on Belarus's riot police on Monday.")
     [sanction] = events_of(doc, "SANCTION")

@@ -206,3 +206,19 @@ def fallback_actor(head: Token, book: AgentBook | None = None) -> tuple[Actor, s
         forces = ActorDictionary.load().armed_forces(iso3) if iso3 is not None else None
         return (forces, "kind") if forces is not None else None
     return generic_actor(sector, words, iso3), "generic"
+
+
+def implied_actor(trigger: Token, kind: str, book: AgentBook | None = None) -> Actor | None:
+    """The doer a nominal event names no one for, by the kind of people who do such acts: "protests
+    erupted in Dhaka" were held by protesters, of the country the article is about; None when the
+    agent book knows no such kind."""
+    book = book or load_agents()
+    match = book.sector_of([kind])
+    if match is None:
+        return None
+    counts: Counter[str | None] = Counter(m.actor.country for m in trigger.doc._.actor_mentions or []
+                                          if m.actor.type == "COUNTRY" and m.how != "pronoun")
+    iso3 = _clearly_leading(counts)
+    sector = match[0]
+    plural = kind if kind.endswith("s") else f"{kind}s"
+    return Actor(name_key(ADHOC_GROUP, f"{iso3 or ''} {kind}"), plural, sector.type, iso3, sector=sector.code)

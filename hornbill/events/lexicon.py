@@ -85,6 +85,7 @@ class Lexicon:
     aims: Mapping[str, frozenset[str]] = field(default_factory=dict)  # type -> types that are its aim
     inherit_doer: frozenset[str] = frozenset()  # types whose missing doer earlier sentences give
     self_reported: Mapping[str, frozenset[str]] = field(default_factory=dict)  # sector -> types it reports as its own
+    implied_doers: Mapping[str, str] = field(default_factory=dict)  # type -> the kind of people who do it
     blocking_types: frozenset[str] = frozenset()  # governing types whose complement is no fact
     announcing_types: frozenset[str] = frozenset()  # governing types whose complement is announced
     partnering_types: frozenset[str] = frozenset()  # types that make the doer a partner of the recipient
@@ -311,6 +312,7 @@ def load_lexicon(path: Path = LEXICON_PATH, backstop: Path | None = BACKSTOP_PAT
         adhoc_need_modifier=frozenset(str(w) for w in adhoc.get("need_modifier", [])),
         aims={str(k): frozenset(str(t) for t in v) for k, v in (data.get("aims") or {}).items()},
         inherit_doer=frozenset(data.get("inherit_doer", [])),
+        implied_doers={str(k): str(v) for k, v in (data.get("implied_doers") or {}).items()},
         self_reported={str(sector): frozenset(EVENT_TYPES) if types == "any" else frozenset(str(t) for t in types)
                        for sector, types in (data.get("self_reported") or {}).items()},
         place_slots=_place_slots(data, path),

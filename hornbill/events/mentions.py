@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from hornbill import timex
 from hornbill.actors.dictionary import ActorDictionary
-from hornbill.actors.generic import article_country, fallback_actor
+from hornbill.actors.generic import article_country, fallback_actor, implied_actor
 from hornbill.doctools import evidence_for, is_headline
 from hornbill.events.lexicon import Lexicon, Pattern, default_lexicon
 from hornbill.events.match import Candidate
@@ -34,6 +34,7 @@ from hornbill.events.syntax import (
     is_topic_label,
     lemma_of,
     objects_of,
+    occurs,
     prep_objects_of,
 )
 from hornbill.model import QUAD_CLASS, Actor, ActorMention, DatePoint, EventMention, Location, Resolution, Status
@@ -491,6 +492,16 @@ def _generic_doer(candidate: Candidate) -> Doer:
     return Doer(actor, RESOLUTION_OF_HOW.get(how, "dictionary"))
 
 
+def _implied_doer(candidate: Candidate, lexicon: Lexicon) -> Doer:
+    """For a nominal event told as taking place with no doer phrase ("protests erupted in Dhaka"),
+    the kind of people who do such acts (``implied_doers``), as a generic actor; else unknown."""
+    kind = lexicon.implied_doers.get(candidate.pattern.event_type)
+    if kind is None or candidate.actor is not None or not occurs(candidate.trigger, lexicon):
+        return Doer(None, "unknown")
+    made = implied_actor(candidate.trigger, kind)
+    return Doer(made, "generic") if made is not None else Doer(None, "unknown")
+
+
 def _doer(
     candidate: Candidate, named: Actor | None, claimed_by: Actor | None, lexicon: Lexicon, context: Context
 ) -> Doer:
@@ -503,6 +514,8 @@ def _doer(
         doer = _from_context(candidate, claimed_by, context, lexicon)
     if doer.actor is None:
         doer = _generic_doer(candidate)
+    if doer.actor is None:
+        doer = _implied_doer(candidate, lexicon)
     forces = _military_doer(candidate, doer.actor, lexicon)
     if forces != doer.actor:
         return Doer(forces, "context")

@@ -369,7 +369,15 @@ def _prep_hosts(trigger: Token, slots: Slots, lexicon: Lexicon, is_noun: bool) -
         hosts.append(prep.head)  # "held under house arrest by the junta": the junta holds
     if is_noun and trigger.dep_ == "attr" and trigger.head.lemma_ == "be":
         hosts.append(trigger.head)  # "there will be no cooperation with Russia"
+    if is_noun and occurs(trigger, lexicon):
+        hosts.append(trigger.head)  # "clashes broke out between police and students"
     return hosts
+
+
+def occurs(noun: Token, lexicon: Lexicon) -> bool:
+    """Whether a nominal trigger is the subject of a verb telling that it took place ("protests
+    erupted", "fighting raged", markers ``occurrence_verbs``)."""
+    return noun.dep_ == "nsubj" and lemma_of(noun.head) in lexicon.marker("occurrence_verbs")
 
 
 def _add_prepositional(slots: Slots, trigger: Token, hosts: list[Token], is_noun: bool) -> None:
