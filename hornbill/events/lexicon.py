@@ -96,6 +96,7 @@ class Lexicon:
     generic_recipients: frozenset[str] = frozenset()  # types whose recipient may be people known by kind
     story_recipients: frozenset[str] = frozenset()  # types aimed at the story's country when they name no one
     story_beneficiaries: frozenset[str] = frozenset()  # of those, types whose phrase naming no one still means it
+    unknown_doers: frozenset[str] = frozenset()  # types kept with an unknown doer when told in the passive
     reaction_types: frozenset[str] = frozenset()  # types whose recipient may be an act: its doer is meant
     reacted_act_types: frozenset[str] = frozenset()  # the types of act a reaction may be aimed at
     promised_types: frozenset[str] = frozenset()  # types coded as the codebook codes them when promised
@@ -329,6 +330,7 @@ TYPE_TABLES = {
     "reacted_act_types": "reacted_act_types", "promised_types": "promised_types", "fighting_types": "fighting_types",
     "conditional_types": "conditional_types", "holding_types": "holding_types",
     "story_recipients": "story_recipient_types", "story_beneficiaries": "story_beneficiary_types",
+    "unknown_doers": "unknown_doer_types",
 }
 
 

@@ -522,12 +522,15 @@ def _doer(
     return doer
 
 
-def _is_kept(candidate: Candidate, doer: Doer, require_actor: bool) -> bool:
+def _is_kept(candidate: Candidate, doer: Doer, require_actor: bool, lexicon: Lexicon) -> bool:
     """Whether an event is kept: it has a doer, or (``require_actor`` off) names one that resolves to
-    no actor ("Protesters marched ..."), or is a single, specific standalone event ("a coup"), not
-    generic "coups"."""
+    no actor ("Protesters marched ..."), or is an agentless passive of ``unknown_doer_types`` ("two
+    journalists were killed"), or is a single, specific standalone event ("a coup"), not generic
+    "coups"."""
     named_doer = not require_actor and candidate.actor is not None
-    return doer.actor is not None or named_doer or (candidate.pattern.standalone and candidate.trigger.tag_ != "NNS")
+    undone = _is_agentless_passive(candidate) and candidate.pattern.event_type in lexicon.unknown_doers
+    single = candidate.pattern.standalone and candidate.trigger.tag_ != "NNS"
+    return doer.actor is not None or named_doer or undone or single
 
 
 #: Sectors of a state's forces: abroad they act as their state.
@@ -670,7 +673,7 @@ def event_of(
             return None
     claimed_by = _named(candidate.claimed_by) or candidate.voice
     doer = _doer(candidate, named_doer, claimed_by, lexicon, context or Context())
-    if not _is_kept(candidate, doer, require_actor):
+    if not _is_kept(candidate, doer, require_actor, lexicon):
         return None  # without a doer only a single, specific "coup" is kept, not generic "coups"
     recipient = _recipient(candidate, named_recipient, sentence, lexicon) or told_recipient
     if told_recipient is not None and recipient is told_recipient and _same_country(doer.actor, recipient):
