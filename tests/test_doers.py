@@ -91,6 +91,15 @@ def test_violence_told_in_the_passive_with_no_doer_is_kept_with_its_doer_unknown
     assert not events_of(annotate("A new trade deal was signed in Juba on Monday."), "SUPPORT")
 
 
+def test_an_attack_told_by_its_weapon_takes_the_doer_the_text_gave_else_none(annotate: Annotate) -> None:
+    [bombing] = events_of(annotate("A car bomb killed six soldiers near Kismayo on Sunday."), "ASSAULT")
+    assert bombing.actor is None and bombing.resolution == "unknown"
+    doc = annotate("Saudi jets pounded rebel positions in Saada on Monday. An airstrike also killed four "
+                   "fighters in Hajjah.")
+    assert [e.actor.name for e in events_of(doc, "ASSAULT") if e.trigger == "killed" and e.actor] == ["Saudi Arabia"]
+    assert not events_of(annotate("Airstrikes kill civilians."), "ASSAULT")
+
+
 def test_a_country_named_before_a_compound_kind_is_its_country(annotate: Annotate) -> None:
     doc = annotate("Ottawa condemned the crackdown. Canada imposed sanctions on Belarus's riot police on Monday.")
     [sanction] = events_of(doc, "SANCTION")

@@ -33,11 +33,13 @@ from hornbill.events.syntax import (
     is_passive,
     is_topic_label,
     lemma_of,
+    noun_subjects,
     objects_of,
     occurs,
     prep_objects_of,
 )
 from hornbill.model import QUAD_CLASS, Actor, ActorMention, DatePoint, EventMention, Location, Resolution, Status
+from hornbill.timex.tense import narrative_tense
 
 LOCATION_PREPS = frozenset({"in", "at", "inside", "across", "near", "outside", "throughout", "within", "off", "along",
                             "around"})
@@ -458,12 +460,13 @@ def _unnamed_doer(candidate: Candidate, claimed_by: Actor | None, lexicon: Lexic
 
 def _from_context(candidate: Candidate, claimed_by: Actor | None, context: Context, lexicon: Lexicon) -> Doer:
     """The doer the text around a doerless candidate gives: the withdrawal it continues; for an
-    agentless passive, the body that reports its own act (``self_reported``: "officials said the
-    borders had been closed", "police said he was arrested"), else the doer of the latest event of
-    its kind just before ("Soldiers stormed the palace. The president was detained.")."""
+    agentless passive or an act told by its weapon ("an airstrike killed ..."), the body that reports
+    its own act (``self_reported``: "officials said the borders had been closed", "police said he was
+    arrested"), else the doer of the latest event of its kind just before ("Soldiers stormed the
+    palace. The president was detained.")."""
     if context.forces is not None:
         return Doer(context.forces[0], "context")
-    if not _is_agentless_passive(candidate):
+    if not (_is_agentless_passive(candidate) or _done_by_a_weapon(candidate, lexicon)):
         return Doer(None, "unknown")
     own = lexicon.self_reported.get(claimed_by.sector or "", frozenset()) if claimed_by is not None else frozenset()
     if claimed_by is not None and claimed_by.type != "PERSON" and candidate.pattern.event_type in own:
@@ -522,13 +525,24 @@ def _doer(
     return doer
 
 
+def _done_by_a_weapon(candidate: Candidate, lexicon: Lexicon) -> bool:
+    """Whether the subject of a past act is the weapon or the attack that did it, not a doer ("an
+    airstrike killed 20 civilians", "a car bomb killed six soldiers"; markers ``weapon_subjects``)."""
+    subject = candidate.actor
+    return (subject is not None and subject.pos_ == "NOUN" and lemma_of(subject) in lexicon.marker("weapon_subjects")
+            and not noun_subjects(subject)  # "Russian airstrikes killed ...": the strikes' doer is told
+            and not any(c.lower_.endswith(("-led", "-backed")) for c in subject.children)  # "U.S.-led", one token
+            and narrative_tense(candidate.trigger) == "past")
+
+
 def _is_kept(candidate: Candidate, doer: Doer, require_actor: bool, lexicon: Lexicon) -> bool:
     """Whether an event is kept: it has a doer, or (``require_actor`` off) names one that resolves to
-    no actor ("Protesters marched ..."), or is an agentless passive of ``unknown_doer_types`` ("two
-    journalists were killed"), or is a single, specific standalone event ("a coup"), not generic
-    "coups"."""
+    no actor ("Protesters marched ..."), or is of ``unknown_doer_types`` and told without a doer ("two
+    journalists were killed", "a car bomb killed six soldiers"), or is a single, specific standalone
+    event ("a coup"), not generic "coups"."""
     named_doer = not require_actor and candidate.actor is not None
-    undone = _is_agentless_passive(candidate) and candidate.pattern.event_type in lexicon.unknown_doers
+    faceless = _is_agentless_passive(candidate) or _done_by_a_weapon(candidate, lexicon)
+    undone = faceless and candidate.pattern.event_type in lexicon.unknown_doers
     single = candidate.pattern.standalone and candidate.trigger.tag_ != "NNS"
     return doer.actor is not None or named_doer or undone or single
 
