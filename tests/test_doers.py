@@ -100,6 +100,14 @@ def test_an_attack_told_by_its_weapon_takes_the_doer_the_text_gave_else_none(ann
     assert not events_of(annotate("Airstrikes kill civilians."), "ASSAULT")
 
 
+def test_those_who_died_in_an_attack_did_not_carry_it_out(annotate: Annotate) -> None:
+    [attack] = events_of(annotate("At least thirty villagers died in the attack on the market in Tillaberi."),
+                         "ASSAULT")
+    assert attack.actor is None and attack.resolution == "unknown"
+    [coup] = events_of(annotate("Niger's presidential guard seized power in a coup on Wednesday."), "COERCE")
+    assert coup.actor is not None and "guard" in coup.actor.name.lower()
+
+
 def test_a_country_named_before_a_compound_kind_is_its_country(annotate: Annotate) -> None:
     doc = annotate("Ottawa condemned the crackdown. Canada imposed sanctions on Belarus's riot police on Monday.")
     [sanction] = events_of(doc, "SANCTION")

@@ -26,6 +26,7 @@ from hornbill.events.roles import (
     is_kind_only,
     names_people,
     object_antecedent,
+    suffers,
 )
 from hornbill.events.syntax import (
     Slots,
@@ -525,6 +526,15 @@ def _doer(
     return doer
 
 
+def _suffered(candidate: Candidate, lexicon: Lexicon) -> bool:
+    """Whether a nominal act with no doer phrase is where someone came to harm ("50 people died in the
+    attack", "three soldiers were wounded in clashes"): it took place, whoever did it."""
+    trigger, prep = candidate.trigger, candidate.trigger.head
+    return (candidate.actor is None and trigger.pos_ == "NOUN" and trigger.dep_ == "pobj"
+            and prep.lower_ in ("in", "during") and prep.head.pos_ in ("VERB", "AUX") and suffers(prep.head, lexicon)
+            and narrative_tense(prep.head) == "past")
+
+
 def _done_by_a_weapon(candidate: Candidate, lexicon: Lexicon) -> bool:
     """Whether the subject of a past act is the weapon or the attack that did it, not a doer ("an
     airstrike killed 20 civilians", "a car bomb killed six soldiers"; markers ``weapon_subjects``)."""
@@ -541,7 +551,8 @@ def _is_kept(candidate: Candidate, doer: Doer, require_actor: bool, lexicon: Lex
     journalists were killed", "a car bomb killed six soldiers"), or is a single, specific standalone
     event ("a coup"), not generic "coups"."""
     named_doer = not require_actor and candidate.actor is not None
-    faceless = _is_agentless_passive(candidate) or _done_by_a_weapon(candidate, lexicon)
+    faceless = (_is_agentless_passive(candidate) or _done_by_a_weapon(candidate, lexicon)
+                or _suffered(candidate, lexicon))
     undone = faceless and candidate.pattern.event_type in lexicon.unknown_doers
     single = candidate.pattern.standalone and candidate.trigger.tag_ != "NNS"
     return doer.actor is not None or named_doer or undone or single

@@ -112,12 +112,19 @@ def _noun_clause_actor(noun: Token, lexicon: Lexicon, any_verb: bool) -> list[To
         and head.dep_ == "prep"
         and head.head.pos_ in ("VERB", "AUX")
         and (any_verb or head.lower_ in MANNER_PREPS)
+        and not suffers(head.head, lexicon)
     ):
         return clause_subject(head.head, lexicon)
     spoken = lemma_of(head) in lexicon.speech  # "said the blockade risks famine", misparsed: nobody says a blockade
     if any_verb and host.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX") and not spoken:
         return clause_subject(head, lexicon)
     return []
+
+
+def suffers(verb: Token, lexicon: Lexicon) -> bool:
+    """Whether a clause's subject undergoes what it tells ("50 people died in the attack", "soldiers
+    were wounded in clashes"): that subject did not do the nominal act the clause names."""
+    return lemma_of(verb) in lexicon.marker("suffering_verbs") or is_passive(verb)
 
 
 def _participants(noun: Token, lexicon: Lexicon) -> list[Token]:
