@@ -223,6 +223,7 @@ POSITIVES: list[tuple[str, str, str | None, str, str | None]] = [
     ("Dock workers in Antwerp walked off the job in protest against the layoffs.", "PROTEST", "strike-lim", "*", "*"),
     ("Hundreds of Rwandan police officers arrived in Maputo on Monday.", "AID", "peacekeeping", "Rwanda", "Mozambique"),
     ("Norway released 40 million euros in humanitarian assistance for Yemen.", "AID", "economic", "Norway", "Yemen"),
+    ("Japan will fund Angola's demining programme.", "AID", "economic", "Japan", "Angola"),
     ("Qatar rushed food and water to Libya after the floods.", "AID", "humanitarian", "Qatar", "Libya"),
 ]
 
@@ -389,3 +390,11 @@ def test_money_given_to_support_a_mission_is_aid_to_the_storys_country(annotate:
     assert aid.actor is not None and aid.recipient is not None
     assert (aid.actor.name, aid.recipient.name, aid.mode) == ("Rwanda", "Mozambique", "economic")
     assert not [e for e in doc._.events if e.event_type == "SUPPORT"]  # the support is what the aid is for
+
+
+def test_troops_offered_are_an_agreement_and_troops_foretold_keep_their_type(annotate: Annotate) -> None:
+    offer = annotate("Burundi offered to send 800 soldiers to the Central African Republic.")
+    assert "AGREE" in {e.event_type for e in offer._.events}
+    assert "MOBILIZE" not in {e.event_type for e in offer._.events}
+    build_up = annotate("Belarus will send more troops to its border with Lithuania.")
+    assert [e.event_type for e in build_up._.events] == ["MOBILIZE"]

@@ -641,8 +641,12 @@ def _as_promised(candidate: Candidate, actor: Actor | None, claimed_by: Actor | 
     """The candidate as the codebook codes an act its doer promises, vows or says it will do (see
     ``promised_types``): "vowed to keep attacking ships", "said it would continue its strikes" are a
     THREATEN (made, so occurred); "pledged to keep supplying weapons", "said it would work with its
-    partners to support ..." an AGREE (announced). Other announced acts keep their type."""
+    partners to support ..." an AGREE (announced), as is a deployment offered or pledged
+    (``offered_types``). Other announced acts keep their type."""
     pattern = candidate.pattern
+    offered = candidate.status == "announced" and candidate.pledge == "promise"
+    if pattern.event_type in lexicon.offered_types and offered:
+        return replace(candidate, pattern=replace(pattern, event_type="AGREE"), mode=None)  # "offered to send troops"
     if pattern.event_type not in lexicon.promised_types or candidate.status != "announced":
         return candidate
     foretold = candidate.pledge == "future" and _spoken_by_doer(candidate, actor, claimed_by, lexicon)
