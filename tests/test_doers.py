@@ -104,7 +104,7 @@ def test_those_who_died_in_an_attack_did_not_carry_it_out(annotate: Annotate) ->
     [attack] = events_of(annotate("At least thirty villagers died in the attack on the market in Tillaberi."),
                          "ASSAULT")
     assert attack.actor is None and attack.resolution == "unknown"
-    [coup] = events_of(annotate("Niger's presidential guard seized power in a coup on Wednesday."), "COERCE")
+    [coup] = events_of(annotate("Niger's presidential guard toppled the elected leader in a coup."), "COERCE")
     assert coup.actor is not None and "guard" in coup.actor.name.lower()
 
 
