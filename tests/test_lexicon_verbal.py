@@ -236,6 +236,8 @@ POSITIVES: list[tuple[str, str, str, str | None, str]] = [
     ("Ghana's president scrapped the planned tax on mobile payments.", "CONCEDE", "*", "*", "*"),
     ("Senegal withdrew the decree postponing the vote.", "CONCEDE", "Senegal", "*", "*"),
     ("Chile's government rolled back the fuel subsidy cuts after a week of unrest.", "CONCEDE", "Chile", "*", "*"),
+    ("Gabon's government restored mobile internet access on Friday.", "CONCEDE", "Gabon", "*", "*"),
+    ("Nigeria disbanded the notorious anti-robbery police squad.", "CONCEDE", "Nigeria", "*", "*"),
     ("Nigeria gave in to the demands of the unions.", "CONCEDE", "Nigeria", "*", "*"),
     ("Iraq bowed to international pressure and reopened the border crossing.", "CONCEDE", "Iraq", "*", "*"),
     ("Georgia repealed the foreign agents law.", "CONCEDE", "Georgia", "*", "*"),
