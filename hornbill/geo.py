@@ -25,6 +25,8 @@ ADMIN_WORDS = frozenset({"region", "province", "state", "governorate", "oblast",
                          "district", "county"})
 #: A place of this many people counts as much as one mention of the article's country.
 POPULATION_SCALE = 1_000_000
+#: A town smaller than this, in a country the article never names, is taken for a misreading.
+STRANGER_POPULATION = 100_000
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,8 @@ class Gazetteer:
         if not entries:
             return None
         best = max(entries, key=lambda e: _score(e, weights or {}, admin))
+        if within is None and _stranger(best, weights or {}):
+            return None
         return best.location(basis)
 
 
@@ -131,6 +135,13 @@ def _inside(entry: Entry, within: str, gazetteer: Gazetteer) -> bool:
     country = gazetteer.countries.get(entry.country)
     in_country = country is not None and key(country.name) == scope
     return in_country or (entry.admin1 is not None and key(entry.admin1) == scope)
+
+
+def _stranger(entry: Entry, weights: Mapping[str, float]) -> bool:
+    """Whether the best reading of a name is a small town in a country the article never names: in an
+    article about Haiti, "Cite Soleil" is no Cypriot village but a place the gazetteer lacks."""
+    return bool(weights) and entry.kind == "place" and weights.get(entry.country, 0.0) == 0.0 \
+        and entry.population < STRANGER_POPULATION
 
 
 def _score(entry: Entry, weights: Mapping[str, float], admin: bool) -> float:

@@ -54,6 +54,12 @@ def test_the_bigger_place_wins_unless_the_article_is_about_the_other_country(gaz
     assert gazetteer.resolve("Gao", "sentence", {"BFA": 2.0}).country == "BFA"  # type: ignore[union-attr]
 
 
+def test_a_small_town_of_a_country_the_article_never_names_is_no_reading(gazetteer: Gazetteer) -> None:
+    assert gazetteer.resolve("Kiti", "sentence").country == "CYP"  # type: ignore[union-attr]
+    assert gazetteer.resolve("Kiti", "sentence", {"HTI": 2.0}) is None  # a Haitian name it lacks
+    assert gazetteer.resolve("Paris", "sentence", {"MLI": 2.0}).country == "FRA"  # type: ignore[union-attr]
+
+
 def test_a_state_written_after_the_name_decides(gazetteer: Gazetteer) -> None:
     texan = gazetteer.resolve("Paris", "sentence", {"FRA": 2.0}, within="Texas")
     assert texan is not None and texan.country == "USA"

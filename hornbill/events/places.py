@@ -166,7 +166,7 @@ def is_gazetteer_name(token: Token) -> bool:
 def resolve_place(token: Token, country_hint: Actor | None) -> Location | None:
     """The Location a place phrase names, or None when its name is an actor's that is no place
     (an organisation, a person). A name the gazetteer does not hold keeps its words and the country
-    the actor stage gives it (a sea, a named building)."""
+    the actor stage gives it (a sea, a named building), else the country the article is most about."""
     if is_named_feature(token):
         return Location(place_name(token.doc[token.left_edge.i : token.i + 1]), None)
     if country_hint is not None and country_hint.type not in PLACE_ACTOR_TYPES:
@@ -177,11 +177,11 @@ def resolve_place(token: Token, country_hint: Actor | None) -> Location | None:
     after_word = after.lower_ if after is not None else ""
     if after is not None and after_word in FEATURE_WORDS:
         return Location(f"{name} {after.text}", None)
-    located = Gazetteer.load().resolve(name, "sentence", article_places(token.doc).weights, _within(span),
-                                       admin=after_word in ADMIN_WORDS)
+    places = article_places(token.doc)
+    located = Gazetteer.load().resolve(name, "sentence", places.weights, _within(span), admin=after_word in ADMIN_WORDS)
     if located is not None:
         return located
-    return Location(name, country_hint.country if country_hint is not None else None)
+    return Location(name, country_hint.country if country_hint is not None else places.main_country)
 
 
 def party_countries(event: EventMention) -> list[str]:
