@@ -108,6 +108,13 @@ def test_those_who_died_in_an_attack_did_not_carry_it_out(annotate: Annotate) ->
     assert coup.actor is not None and "guard" in coup.actor.name.lower()
 
 
+def test_a_call_for_a_release_told_before_the_detention_is_aimed_at_the_detainer(annotate: Annotate) -> None:
+    doc = annotate("The AU chairman demanded the immediate release of President Mohamed Bazoum. Soldiers of "
+                   "the presidential guard had detained Mohamed Bazoum in Niamey on Wednesday.")
+    [demand] = events_of(doc, "REQUEST")
+    assert demand.recipient is not None and "guard" in demand.recipient.name.lower()
+
+
 def test_a_country_named_before_a_compound_kind_is_its_country(annotate: Annotate) -> None:
     doc = annotate("Ottawa condemned the crackdown. Canada imposed sanctions on Belarus's riot police on Monday.")
     [sanction] = events_of(doc, "SANCTION")

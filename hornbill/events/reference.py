@@ -79,12 +79,25 @@ def _doer_of(types: frozenset[str], told: Told, at: int) -> Actor | None:
     return told[nearest[0]][1].actor if nearest else None
 
 
+def _later_holder(told: Told, at: int, lexicon: Lexicon) -> Actor | None:
+    """Who a call for someone's release that the text made before telling of the detention is aimed
+    at ("Guterres demanded the release of the president. ... soldiers detained the president"): the
+    doer of the first later event of ``holding_types`` done to that person."""
+    candidate, request = told[at]
+    freed = _released(candidate, lexicon) if request.event_type == "REQUEST" else None
+    if freed is None or request.recipient not in (None, freed):
+        return None
+    held = (e for _, e in told[at + 1 :] if e.event_type in lexicon.holding_types and e.recipient == freed)
+    return next((e.actor for e in held if e.actor is not None and e.actor != request.actor), None)
+
+
 def with_referred_recipients(told: Told, lexicon: Lexicon) -> list[EventMention]:
-    """The article's events, each reaction aimed at an act given the act's doer as its recipient."""
+    """The article's events, each reaction aimed at an act given the act's doer as its recipient, and
+    each call for a release the text tells before the detention given the detainer."""
     events: list[EventMention] = []
     for at, (candidate, event) in enumerate(told):
         types = _aimed_at_an_act(candidate, event, lexicon)
-        doer = _doer_of(types, told, at) if types else None
+        doer = _doer_of(types, told, at) if types else _later_holder(told, at, lexicon)
         if doer is not None:
             summary = summary_line(event.event_type, event.mode, event.actor, doer, event.status, event.claimed_by,
                                    lexicon)
