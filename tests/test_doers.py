@@ -115,6 +115,13 @@ def test_a_call_for_a_release_told_before_the_detention_is_aimed_at_the_detainer
     assert demand.recipient is not None and "guard" in demand.recipient.name.lower()
 
 
+def test_a_threat_naming_no_target_is_aimed_at_the_doer_of_the_storys_act_of_force(annotate: Annotate) -> None:
+    doc = annotate("Soldiers of Niger's presidential guard detained President Mohamed Bazoum on Wednesday. "
+                   "France warned of possible sanctions.")
+    [threat] = events_of(doc, "THREATEN")
+    assert threat.recipient is not None and "guard" in threat.recipient.name.lower()
+
+
 def test_a_country_named_before_a_compound_kind_is_its_country(annotate: Annotate) -> None:
     doc = annotate("Ottawa condemned the crackdown. Canada imposed sanctions on Belarus's riot police on Monday.")
     [sanction] = events_of(doc, "SANCTION")

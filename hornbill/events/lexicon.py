@@ -98,6 +98,7 @@ class Lexicon:
     story_beneficiaries: frozenset[str] = frozenset()  # of those, types whose phrase naming no one still means it
     unknown_doers: frozenset[str] = frozenset()  # types kept with an unknown doer when told in the passive
     offered_types: frozenset[str] = frozenset()  # types whose offer or pledge is an AGREE, not a threat
+    story_target_types: frozenset[str] = frozenset()  # types aimed at the story's act of force when naming no one
     reaction_types: frozenset[str] = frozenset()  # types whose recipient may be an act: its doer is meant
     reacted_act_types: frozenset[str] = frozenset()  # the types of act a reaction may be aimed at
     promised_types: frozenset[str] = frozenset()  # types coded as the codebook codes them when promised
@@ -331,7 +332,7 @@ TYPE_TABLES = {
     "reacted_act_types": "reacted_act_types", "promised_types": "promised_types", "fighting_types": "fighting_types",
     "conditional_types": "conditional_types", "holding_types": "holding_types",
     "story_recipients": "story_recipient_types", "story_beneficiaries": "story_beneficiary_types",
-    "unknown_doers": "unknown_doer_types", "offered_types": "offered_types",
+    "unknown_doers": "unknown_doer_types", "offered_types": "offered_types", "story_target_types": "story_target_types",
 }
 
 

@@ -92,12 +92,16 @@ def _later_holder(told: Told, at: int, lexicon: Lexicon) -> Actor | None:
 
 
 def with_referred_recipients(told: Told, lexicon: Lexicon) -> list[EventMention]:
-    """The article's events, each reaction aimed at an act given the act's doer as its recipient, and
-    each call for a release the text tells before the detention given the detainer."""
+    """The article's events, each reaction aimed at an act given the act's doer as its recipient, each
+    call for a release the text tells before the detention given the detainer, and each threat that
+    names no target (``story_target_types``) aimed at the doer of the nearest act of material conflict
+    the article tells."""
     events: list[EventMention] = []
     for at, (candidate, event) in enumerate(told):
         types = _aimed_at_an_act(candidate, event, lexicon)
         doer = _doer_of(types, told, at) if types else _later_holder(told, at, lexicon)
+        if doer is None and event.recipient is None and event.event_type in lexicon.story_target_types:
+            doer = _doer_of(lexicon.reacted_act_types, told, at)  # "Biden warned of sanctions": on the coup's makers
         if doer is not None:
             summary = summary_line(event.event_type, event.mode, event.actor, doer, event.status, event.claimed_by,
                                    lexicon)
