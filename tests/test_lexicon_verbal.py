@@ -143,6 +143,7 @@ POSITIVES: list[tuple[str, str, str, str | None, str]] = [
     ("Hamas said it would keep firing rockets at Israeli towns.", "THREATEN", "Hamas", "Israel", "occurred"),
     # REQUEST
     ("Canada called on Ethiopia to allow aid into Tigray.", "REQUEST", "Canada", "Ethiopia", "*"),
+    ("Canada called for new sanctions against Belarus.", "REQUEST", "Canada", "Belarus", "*"),
     ("Washington pressed Islamabad to release the detained journalists.", "REQUEST", "United States", "Pakistan", "*"),
     ("Amnesty International appealed for the release of the detained students.", "REQUEST", "*", "*", "*"),
     ("Morocco asked Spain to extradite the suspects.", "REQUEST", "Morocco", "Spain", "*"),
