@@ -109,7 +109,7 @@ def test_those_who_died_in_an_attack_did_not_carry_it_out(annotate: Annotate) ->
 
 
 def test_a_call_for_a_release_told_before_the_detention_is_aimed_at_the_detainer(annotate: Annotate) -> None:
-    doc = annotate("The AU chairman demanded the immediate release of President Mohamed Bazoum. Soldiers of "
+    doc = annotate("The AU chairman called for the prompt release of President Mohamed Bazoum. Soldiers of "
                    "the presidential guard had detained Mohamed Bazoum in Niamey on Wednesday.")
     [demand] = events_of(doc, "REQUEST")
     assert demand.recipient is not None and "guard" in demand.recipient.name.lower()
@@ -120,6 +120,13 @@ def test_a_threat_naming_no_target_is_aimed_at_the_doer_of_the_storys_act_of_for
                    "France warned of possible sanctions.")
     [threat] = events_of(doc, "THREATEN")
     assert threat.recipient is not None and "guard" in threat.recipient.name.lower()
+
+
+def test_a_reaction_to_an_act_done_to_people_is_not_aimed_at_the_victims(annotate: Annotate) -> None:
+    [outrage] = events_of(annotate("Sweden expressed outrage at the execution of the young protester."), "ACCUSE")
+    assert outrage.recipient is None or "protester" not in outrage.recipient.name
+    [blame] = events_of(annotate("Norway condemned Belarus's arrest of the opposition activists."), "ACCUSE")
+    assert blame.recipient is not None and blame.recipient.name == "Belarus"
 
 
 def test_a_country_named_before_a_compound_kind_is_its_country(annotate: Annotate) -> None:

@@ -357,7 +357,19 @@ def _named_recipient(candidate: Candidate, named_doer: Actor | None, lexicon: Le
     generic = _named_resolution(head, recipient) == "generic"
     if generic and candidate.pattern.event_type not in lexicon.generic_recipients:
         return None
+    if candidate.pattern.event_type in lexicon.reaction_types and _only_its_victim(head, recipient, lexicon):
+        return None  # "condemned the killing of protesters" is aimed at the killers, not the protesters
     return _state_of_forces(recipient)
+
+
+def _only_its_victim(act: Token, recipient: Actor, lexicon: Lexicon) -> bool:
+    """Whether the actor a reaction's phrase names is only whom the act it names was done to: the
+    "of" phrase of a noun of ``holding_types`` ("the execution of the protester"), with no doer of
+    its own ("Iran's execution of ...")."""
+    patterns = lexicon.patterns.get((lemma_of(act), "NOUN")) or ()
+    if act.pos_ != "NOUN" or not {p.event_type for p in patterns} & lexicon.holding_types or noun_subjects(act):
+        return False
+    return any(actor_of(pobj) == recipient for name, pobj in prep_objects_of(act) if name == "of")
 
 
 def _state_of_forces(actor: Actor) -> Actor:
