@@ -39,6 +39,7 @@ POSITIVES: list[tuple[str, str, str, str | None, str]] = [
     ("The African Union deplored the killing of civilians in Darfur.", "ACCUSE", "African Union", "*", "*"),
     ("Colombia condemned in the strongest terms the massacre of farmers in Cauca.", "ACCUSE", "Colombia", "*", "*"),
     ("The Netherlands said Hungary's veto risked deepening the crisis.", "ACCUSE", "Netherlands", "Hungary", "*"),
+    ("Chile said it was appalled by Venezuela's raid on the embassy.", "ACCUSE", "Chile", "Venezuela", "*"),
     ("Norway lashed out at the sentencing of the journalist.", "ACCUSE", "Norway", "*", "*"),
     # ... a condemnation noun with its light verb, an expression of outrage or concern
     ("Egypt issued a strong condemnation of the church bombing.", "ACCUSE", "Egypt", "*", "*"),
@@ -307,6 +308,7 @@ def test_verbal_event_is_found_with_its_roles(
 NEGATIVES: list[tuple[str, str]] = [
     ("North Korea's launches threaten the security of the whole region, Tokyo said.", "THREATEN"),
     ("The storm threatened to flood the coast.", "THREATEN"),
+    ("The verdict shocked the small town.", "ACCUSE"),  # dismay in the passive only is a judgement
     ("Norway said the blockade of the port risks causing famine.", "COERCE"),  # the blockade is not Norway's
     ("The senator withdrew his candidacy for governor.", "CONCEDE"),
     ("Ukraine demanded an investigation into the attack.", "ACCUSE"),  # a demanded probe is no probe

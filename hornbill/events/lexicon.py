@@ -49,6 +49,7 @@ class Pattern:
     standalone: bool
     fallback: bool = False
     negated: bool = False  # the trigger must be negated, and that negation is the event ("will not hesitate")
+    passive: bool = False  # the trigger must be in the passive ("was appalled by the killings")
     backstop: bool = False  # from the CAMEO backstop (cameo_verbs.yaml), tried only where no pattern is indexed
 
     @property
@@ -153,6 +154,7 @@ PATTERN_KEYS = frozenset(
         "standalone",
         "fallback",
         "negated",
+        "passive",
     }
 )
 
@@ -193,6 +195,7 @@ def _compile_pattern(entry: Mapping[str, Any], groups: Mapping[str, list[str]]) 
         standalone=str(entry.get("standalone", "false")).lower() == "true",
         fallback=str(entry.get("fallback", "false")).lower() == "true",
         negated=str(entry.get("negated", "false")).lower() == "true",
+        passive=str(entry.get("passive", "false")).lower() == "true",
     )
 
 

@@ -26,6 +26,7 @@ from hornbill.events.syntax import (
     TIME_LABELS,
     Slots,
     conjuncts,
+    is_passive,
     lemma_of,
     named_as,
     noun_subjects,
@@ -147,6 +148,8 @@ def _measured(heads: Sequence[Token], lexicon: Lexicon) -> list[Token]:
 def _satisfies(pattern: Pattern, slots: Slots, trigger: Token, lexicon: Lexicon) -> bool:
     if pattern.negated and not is_negated(trigger, lexicon):
         return False  # "will not hesitate to strike" is a threat; "hesitated" is nothing
+    if pattern.passive and not is_passive(trigger):
+        return False  # "was shocked by the attack" is a judgement; "the attack shocked the town" none
     for name, allowed in pattern.needs.items():
         present = _slot_lemmas(slots, name, trigger, lexicon)
         if not present or (allowed is not None and not present & allowed):
