@@ -69,14 +69,15 @@ def actor_for_span(span: Span) -> Actor | None:
     for token in span:
         mention = index.get(token.i)
         if (mention is not None and not _under_preposition(token, span.root) and not _names_a_place(token, mention)
-                and not _owned_by_a_pronoun(token)):
+                and not owned_by_a_pronoun(token)):
             return mention.actor
     return None
 
 
-def _owned_by_a_pronoun(token: Token) -> bool:
-    """Whether a phrase inside a larger one belongs to someone a pronoun stands for: in "the
-    departure of its troops and police" the police are the mission's, not an actor of their own."""
+def owned_by_a_pronoun(token: Token) -> bool:
+    """Whether a phrase belongs to someone a pronoun stands for ("its troops", and each conjunct of
+    "its troops and police"): in "the departure of its troops and police" the police are the
+    mission's, not an actor of their own."""
     first = token.conjuncts[0] if token.dep_ == "conj" and token.conjuncts else token
     return any(c.dep_ == "poss" and c.pos_ == "PRON" for t in (token, first) for c in t.children)
 

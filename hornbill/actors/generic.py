@@ -186,6 +186,14 @@ def article_country(doc: Doc) -> Actor | None:
     return ActorDictionary.load().country(iso3) if iso3 is not None else None
 
 
+def _clearly_named_country(doc: Doc) -> str | None:
+    """The country an annotated article names (as a country, capital or nationality) more often than
+    any other, if any."""
+    counts: Counter[str | None] = Counter(m.actor.country for m in doc._.actor_mentions or []
+                                          if m.actor.type == "COUNTRY" and m.how != "pronoun")
+    return _clearly_leading(counts)
+
+
 def fallback_actor(head: Token, book: AgentBook | None = None) -> tuple[Actor, str] | None:
     """For a doer phrase left unresolved because something before may name it ("the troops", "the
     army" with no country of its own), once nothing before does: (actor, how), the forces of the
@@ -199,9 +207,7 @@ def fallback_actor(head: Token, book: AgentBook | None = None) -> tuple[Actor, s
     if match is None:
         return None
     sector = _as_unit(book, match[0], words)
-    counts: Counter[str | None] = Counter(m.actor.country for m in head.doc._.actor_mentions or []
-                                          if m.actor.type == "COUNTRY" and m.how != "pronoun")
-    iso3 = _clearly_leading(counts)
+    iso3 = _clearly_named_country(head.doc)
     if sector.forces:  # soldiers of no country the article makes clear are nobody one can follow
         forces = ActorDictionary.load().armed_forces(iso3) if iso3 is not None else None
         return (forces, "kind") if forces is not None else None
@@ -216,9 +222,7 @@ def implied_actor(trigger: Token, kind: str, book: AgentBook | None = None) -> A
     match = book.sector_of([kind])
     if match is None:
         return None
-    counts: Counter[str | None] = Counter(m.actor.country for m in trigger.doc._.actor_mentions or []
-                                          if m.actor.type == "COUNTRY" and m.how != "pronoun")
-    iso3 = _clearly_leading(counts)
+    iso3 = _clearly_named_country(trigger.doc)
     sector = match[0]
     plural = kind if kind.endswith("s") else f"{kind}s"
     return Actor(name_key(ADHOC_GROUP, f"{iso3 or ''} {kind}"), plural, sector.type, iso3, sector=sector.code)

@@ -71,13 +71,11 @@ def _previous_doer(candidate: Candidate, history: History, lexicon: Lexicon) -> 
     """The doer of the latest event of the candidate's quad class in the sentences just before; for
     a release, of the latest detention or seizure (``holding_types``): "Police arrested the editor.
     He was freed two days later." """
-    if candidate.mode == "release":
-        wanted = lexicon.holding_types
-    else:
-        quad = QUAD_CLASS.get(candidate.pattern.event_type)
-        wanted = frozenset(t for t, q in QUAD_CLASS.items() if q == quad)
+    release = candidate.mode == "release"
+    quad = QUAD_CLASS.get(candidate.pattern.event_type)
     for _, event in (pair for sentence in reversed(history) for pair in reversed(sentence)):
-        if event.actor is not None and event.event_type in wanted:
+        kin = event.event_type in lexicon.holding_types if release else QUAD_CLASS.get(event.event_type) == quad
+        if event.actor is not None and kin:
             return event.actor
     return None
 

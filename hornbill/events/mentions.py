@@ -30,6 +30,7 @@ from hornbill.events.roles import (
 )
 from hornbill.events.syntax import (
     Slots,
+    act_types,
     conjuncts,
     is_passive,
     is_topic_label,
@@ -366,8 +367,7 @@ def _only_its_victim(act: Token, recipient: Actor, lexicon: Lexicon) -> bool:
     """Whether the actor a reaction's phrase names is only whom the act it names was done to: the
     "of" phrase of a noun of ``holding_types`` ("the execution of the protester"), with no doer of
     its own ("Iran's execution of ...")."""
-    patterns = lexicon.patterns.get((lemma_of(act), "NOUN")) or ()
-    if act.pos_ != "NOUN" or not {p.event_type for p in patterns} & lexicon.holding_types or noun_subjects(act):
+    if act.pos_ != "NOUN" or not act_types(act, lexicon) & lexicon.holding_types or noun_subjects(act):
         return False
     return any(actor_of(pobj) == recipient for name, pobj in prep_objects_of(act) if name == "of")
 

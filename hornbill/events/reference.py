@@ -23,21 +23,13 @@ from hornbill.events.lexicon import Lexicon
 from hornbill.events.match import Candidate
 from hornbill.events.mentions import summary_line
 from hornbill.events.roles import actor_of
-from hornbill.events.syntax import lemma_of, noun_subjects, prep_objects_of
+from hornbill.events.syntax import act_types, lemma_of, noun_subjects, prep_objects_of
 from hornbill.model import Actor, EventMention
 
 Told = Sequence[tuple[Candidate, EventMention]]
 #: What the text has told so far, in order: each event with the word that triggered it.
 Worded = Sequence[tuple[str, EventMention]]
 
-
-def act_types(noun: Token, lexicon: Lexicon) -> frozenset[str]:
-    """The event types a noun can name as an act ("coup" -> COERCE, "strikes" -> ASSAULT, PROTEST);
-    empty for a noun that names no act."""
-    if noun.pos_ not in ("NOUN", "PROPN"):
-        return frozenset()
-    patterns = lexicon.patterns.get((lemma_of(noun), "NOUN")) or lexicon.patterns.get((noun.lower_, "NOUN")) or ()
-    return frozenset(p.event_type for p in patterns)
 
 
 def _aimed_at_an_act(candidate: Candidate, event: EventMention, lexicon: Lexicon) -> frozenset[str]:

@@ -16,7 +16,7 @@ from itertools import pairwise
 
 from spacy.tokens import Token
 
-from hornbill.actors.component import actor_for_span
+from hornbill.actors.component import actor_for_span, owned_by_a_pronoun
 from hornbill.actors.dictionary import name_key
 from hornbill.events.lexicon import Lexicon
 from hornbill.events.syntax import (
@@ -251,13 +251,6 @@ def is_kind_only(actor: Actor) -> bool:
     return actor.key.startswith(f"{ADHOC_GROUP}:")
 
 
-def _is_own(head: Token) -> bool:
-    """A phrase owned by the doer itself ("their mission", "its troops", and each conjunct of "its
-    troops and police"): never the recipient."""
-    first = head.conjuncts[0] if head.dep_ == "conj" and head.conjuncts else head
-    return any(c.dep_ == "poss" and c.pos_ == "PRON" for t in (head, first) for c in t.children)
-
-
 def role_options(
     slot_names: Sequence[str], trigger: Token, slots: Slots, lexicon: Lexicon, recipient_of: str | None = None
 ) -> list[Token]:
@@ -282,7 +275,7 @@ def role_options(
             for found in _slot_heads(slot, trigger, slots, lexicon)
             for h in _coordinated_owners(found)
             if h.i != trigger.i
-            and not (recipient and _is_own(h))
+            and not (recipient and owned_by_a_pronoun(h))  # "their mission": the doer's own, never its target
             and h.pos_ != "NUM"
             and lemma_of(h) not in lexicon.marker("quantities")  # "from a maximum of 600 soldiers to 300"
         ]

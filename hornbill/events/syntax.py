@@ -374,6 +374,15 @@ def _prep_hosts(trigger: Token, slots: Slots, lexicon: Lexicon, is_noun: bool) -
     return hosts
 
 
+def act_types(noun: Token, lexicon: Lexicon) -> frozenset[str]:
+    """The event types a noun can name as an act ("coup" -> COERCE, "strikes" -> ASSAULT, PROTEST);
+    empty for a noun that names no act."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return frozenset()
+    patterns = lexicon.patterns.get((lemma_of(noun), "NOUN")) or lexicon.patterns.get((noun.lower_, "NOUN")) or ()
+    return frozenset(p.event_type for p in patterns)
+
+
 def occurs(noun: Token, lexicon: Lexicon) -> bool:
     """Whether a nominal trigger is the subject of a verb telling that it took place ("protests
     erupted", "fighting raged", markers ``occurrence_verbs``)."""
