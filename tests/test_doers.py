@@ -321,3 +321,34 @@ def test_an_exercise_two_states_hold_together_is_each_ones_cooperation(annotate:
     pairs = {(e.actor.country, e.recipient.country) for e in events_of(doc, "COOPERATE") if e.actor and e.recipient}
     assert len(pairs) == 2 and all(a != b for a, b in pairs)
     assert not events_of(doc, "MOBILIZE")
+
+
+def test_an_acts_by_phrase_names_its_doer_and_the_target_of_reactions_to_it(annotate: Annotate) -> None:
+    doc = annotate("Officers seized the state broadcaster in Niamey on Wednesday and detained President "
+                   "Mohamed Bazoum. Senegal's foreign minister slammed Niger's coup by the army as a betrayal.")
+    [rebuke] = events_of(doc, "ACCUSE")
+    assert rebuke.recipient is not None
+    assert (rebuke.recipient.sector, rebuke.recipient.country) == ("MIL", "NER")
+
+
+def test_a_by_phrase_nested_in_what_a_protest_opposes_still_names_the_protesters(annotate: Annotate) -> None:
+    doc = annotate("Officers seized power in Niger on Wednesday. Protests against the takeover by pupils "
+                   "erupted in Zinder on Friday.")
+    [protest] = events_of(doc, "PROTEST")
+    assert protest.actor is not None and protest.actor.name == "pupils"
+
+
+def test_soldiers_of_no_named_country_are_those_of_the_country_the_act_took_place_in(annotate: Annotate) -> None:
+    doc = annotate("Soldiers seized power in Niger overnight. The Nigerian president called the move a "
+                   "disgrace.")
+    [takeover] = [e for e in events_of(doc, "COERCE") if e.mode is None]
+    assert takeover.actor is not None
+    assert (takeover.actor.sector, takeover.actor.country) == ("MIL", "NER")
+
+
+def test_people_told_only_by_their_number_who_march_are_protesters(annotate: Annotate) -> None:
+    doc = annotate("Tens of thousands marched through Accra on Saturday against rising fuel prices.")
+    [march] = events_of(doc, "PROTEST")
+    assert march.actor is not None and march.actor.name == "protesters" and march.actor.country == "GHA"
+    assert march.resolution == "generic"
+    assert not events_of(annotate("Two hundred attacked the police station in Accra."), "PROTEST")

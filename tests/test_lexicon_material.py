@@ -184,6 +184,10 @@ POSITIVES: list[tuple[str, str, str | None, str, str | None]] = [
     ("Burundi sent 500 soldiers to Somalia to help the government fight al-Shabaab.", "AID", "military", "Burundi",
      "Somalia"),
     ("Chad is willing to send troops to help Niger.", "AID", "military", "Chad", "Niger"),
+    # sheltering those who fled, and deliveries told by their noun
+    ("Uganda has taken in 90,000 refugees from South Sudan this year.", "AID", "asylum", "Uganda", "South Sudan"),
+    ("Jordan agreed to resettle evacuees from Syria.", "AID", "asylum", "Jordan", "Syria"),
+    ("UNICEF restarted vaccine shipments to Yemen.", "AID", "humanitarian", "UNICEF", "*"),
     # visa restrictions on a country's officials are a sanction, not a restriction at home
     ("Washington imposed visa restrictions on 40 Nicaraguan officials.", "SANCTION", None, "United States", "*"),
     ("Protesters torched the ruling party's headquarters in Dhaka.", "ASSAULT", "destroy", "protesters", "*"),

@@ -216,6 +216,10 @@ POSITIVES: list[tuple[str, str, str, str | None, str]] = [
     ("Qatar offered talks to the two rival governments.", "AGREE", "Qatar", "*", "announced"),
     ("China promised that it would help rebuild the port.", "AGREE", "China", "*", "announced"),
     ("Russia and Ukraine signed up to a prisoner exchange deal.", "AGREE", "Russia", "Ukraine", "*"),
+    ("Chad agreed with Cameroon to patrol the lake together.", "AGREE", "Chad", "Cameroon", "*"),
+    ("The Malian junta consented to a transition calendar drawn up by ECOWAS.", "AGREE", "Mali", "ECOWAS", "*"),
+    ("Rwanda pledged to send 800 police officers to Mozambique.", "AGREE", "Rwanda", "Mozambique", "announced"),
+    ("Canada promised Jordan two more radar systems.", "AGREE", "Canada", "Jordan", "announced"),
     # ... support, aid and cooperation promised or told as what the doer will do
     ("Germany pledged to keep supplying Ukraine with air defence systems.", "AGREE", "Germany", "Ukraine", "announced"),
     ("Japan said it would provide five million dollars in aid to Ukraine.", "AGREE", "Japan", "Ukraine", "announced"),

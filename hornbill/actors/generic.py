@@ -194,11 +194,12 @@ def _clearly_named_country(doc: Doc) -> str | None:
     return _clearly_leading(counts)
 
 
-def fallback_actor(head: Token, book: AgentBook | None = None) -> tuple[Actor, str] | None:
+def fallback_actor(head: Token, place: str | None = None, book: AgentBook | None = None) -> tuple[Actor, str] | None:
     """For a doer phrase left unresolved because something before may name it ("the troops", "the
     army" with no country of its own), once nothing before does: (actor, how), the forces of the
-    country the article is about, else a generic actor of its own words; None when the phrase names
-    no kind of doer."""
+    country the article is about, else of the country ``place`` where the act happened ("soldiers
+    seized power in Gabon"), else a generic actor of its own words; None when the phrase names no
+    kind of doer."""
     book = book or load_agents()
     if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
         return None  # "its fighters": someone's, and that someone is no kind of doer
@@ -207,7 +208,7 @@ def fallback_actor(head: Token, book: AgentBook | None = None) -> tuple[Actor, s
     if match is None:
         return None
     sector = _as_unit(book, match[0], words)
-    iso3 = _clearly_named_country(head.doc)
+    iso3 = _clearly_named_country(head.doc) or place
     if sector.forces:  # soldiers of no country the article makes clear are nobody one can follow
         forces = ActorDictionary.load().armed_forces(iso3) if iso3 is not None else None
         return (forces, "kind") if forces is not None else None

@@ -23,6 +23,7 @@ from hornbill.events.roles import (
     affiliation,
     antecedent,
     clause_subject,
+    did_a_reacted_act,
     is_kind_only,
     names_people,
     object_antecedent,
@@ -360,6 +361,8 @@ def _named_recipient(candidate: Candidate, named_doer: Actor | None, lexicon: Le
         return None
     if candidate.pattern.event_type in lexicon.reaction_types and _only_its_victim(head, recipient, lexicon):
         return None  # "condemned the killing of protesters" is aimed at the killers, not the protesters
+    if candidate.pattern.event_type in lexicon.reaction_types and did_a_reacted_act(head, lexicon):
+        return recipient  # "condemned the coup by the army": the army that staged it, not its state
     return _state_of_forces(recipient)
 
 
@@ -495,24 +498,36 @@ def _is_agentless_passive(candidate: Candidate) -> bool:
     return trigger.pos_ in ("VERB", "AUX") and is_passive(trigger) and unnamed
 
 
-def _generic_doer(candidate: Candidate) -> Doer:
+def _generic_doer(candidate: Candidate, lexicon: Lexicon) -> Doer:
     """A doer known only by its kind that nothing before names ("the troops", "the army" in an
-    article naming no country): the forces of the article's country, or a generic actor of its own
-    words."""
+    article naming no country): the forces of the article's country, or of the country the act took
+    place in, or a generic actor of its own words."""
     head = candidate.actor
     acts = head is not None and _is_agent(head, candidate.slots) and not _is_speaker(candidate)
-    made = fallback_actor(head) if head is not None and acts else None
+    made = fallback_actor(head, _stated_country(candidate, None, lexicon)) if head is not None and acts else None
     if made is None:
         return Doer(None, "unknown")
     actor, how = made
     return Doer(actor, RESOLUTION_OF_HOW.get(how, "dictionary"))
 
 
+def _only_counted(head: Token, lexicon: Lexicon) -> bool:
+    """Whether a doer phrase only counts people ("thousands", "tens of thousands", "200"), saying
+    nothing of who they are."""
+    if head.pos_ == "NUM":
+        return True
+    of = [pobj for name, pobj in prep_objects_of(head) if name == "of"]
+    return lemma_of(head) in lexicon.marker("head_counts") and all(_only_counted(p, lexicon) for p in of)
+
+
 def _implied_doer(candidate: Candidate, lexicon: Lexicon) -> Doer:
-    """For a nominal event told as taking place with no doer phrase ("protests erupted in Dhaka"),
-    the kind of people who do such acts (``implied_doers``), as a generic actor; else unknown."""
+    """For a nominal event told as taking place with no doer phrase ("protests erupted in Dhaka"), or
+    an act whose doers are only counted ("thousands rallied"), the kind of people who do such acts
+    (``implied_doers``), as a generic actor; else unknown."""
     kind = lexicon.implied_doers.get(candidate.pattern.event_type)
-    if kind is None or candidate.actor is not None or not occurs(candidate.trigger, lexicon):
+    head = candidate.actor
+    unnamed = occurs(candidate.trigger, lexicon) if head is None else _only_counted(head, lexicon)
+    if kind is None or not unnamed:
         return Doer(None, "unknown")
     made = implied_actor(candidate.trigger, kind)
     return Doer(made, "generic") if made is not None else Doer(None, "unknown")
@@ -529,7 +544,7 @@ def _doer(
     if doer.actor is None:
         doer = _from_context(candidate, claimed_by, context, lexicon)
     if doer.actor is None:
-        doer = _generic_doer(candidate)
+        doer = _generic_doer(candidate, lexicon)
     if doer.actor is None:
         doer = _implied_doer(candidate, lexicon)
     forces = _military_doer(candidate, doer.actor, lexicon)
@@ -669,6 +684,17 @@ def _as_promised(candidate: Candidate, actor: Actor | None, claimed_by: Actor | 
     return replace(candidate, pattern=replace(pattern, event_type=coded), mode=mode, status=status)
 
 
+def _destination(candidate: Candidate, doer: Actor | None) -> Actor | None:
+    """Where a deployment offered or pledged would go ("pledged to send troops to Haiti"): the actor a
+    "to" or "in" phrase of the trigger names, other than the doer."""
+    for name in ("to", "in"):
+        for head in candidate.slots.get(name):
+            found = actor_of(head)
+            if found is not None and found != doer:
+                return found
+    return None
+
+
 def _story_recipient(candidate: Candidate, sentence: Span, lexicon: Lexicon) -> Actor | None:
     """For an act of ``story_recipient_types`` that names no phrase for a recipient ("Kenya approved
     the deployment", "Canada announced new sanctions"), or of ``story_beneficiary_types`` whose phrase
@@ -723,5 +749,8 @@ def event_of(
         recipient = context.forces[1]  # troops that leave after "France will withdraw from Mali" leave Mali
     if recipient is not None and recipient == doer.actor:
         recipient = None
-    candidate = _as_promised(candidate, doer.actor, claimed_by, lexicon)
+    offer = _as_promised(candidate, doer.actor, claimed_by, lexicon)
+    if recipient is None and offer.pattern.event_type != candidate.pattern.event_type == "MOBILIZE":
+        recipient = _destination(candidate, doer.actor)
+    candidate = offer
     return _mention(candidate, sentence, doer, recipient, None if claimed_by == doer.actor else claimed_by, lexicon)

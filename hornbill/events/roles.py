@@ -24,6 +24,9 @@ from hornbill.events.syntax import (
     SUBJECT_DEPS,
     TIME_LABELS,
     Slots,
+    act_agents,
+    act_doers,
+    act_types,
     conjuncts,
     counted,
     frameworks,
@@ -218,7 +221,7 @@ def _slot_heads(slot: str, trigger: Token, slots: Slots, lexicon: Lexicon) -> li
         return [t for clause in clauses for t in aimed_at(clause)] + helped
     if slot.endswith("_agent"):  # "described the Russian strikes as ...": who did what the slot names
         heads = slots.get(slot.removesuffix("_agent"))
-        return [t for h in heads for t in noun_subjects(h) + [p for name, p in prep_objects_of(h) if name == "by"]]
+        return [t for h in heads for t in act_doers(h)]
     if slot == "object_doer":  # "demanded the mission's departure": the mission is asked to leave
         objects = slots.get("object")
         inner = [t for obj in objects for t in noun_subjects(obj)]
@@ -265,6 +268,8 @@ def role_options(
         return actor is not None and (kinds_allowed or not is_kind_only(actor))
 
     fallback: list[Token] = []
+    if not recipient and "by" in slot_names and trigger.pos_ in ("NOUN", "PROPN") and _has_own_agent(trigger):
+        slot_names = ["by", *(s for s in slot_names if s != "by")]  # "Myanmar's coup by the army": the army's
     if not recipient and "subject" in slot_names and trigger.pos_ in ("NOUN", "PROPN"):
         joined = _participants(trigger, lexicon)
         if joined:
@@ -273,7 +278,8 @@ def role_options(
         heads = [
             h
             for found in _slot_heads(slot, trigger, slots, lexicon)
-            for h in _coordinated_owners(found)
+            for agent in (_doers_if_reacted(found, recipient_of, lexicon) if trigger.pos_ == "VERB" else [found])
+            for h in _coordinated_owners(agent)
             if h.i != trigger.i
             and not (recipient and owned_by_a_pronoun(h))  # "their mission": the doer's own, never its target
             and h.pos_ != "NUM"
@@ -287,6 +293,35 @@ def role_options(
         if not fallback:
             fallback = chosen
     return fallback
+
+
+def _has_own_agent(noun: Token) -> bool:
+    """Whether a nominal trigger has a "by" phrase of its own ("the coup by the army"), not one nested
+    in its arguments ("a protest against the ban by the government")."""
+    return any(name == "by" for name, _ in prep_objects_of(noun))
+
+
+def _doers_if_reacted(head: Token, recipient_of: str | None, lexicon: Lexicon) -> list[Token]:
+    """A reaction aimed at an act its "by" phrase names a known doer of ("condemned the coup by the
+    army") is aimed at that doer (:func:`act_agents`); any other head stands for itself. Only a verb's
+    reactions: in "protests against the coup by students" the students protest."""
+    if recipient_of not in lexicon.reaction_types or not reacted_act(head, lexicon):
+        return [head]
+    return [a for a in act_agents(head) if actor_of(a) is not None] or [head]
+
+
+def reacted_act(head: Token, lexicon: Lexicon) -> bool:
+    """Whether a recipient phrase names an act a reaction may be aimed at (``reacted_act_types``)."""
+    return bool(act_types(head, lexicon) & lexicon.reacted_act_types)
+
+
+def did_a_reacted_act(head: Token, lexicon: Lexicon) -> bool:
+    """Whether ``head`` is the "by" phrase of such an act (see :func:`act_agents`)."""
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ != "by":
+        return False
+    acts = [prep.head] if prep.head.pos_ == "NOUN" else [c for c in prep.head.children if c.dep_ == "dobj"]
+    return any(reacted_act(act, lexicon) and head in act_agents(act) for act in acts)
 
 
 def _coordinated_owners(head: Token) -> list[Token]:

@@ -137,6 +137,26 @@ def noun_subjects(noun: Token) -> list[Token]:
     return found
 
 
+def act_agents(noun: Token) -> list[Token]:
+    """Who did the act a noun names, as its "by" phrase tells: in "Myanmar's coup by the military" the
+    military staged it and Myanmar is where. A "by" phrase the parser hung on the active verb whose
+    object the noun is ("slammed the coup by the army") is the noun's too: an active verb has no
+    agent of its own."""
+    by = [pobj for name, pobj in prep_objects_of(noun) if name == "by"]
+    verb = noun.head
+    if noun.dep_ == "dobj" and verb.pos_ == "VERB" and not is_passive(verb):
+        by += [pobj for name, pobj in prep_objects_of(verb) if name == "by" and pobj.dep_ == "pobj"
+               and pobj.pos_ in ("NOUN", "PROPN") and pobj.ent_type_ not in TIME_LABELS]
+    return by
+
+
+def act_doers(noun: Token) -> list[Token]:
+    """Who did the act a noun names: its "by" phrase (:func:`act_agents`), then the owners and names
+    inside the phrase (:func:`noun_subjects`)."""
+    by = act_agents(noun)
+    return by + [t for t in noun_subjects(noun) if t not in by]
+
+
 def child_words(token: Token) -> set[str]:
     """The lower-cased words directly below ``token``."""
     return {c.lower_ for c in token.children}
@@ -270,6 +290,8 @@ def slots_of(trigger: Token, lexicon: Lexicon) -> Slots:
         objs = slots.get("object")
         if len(objs) == 2 and objs[1].pos_ == "NOUN":
             slots.add("oprd", objs[1])  # "declared Goita the interim president"
+            if lemma_of(trigger) in lexicon.marker("giving_verbs"):
+                slots.add("dative", objs[0])  # "promised Jordan two radars", parsed as two objects
         for adjective in _trailing_adjectives(objs):
             slots.add("oprd", adjective)  # "called the launch reckless", parsed as "launch" <- "reckless"
     if is_noun:
