@@ -331,7 +331,7 @@ ROLES = Record({}, {
 _SECTOR = Record({}, {"type": Choice(("COUNTRY", "GOV", "MIL", "IGO", "PERSON", "REB", "PMC", "ORG")),
                       "state": FLAG, "forces": FLAG})
 AGENTS = Record({"agents": Table(Matching(r"[A-Z]{3}", "a three-letter sector code"))},
-                {"sectors": Table(_SECTOR), "units": Words()})
+                {"sectors": Table(_SECTOR), "units": Words(), "members": Words()})
 
 _CAMEO_CODING = {"lemma": WORD, "code": Matching(r"\d{2,4}", "a CAMEO code"), "block": WORD}
 _CAMEO_EVENT = {**_CAMEO_CODING, "type": Choice(EVENT_TYPES), "mode": Scalar("word", nullable=True)}

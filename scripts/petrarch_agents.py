@@ -88,8 +88,11 @@ HEADER = """\
 # agents:  phrase (singular, lower case) -> CODE
 # units:   words that make a forces phrase one unit of them, an actor of its own rather than the
 #          country's national forces ("special forces", "the presidential guard", "paratroopers")
+# members: nouns for one who belongs to a group, whose phrase is that group's kind ("gang members",
+#          "militia members")
 units: [special, presidential, republican, elite, commando, paratrooper, marine, guard, unit, battalion, brigade,
         regiment, division]
+members: [member]
 sectors:
   GOV: {type: GOV, state: true}
   LEG: {type: GOV, state: true}

@@ -352,3 +352,16 @@ def test_people_told_only_by_their_number_who_march_are_protesters(annotate: Ann
     assert march.actor is not None and march.actor.name == "protesters" and march.actor.country == "GHA"
     assert march.resolution == "generic"
     assert not events_of(annotate("Two hundred attacked the police station in Accra."), "PROTEST")
+
+
+def test_members_of_a_kind_of_group_are_a_generic_doer_of_that_kind(annotate: Annotate) -> None:
+    doc = annotate("Gang members torched a police station in Les Cayes, Haiti.")
+    [arson] = events_of(doc, "ASSAULT")
+    assert arson.actor is not None and arson.actor.name.lower() == "gang members" and arson.actor.sector == "CRM"
+
+
+def test_forces_named_after_a_people_not_a_state_are_a_generic_armed_group(annotate: Annotate) -> None:
+    doc = annotate("Sudanese troops attacked Darfuri forces near El Fasher on Sunday.")
+    [attack] = events_of(doc, "ASSAULT")
+    assert attack.recipient is not None and attack.recipient.name == "Darfuri forces"
+    assert attack.recipient.sector == "REB" and attack.recipient.country == "SDN"

@@ -184,6 +184,7 @@ POSITIVES: list[tuple[str, str, str | None, str, str | None]] = [
     ("Burundi sent 500 soldiers to Somalia to help the government fight al-Shabaab.", "AID", "military", "Burundi",
      "Somalia"),
     ("Chad is willing to send troops to help Niger.", "AID", "military", "Chad", "Niger"),
+    ("Cartel members went on a shooting spree in Culiacan, Mexico.", "ASSAULT", None, "Cartel members", "*"),
     # sheltering those who fled, and deliveries told by their noun
     ("Uganda has taken in 90,000 refugees from South Sudan this year.", "AID", "asylum", "Uganda", "South Sudan"),
     ("Jordan agreed to resettle evacuees from Syria.", "AID", "asylum", "Jordan", "Syria"),

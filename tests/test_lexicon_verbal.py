@@ -217,6 +217,9 @@ POSITIVES: list[tuple[str, str, str, str | None, str]] = [
     ("China promised that it would help rebuild the port.", "AGREE", "China", "*", "announced"),
     ("Russia and Ukraine signed up to a prisoner exchange deal.", "AGREE", "Russia", "Ukraine", "*"),
     ("Chad agreed with Cameroon to patrol the lake together.", "AGREE", "Chad", "Cameroon", "*"),
+    # a summons to protest is one accusation, not a request of the envoy
+    ("Peru summoned the Mexican ambassador to protest the remarks.", "ACCUSE", "Peru", "Mexico", "*"),
+    ("Peru summoned Mexico's charge d'affaires over the remarks.", "ACCUSE", "Peru", "Mexico", "*"),
     ("The Malian junta consented to a transition calendar drawn up by ECOWAS.", "AGREE", "Mali", "ECOWAS", "*"),
     ("Rwanda pledged to send 800 police officers to Mozambique.", "AGREE", "Rwanda", "Mozambique", "announced"),
     ("Canada promised Jordan two more radar systems.", "AGREE", "Canada", "Jordan", "announced"),

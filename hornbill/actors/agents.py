@@ -33,6 +33,7 @@ class AgentBook:
     sectors: Mapping[str, Sector]
     longest: int
     units: frozenset[str] = frozenset()  # words that make a forces phrase one unit of them
+    members: frozenset[str] = frozenset()  # "member": "gang members" are of the gang's kind
 
     def names_a_unit(self, lemmas: Sequence[str]) -> bool:
         """Whether a forces phrase names one unit ("special forces", "presidential guard")."""
@@ -40,7 +41,11 @@ class AgentBook:
 
     def sector_of(self, lemmas: Sequence[str]) -> tuple[Sector, int] | None:
         """The sector of the longest agent phrase that ends ``lemmas`` ("riot", "police" -> COP), and
-        how many of the words it takes; None when the last word heads no agent phrase."""
+        how many of the words it takes; None when the last word heads no agent phrase. Members of a
+        kind of group are of its kind: "gang", "member" -> CRM, taking both words."""
+        if len(lemmas) > 1 and lemmas[-1] in self.members and lemmas[-1] not in self.agents:
+            inner = self.sector_of(lemmas[:-1])
+            return (inner[0], inner[1] + 1) if inner is not None else None
         for size in range(min(self.longest, len(lemmas)), 0, -1):
             code = self.agents.get(" ".join(lemmas[-size:]))
             if code is not None:
@@ -61,4 +66,5 @@ def load_agents(path: Path = AGENTS_FILE) -> AgentBook:
                for code, facts in (data.get("sectors") or {}).items()}
     agents = {str(phrase): str(code) for phrase, code in data["agents"].items()}
     units = frozenset(str(word) for word in data.get("units") or ())
-    return AgentBook(agents, sectors, max(len(phrase.split()) for phrase in agents), units)
+    members = frozenset(str(word) for word in data.get("members") or ())
+    return AgentBook(agents, sectors, max(len(phrase.split()) for phrase in agents), units, members)

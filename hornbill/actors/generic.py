@@ -50,6 +50,8 @@ def generic_candidates(state: Resolution, book: AgentBook | None = None) -> list
         words = [*state.doc[span_start : words[0].i], *words]  # "Sri Lankan students": the country's words too
         earlier = named_before.get(_lemma(token)) if iso3 is None and _is_definite_or_plural(token) else None
         candidate = (earlier, "role") if earlier is not None else _candidate(state, sector, words, iso3, countries)
+        if candidate is None and iso3 is None and sector.forces and _named_by_a_people(words):
+            candidate = generic_actor(book.sector(NON_STATE_FORCES), words, _leading(countries)), "generic"
         if candidate is not None:
             actor, how = candidate
             found.append(Candidate(words[0].i, token.i + 1, actor, how))
@@ -72,6 +74,18 @@ def _candidate(state: Resolution, sector: Sector, words: list[Token], iso3: str 
         return None  # "members of parliament": no one body, let alone the article's country's
     article = _clearly_leading(countries) if sector.state else _leading(countries)
     return _actor_for(state, sector, words, article)
+
+
+#: The sector of armed forces named after a people, region or movement rather than a state.
+NON_STATE_FORCES = "REB"
+#: Entity labels of a word that names such a people, region or movement ("Tigrayan", "Houthi").
+PEOPLE_LABELS = frozenset({"NORP", "GPE", "ORG", "LOC"})
+
+
+def _named_by_a_people(words: list[Token]) -> bool:
+    """Whether a forces phrase of no country is named after a people, a region or a movement
+    ("Tigrayan forces", "Houthi fighters"): the forces of no state, but someone one can follow."""
+    return any(w.ent_type_ in PEOPLE_LABELS or w.pos_ == "PROPN" for w in words[:-1])
 
 
 def _as_unit(book: AgentBook, sector: Sector, words: list[Token]) -> Sector:

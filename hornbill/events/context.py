@@ -153,11 +153,14 @@ def _partnered(event: EventMention, partners: Mapping[str, Actor], lexicon: Lexi
 def _is_aim(candidate: Candidate, others: Sequence[Candidate], lexicon: Lexicon) -> bool:
     """Whether the candidate's trigger heads the purpose clause of an event it is the aim of (see
     ``aims`` in the lexicon): "began a hunger strike to demand his release" is one PROTEST, "signed
-    a deal to end the war" one signing (the deal's aim is what it settles, not an act of its own)."""
+    a deal to end the war" one signing (the deal's aim is what it settles, not an act of its own),
+    "summoned the envoy to protest" one summons."""
     trigger = candidate.trigger
-    if trigger.dep_ not in ("advcl", "acl", "relcl") or not is_infinitival(trigger):
-        return False
     host = trigger.head
+    purpose = trigger.dep_ in ("advcl", "acl", "relcl") or (  # "summoned the envoy to protest", parsed as xcomp
+        trigger.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in host.children))
+    if not purpose or not is_infinitival(trigger):
+        return False
     hosts = {host.i, *(c.i for c in host.children if c.dep_ in ("dobj", "nsubjpass"))}
     if trigger.dep_ != "advcl" and host.dep_ in ("dobj", "pobj"):  # "a deal to end the war", signed or agreed on
         hosts.add(host.head.i if host.dep_ == "dobj" else host.head.head.i)
