@@ -441,6 +441,7 @@ def test_lexicon_covers_all_types_with_known_slots() -> None:
         "aim",
         "purpose_aim",
         "attr",
+        "for_subject",
     }
     for pattern in patterns:
         for slot in [*pattern.needs, *pattern.forbid, *pattern.actor, *pattern.recipient, *pattern.modes]:

@@ -217,6 +217,9 @@ POSITIVES: list[tuple[str, str, str, str | None, str]] = [
     ("China promised that it would help rebuild the port.", "AGREE", "China", "*", "announced"),
     ("Russia and Ukraine signed up to a prisoner exchange deal.", "AGREE", "Russia", "Ukraine", "*"),
     ("Chad agreed with Cameroon to patrol the lake together.", "AGREE", "Chad", "Cameroon", "*"),
+    # a "for ... to" clause is what a call asks for, of whoever it names
+    ("Senegal called for Mali's junta to hold elections.", "REQUEST", "Senegal", "Mali", "*"),
+    ("Amnesty International appealed for the detainees to be released.", "REQUEST", "Amnesty International", "*", "*"),
     # a summons to protest is one accusation, not a request of the envoy
     ("Peru summoned the Mexican ambassador to protest the remarks.", "ACCUSE", "Peru", "Mexico", "*"),
     ("Peru summoned Mexico's charge d'affaires over the remarks.", "ACCUSE", "Peru", "Mexico", "*"),

@@ -689,6 +689,17 @@ def test_a_plan_of_another_predicate_lends_no_date(annotate: Callable[..., Doc])
     assert event_date(token(doc, "held")) == DatePoint("2023-05", "month", "explicit")
 
 
+def test_a_participle_describing_another_participant_lends_no_date(annotate: Callable[..., Doc]) -> None:
+    doc = annotate("Belarus pardoned a German citizen jailed since 2021.", published="2023-07-01")
+    assert event_date(token(doc, "pardoned")) == DatePoint("2023-07-01", "day", "reported")
+
+
+def test_what_a_call_asks_for_lends_no_date_to_the_call(annotate: Callable[..., Doc]) -> None:
+    doc = annotate("The opposition in Togo pressed for the vote to be held in October.", published="2023-07-01")
+    assert event_date(token(doc, "pressed")) == DatePoint("2023-07-01", "day", "reported")
+    assert event_date(token(doc, "held")) == DatePoint("2023-10", "month", "explicit")
+
+
 def test_the_subject_of_a_plan_is_dated_by_it(annotate: Callable[..., Doc]) -> None:
     doc = annotate("The withdrawal is due to be completed by December.", published="2023-07-01")
     assert event_date(token(doc, "withdrawal")) == DatePoint("2023-12", "month", "explicit")

@@ -301,6 +301,9 @@ def slots_of(trigger: Token, lexicon: Lexicon) -> Slots:
         for name in _comma_joined_subjects(trigger):
             slots.add("subject", name)
     _add_prepositional(slots, trigger, _prep_hosts(trigger, slots, lexicon, is_noun), is_noun)
+    if not is_noun:
+        for named in _for_to_subjects(trigger, slots):
+            slots.add("for_subject", named)
     if not is_noun and is_reduced_as_clause(trigger):
         for obj in objects_of(trigger.head):  # "ended the mission as demanded by X": X demanded it
             slots.add("host_object", obj)
@@ -311,6 +314,14 @@ def slots_of(trigger: Token, lexicon: Lexicon) -> Slots:
         for undergoer in undergoers(trigger):
             slots.add("undergoer", undergoer)
     return slots
+
+
+def _for_to_subjects(verb: Token, slots: Slots) -> list[Token]:
+    """The subject of a "for ... to" clause the parser split into a "for" phrase and a purpose
+    ("called for Mali's junta | to hold elections"): the "for" object just before the infinitive."""
+    purposes = [p for p in slots.get("purpose") if not any(c.dep_ in ("nsubj", "nsubjpass") for c in p.children)]
+    return [pobj for name, pobj in prep_objects_of(verb) if name == "for" and pobj.pos_ in ("NOUN", "PROPN")
+            and any(pobj.i < p.i and pobj.right_edge.i + 1 == p.left_edge.i for p in purposes)]
 
 
 def _comma_joined_subjects(verb: Token) -> list[Token]:
@@ -371,6 +382,10 @@ def _add_child(slots: Slots, child: Token, lexicon: Lexicon, is_noun: bool) -> N
         slots.add("xcomp", child)  # "vowed to retaliate", "its threat to invade"
     elif dep == "ccomp":
         slots.add("ccomp", child)
+    elif dep == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in child.children):
+        slots.add("for", child)  # "called for the junta to step down": a "for ... to" clause is what is called for
+        for subject in (c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")):
+            slots.add("for_subject", subject)
     elif dep == "advcl" and is_infinitival(child):
         slots.add("purpose", child)  # "gathered to cheer the troops"
     elif dep in ("compound", "amod", "nmod", "det") and is_noun:

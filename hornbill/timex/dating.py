@@ -81,8 +81,8 @@ _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "conj", "parataxis",
 
 def _is_plan(clause: Token) -> bool:
     """Whether a clause is the complement of a word of intention, plan, promise or deadline
-    ("its intention to hold elections", "vowed to hold elections"), or is in the future tense:
-    it tells what is still to come."""
+    ("its intention to hold elections", "vowed to hold elections"), a "for ... to" infinitive, or is
+    in the future tense: it tells what is still to come."""
     if clause.pos_ not in VERB_POS:
         return False
     lex = time_words()
@@ -91,7 +91,23 @@ def _is_plan(clause: Token) -> bool:
         return True
     if clause.dep_ in ("xcomp", "ccomp", "acl") and head in lex.future_verbs:
         return True
+    if _is_for_to(clause):  # "pushed for elections to be held in March": what is called for is to come
+        return True
     return clause.dep_ in _CLAUSE_DEPS | {"xcomp"} and verb_tense(clause) == "future"
+
+
+def _describes_another(clause: Token, trigger: Token) -> bool:
+    """Whether a clause on the way to an expression describes a participant other than the trigger:
+    a relative clause or a participle after a noun ("a French national held since 2022")."""
+    if clause.head.i == trigger.i:
+        return False
+    return clause.dep_ == "relcl" or (clause.dep_ == "acl" and clause.tag_ in ("VBN", "VBG"))
+
+
+def _is_for_to(clause: Token) -> bool:
+    """A "for ... to" infinitive: "for elections to be held", "for the junta to step down"."""
+    marks = {c.lower_ for c in clause.children if c.dep_ in ("mark", "aux")}
+    return {"for", "to"} <= marks
 
 
 def _under_preposition(side: Sequence[Token], words: frozenset[str]) -> bool:
@@ -107,9 +123,10 @@ def _placement(timex_root: Token, trigger: Token, tense: Tense | None) -> tuple[
     "following" ... (its event comes at another time than the clause, which only places it:
     "two months after leading a mutiny"). Not at all: when the expression lies in a plan or
     future clause of another predicate (unless the trigger's own clause is in the future
-    too) or in a relative clause about another participant ("the junta, which seized power
-    in 2021, ..."), or when the trigger is in the object of "given" or "despite" (a
-    background: "given the Kremlin's recent invasion"). A simple adverbial of another clause
+    too) or in a relative or participle clause about another participant ("the junta, which
+    seized power in 2021, ...", "a national held since 2022"), or when the trigger is in the
+    object of "given" or "despite" (a background: "given the Kremlin's recent invasion"). A
+    simple adverbial of another clause
     of the sentence still lends its date. ``tense`` is the trigger's (:func:`_narrative_tense`).
     """
     lex = time_words()
@@ -118,7 +135,7 @@ def _placement(timex_root: Token, trigger: Token, tense: Tense | None) -> tuple[
     # "the pullout is (due) to be completed by December": the subject is what is planned
     planned = trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass")
     for token in side_timex:
-        if token.dep_ == "relcl" and token.head.i != trigger.i:
+        if _describes_another(token, trigger):
             return None
         if not future and not (planned and token.dep_ == "xcomp") and _is_plan(token):
             return None

@@ -27,6 +27,8 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense | None:
         head = verb.head
         if head.lemma_.lower() in time_words().future_verbs or head.lemma_ == "be" or head.pos_ == "ADJ":
             return "future"  # "plans to", "is to", "due to be published", "likely to"
+        if any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children):
+            return "future"  # "called for the vote to be held": what is called for is to come
         return verb_tense(head, depth + 1) if depth < 3 else None
     if not auxes and verb.tag_ == "VBG" and verb.dep_ in ("acl", "advcl") and verb.head.i != verb.i and depth < 3:
         # "protesters demanding elections clashed", "opened fire, killing six": the participle's
