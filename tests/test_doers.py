@@ -365,3 +365,15 @@ def test_forces_named_after_a_people_not_a_state_are_a_generic_armed_group(annot
     [attack] = events_of(doc, "ASSAULT")
     assert attack.recipient is not None and attack.recipient.name == "Darfuri forces"
     assert attack.recipient.sector == "REB" and attack.recipient.country == "SDN"
+
+
+def test_an_object_pronoun_in_a_reported_clause_stands_for_the_reporter(annotate: Annotate) -> None:
+    doc = annotate("Opposition supporters in Kisumu, Kenya, said police attacked them on Friday.")
+    [attack] = events_of(doc, "ASSAULT")
+    assert attack.recipient is not None and attack.recipient.name.lower() == "opposition supporters"
+
+
+def test_two_acts_of_one_type_and_different_modes_in_a_sentence_are_two_events(annotate: Annotate) -> None:
+    doc = annotate("The Togolese government imposed a curfew in Lome and cut mobile internet nationwide.")
+    modes = sorted(e.mode or "" for e in events_of(doc, "COERCE"))
+    assert modes == ["curfew", "withhold"]

@@ -303,18 +303,23 @@ def _is_speaker(candidate: Candidate) -> bool:
     return doer is not None and speaker is not None and doer.i == speaker.i
 
 
-def _key(event: EventMention) -> tuple[str, str | None, str | None, int]:
+EventKey = tuple[str, str | None, str | None, int, str | None]
+
+
+def _key(event: EventMention) -> EventKey:
     return (
         event.event_type,
         event.actor.key if event.actor else None,
         event.recipient.key if event.recipient else None,
         event.evidence.start,
+        event.mode,
     )
 
 
 def deduplicate(events: Iterable[EventMention]) -> list[EventMention]:
-    """One event per (type, actor, recipient, sentence): the most confident one, in text order."""
-    best: dict[tuple[str, str | None, str | None, int], EventMention] = {}
+    """One event per (type, actor, recipient, sentence, mode): the most confident one, in text order.
+    Two modes are two acts ("imposed a curfew and shut down the internet")."""
+    best: dict[EventKey, EventMention] = {}
     for event in events:
         key = _key(event)
         if key not in best or event.confidence > best[key].confidence:
@@ -401,7 +406,7 @@ def _recipient(candidate: Candidate, named: Actor | None, sentence: Span, lexico
         return named
     head = candidate.recipient
     if head is not None:
-        found = object_antecedent(head) if head.pos_ == "PRON" else affiliation(head, lexicon)
+        found = object_antecedent(head, lexicon) if head.pos_ == "PRON" else affiliation(head, lexicon)
         if found is not None:
             return found
     if candidate.pattern.event_type in lexicon.place_slots:

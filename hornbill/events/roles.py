@@ -374,12 +374,21 @@ def antecedent(pronoun: Token, lexicon: Lexicon) -> Token | None:
     return None
 
 
-def object_antecedent(pronoun: Token) -> Actor | None:
+#: Object pronouns that may stand for whoever reports the clause they are in.
+REPORTER_PRONOUNS = frozenset({"them", "him", "her", "us", "me"})
+
+
+def object_antecedent(pronoun: Token, lexicon: Lexicon) -> Actor | None:
     """An object pronoun in an adverbial clause stands for the main clause's object: "removed the
-    president after accusing him of fraud"."""
+    president after accusing him of fraud"; in a clause someone reports, for that someone when the
+    clause's own subject is another: "students said activists attacked them"."""
     clause = pronoun.head
     while clause.dep_ in ("dobj", "pobj", "prep") and clause.head.i != clause.i:
         clause = clause.head
+    if clause.dep_ == "ccomp" and pronoun.lower_ in REPORTER_PRONOUNS and lemma_of(clause.head) in lexicon.speech:
+        reporters = [s for s in clause_subject(clause.head, lexicon) if s.pos_ != "PRON"]
+        own = clause_subject(clause, lexicon)
+        return actor_of(reporters[0]) if reporters and reporters[0] not in own else None
     main = clause.head.head if clause.dep_ == "pcomp" else clause.head
     if clause.dep_ not in ("advcl", "pcomp") or main.pos_ not in ("VERB", "AUX"):
         return None
