@@ -377,3 +377,13 @@ def test_two_acts_of_one_type_and_different_modes_in_a_sentence_are_two_events(a
     doc = annotate("The Togolese government imposed a curfew in Lome and cut mobile internet nationwide.")
     modes = sorted(e.mode or "" for e in events_of(doc, "COERCE"))
     assert modes == ["curfew", "withhold"]
+
+
+def test_a_detention_told_as_a_state_takes_the_doer_of_its_verb_or_none(annotate: Annotate) -> None:
+    kept = annotate("The Guinean junta has kept the former president under house arrest since May.")
+    [held] = events_of(kept, "COERCE")
+    assert held.actor is not None and held.actor.country == "GIN" and held.mode == "arrest"
+    doc = annotate("The opposition leader Ousmane Sonko was placed under house arrest in Dakar, Senegal.")
+    [placed] = events_of(doc, "COERCE")
+    assert placed.actor is None and placed.resolution == "unknown"
+    assert placed.recipient is not None and placed.recipient.name == "Ousmane Sonko"

@@ -497,9 +497,14 @@ def _from_context(candidate: Candidate, claimed_by: Actor | None, context: Conte
 
 def _is_agentless_passive(candidate: Candidate) -> bool:
     """A verb in the passive with no "by" phrase naming who did it ("the president was detained"; the
-    one reporting it, "..., police said", is no such phrase)."""
+    one reporting it, "..., police said", is no such phrase), or a state one is put in by such a verb
+    ("was held under house arrest")."""
     trigger = candidate.trigger
     unnamed = candidate.actor is None or _is_speaker(candidate)
+    if trigger.pos_ == "NOUN" and candidate.slots.get("undergoer"):  # "was held under house arrest"
+        carrier = candidate.slots.get("head")
+        return unnamed and bool(carrier) and is_passive(carrier[0]) and not any(
+            c.dep_ == "agent" for c in carrier[0].children)
     return trigger.pos_ in ("VERB", "AUX") and is_passive(trigger) and unnamed
 
 
