@@ -161,12 +161,21 @@ def _satisfies(pattern: Pattern, slots: Slots, trigger: Token, lexicon: Lexicon)
     return True
 
 
+def _told_as_done(pattern: Pattern, slots: Slots, lexicon: Lexicon) -> bool:
+    """Whether a pattern of ``perpetrating_verbs`` tells its object as done, not as what someone
+    alleges ("soldiers committed massacres", not "X said Y committed genocide")."""
+    if not pattern.lemmas <= lexicon.marker("perpetrating_verbs"):
+        return False
+    verbs = [obj.head for obj in slots.get("object")]
+    return not any(v.dep_ == "ccomp" and lemma_of(v.head) in lexicon.speech | lexicon.accusing_speech for v in verbs)
+
+
 def _consumed_tokens(pattern: Pattern, slots: Slots, lexicon: Lexicon) -> set[int]:
     """Tokens that a pattern's needs name: they cannot trigger an event of their own, except speech
     acts a reaction presupposes ("rejected the demand": the demand was made, see ``presupposed_nouns``)."""
     used: set[int] = set()
-    if pattern.fallback:
-        return used  # "agreed to X": X keeps its own event when it has one
+    if pattern.fallback or _told_as_done(pattern, slots, lexicon):
+        return used  # "agreed to X", "committed massacres": X keeps its own event when it has one
     made = lexicon.marker("presupposed_nouns")
     for name in pattern.needs:
         if name in ("subject", "head", "particle", "trigger", "host_object") or name.endswith(("_ent", "_complement")):

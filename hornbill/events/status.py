@@ -232,8 +232,13 @@ class _Walk:
         lexicon, triggers = self.lexicon, self.triggers
         word = lemma_of(head)
         governing_type = triggers[head.i].event_type if head.i in triggers else None
-        if governing_type in lexicon.blocking_types or self.is_reaction_target(governing_type, dep):
+        # "committed massacres": the massacres are done (neither judged nor promised), whoever judges them
+        perpetrated = dep == "dobj" and word in lexicon.marker("perpetrating_verbs")
+        judged = self.is_reaction_target(governing_type, dep) and not perpetrated
+        if governing_type in lexicon.blocking_types or judged:
             return Setting("drop")
+        if perpetrated:
+            return None
         reports = word in lexicon.speech | lexicon.accusing_speech or (told_done and word in lexicon.announce)
         if dep == "ccomp" and reports:
             self.speaker = self.speaker or next(iter(clause_subject(head, lexicon)), None)

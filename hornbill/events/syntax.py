@@ -310,7 +310,7 @@ def slots_of(trigger: Token, lexicon: Lexicon) -> Slots:
     slots.add("head", _governing_word(trigger) if is_noun else None)
     prep = governing_preposition(trigger) if is_noun else None
     slots.add("preposition", prep)
-    if prep is not None and prep.lower_ == "under":  # "held under house arrest", "is under sanctions"
+    if prep is not None and prep.lower_ in ("under", "in"):  # "held under house arrest", "died in custody"
         for undergoer in undergoers(trigger):
             slots.add("undergoer", undergoer)
     return slots
