@@ -503,3 +503,13 @@ def test_no_corpus_sentence_is_in_the_lexicon_or_these_tests() -> None:
             hidden = "check" in article.parts
             shown = f"{len(shared)} runs" if hidden else sorted(" ".join(g) for g in shared)[:5]
             assert not shared, f"{path.name} repeats {article.parent.parent.name}/{article.name}: {shown}"
+
+
+def test_a_pledge_by_several_doers_makes_them_no_partners(annotate: Annotate) -> None:
+    pledges = [e for e in annotate("Benin and Chad have pledged to send soldiers to the force.")._.events
+               if e.event_type == "AGREE"]
+    assert {e.actor.name for e in pledges if e.actor} == {"Benin", "Chad"}
+    assert all(e.recipient is None or e.recipient.name not in ("Benin", "Chad") for e in pledges)
+    deal = [e for e in annotate("Benin and Chad agreed on a border accord.")._.events if e.event_type == "AGREE"]
+    assert {(e.actor.name, e.recipient.name) for e in deal if e.actor and e.recipient} == {("Benin", "Chad"),
+                                                                                           ("Chad", "Benin")}

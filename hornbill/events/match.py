@@ -423,12 +423,14 @@ def _matches(sentence: Span, lexicon: Lexicon) -> tuple[dict[int, tuple[Pattern,
     return matches, consumed
 
 
-def _is_mutual(pattern: Pattern, actor_heads: Sequence[Token | None], recipient_heads: Sequence[Token | None],
-               lexicon: Lexicon) -> bool:
-    """Whether coordinated doers are each other's partners: "Ethiopia and Eritrea reached an agreement"."""
+def _is_mutual(trigger: Token, pattern: Pattern, actor_heads: Sequence[Token | None],
+               recipient_heads: Sequence[Token | None], lexicon: Lexicon) -> bool:
+    """Whether coordinated doers are each other's partners: "Ethiopia and Eritrea reached an agreement",
+    but not "Jamaica and Belize pledged troops" (a pledge is each one's own, ``unilateral_verbs``)."""
     return (
         len(actor_heads) > 1
         and pattern.event_type in lexicon.mutual
+        and lemma_of(trigger) not in lexicon.marker("unilateral_verbs")
         and all(r is None or actor_of(r) is None for r in recipient_heads)
     )
 
@@ -460,7 +462,7 @@ def _candidates_of(
         *role_options(pattern.recipient, trigger, slots, lexicon, recipient_of=pattern.event_type)
     ] or [None]
     pattern = _joint_reading(trigger, pattern, actor_heads, lexicon)
-    mutual = _is_mutual(pattern, actor_heads, recipient_heads, lexicon)
+    mutual = _is_mutual(trigger, pattern, actor_heads, recipient_heads, lexicon)
     mode = _mode_for(pattern, slots, trigger, lexicon)
     said = speech_verb(trigger, lexicon) if "speaker" in pattern.actor else None
     speaker, accusing, pledge, voice = setting.speaker, setting.accusing, setting.pledge, quote_voice(trigger)
