@@ -387,3 +387,11 @@ def test_a_detention_told_as_a_state_takes_the_doer_of_its_verb_or_none(annotate
     [placed] = events_of(doc, "COERCE")
     assert placed.actor is None and placed.resolution == "unknown"
     assert placed.recipient is not None and placed.recipient.name == "Ousmane Sonko"
+
+
+def test_an_act_named_by_its_day_is_by_the_doer_told_before_not_by_the_day(annotate: Annotate) -> None:
+    doc = annotate("Houthi fighters attacked a tanker off Hodeidah, Yemen, on Tuesday. Tuesday's attack "
+                   "set the ship on fire.")
+    attacks = events_of(doc, "ASSAULT")
+    assert len(attacks) >= 2
+    assert all(e.actor is not None and e.actor.name == attacks[0].actor.name for e in attacks)

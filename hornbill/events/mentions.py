@@ -481,18 +481,27 @@ def _unnamed_doer(candidate: Candidate, claimed_by: Actor | None, lexicon: Lexic
 
 def _from_context(candidate: Candidate, claimed_by: Actor | None, context: Context, lexicon: Lexicon) -> Doer:
     """The doer the text around a doerless candidate gives: the withdrawal it continues; for an
-    agentless passive or an act told by its weapon ("an airstrike killed ..."), the body that reports
+    agentless passive, an act told by its weapon ("an airstrike killed ...") or by its day
+    ("Thursday's strikes"), the body that reports
     its own act (``self_reported``: "officials said the borders had been closed", "police said he was
     arrested"), else the doer of the latest event of its kind just before ("Soldiers stormed the
     palace. The president was detained.")."""
     if context.forces is not None:
         return Doer(context.forces[0], "context")
-    if not (_is_agentless_passive(candidate) or _done_by_a_weapon(candidate, lexicon)):
+    if not (_is_agentless_passive(candidate) or _done_by_a_weapon(candidate, lexicon) or _told_by_its_day(candidate)):
         return Doer(None, "unknown")
     own = lexicon.self_reported.get(claimed_by.sector or "", frozenset()) if claimed_by is not None else frozenset()
     if claimed_by is not None and claimed_by.type != "PERSON" and candidate.pattern.event_type in own:
         return Doer(claimed_by, "context")
     return Doer(context.previous_doer, "context" if context.previous_doer is not None else "unknown")
+
+
+def _told_by_its_day(candidate: Candidate) -> bool:
+    """Whether a nominal act with no doer phrase is named by its day ("Thursday's strikes", "last
+    week's raid"): an act the text has told, whose doer is the one told before."""
+    trigger = candidate.trigger
+    return candidate.actor is None and trigger.pos_ == "NOUN" and any(
+        c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME") for c in trigger.children)
 
 
 def _is_agentless_passive(candidate: Candidate) -> bool:

@@ -126,6 +126,8 @@ def noun_subjects(noun: Token) -> list[Token]:
     "a mutiny led by X"."""
     found: list[Token] = []
     for child in noun.children:
+        if child.dep_ == "poss" and child.ent_type_ in TIME_LABELS:
+            continue  # "Sunday's attack": when, not who
         if child.dep_ == "poss" or (child.dep_ in ("compound", "nmod", "amod") and child.ent_type_ in ACTOR_LABELS):
             found.append(child)
         elif child.dep_ == "acl" and child.tag_ == "VBN":
