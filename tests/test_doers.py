@@ -395,3 +395,10 @@ def test_an_act_named_by_its_day_is_by_the_doer_told_before_not_by_the_day(annot
     attacks = events_of(doc, "ASSAULT")
     assert len(attacks) >= 2
     assert all(e.actor is not None and e.actor.name == attacks[0].actor.name for e in attacks)
+
+
+def test_who_leads_or_backs_a_body_is_not_the_body_acted_upon(annotate: Annotate) -> None:
+    doc = annotate("Gangs control most of Port-au-Prince, Haiti. Canada gave 80 million dollars to the "
+                   "Kenyan-led force.")
+    [aid] = events_of(doc, "AID")
+    assert aid.recipient is not None and aid.recipient.name == "Haiti"

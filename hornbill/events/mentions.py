@@ -364,11 +364,25 @@ def _named_recipient(candidate: Candidate, named_doer: Actor | None, lexicon: Le
     generic = _named_resolution(head, recipient) == "generic"
     if generic and candidate.pattern.event_type not in lexicon.generic_recipients:
         return None
+    if _only_its_sponsor(head, recipient):
+        return None  # "gave money to the Kenyan-led mission": the mission, not Kenya, gets it
     if candidate.pattern.event_type in lexicon.reaction_types and _only_its_victim(head, recipient, lexicon):
         return None  # "condemned the killing of protesters" is aimed at the killers, not the protesters
     if candidate.pattern.event_type in lexicon.reaction_types and did_a_reacted_act(head, lexicon):
         return recipient  # "condemned the coup by the army": the army that staged it, not its state
     return _state_of_forces(recipient)
+
+
+#: Participles that name who leads or backs a body ("the Kenyan-led mission", "a US-backed government").
+SPONSOR_PARTICIPLES = frozenset({"lead", "back", "sponsor", "fund", "support", "broker", "arm", "train"})
+
+
+def _only_its_sponsor(head: Token, recipient: Actor) -> bool:
+    """Whether the actor a recipient phrase names is only who leads or backs the body it heads
+    ("the Kenyan-led mission", "the US-backed government"): not the body itself."""
+    sponsors = [n for q in head.children if q.dep_ == "amod" and q.lemma_.lower() in SPONSOR_PARTICIPLES
+                for n in q.children if n.dep_ in ("npadvmod", "compound", "nmod")]
+    return any(actor_of(n) == recipient for n in sponsors)
 
 
 def _only_its_victim(act: Token, recipient: Actor, lexicon: Lexicon) -> bool:
