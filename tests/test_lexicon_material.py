@@ -187,6 +187,7 @@ POSITIVES: list[tuple[str, str, str | None, str, str | None]] = [
     ("Cartel members went on a shooting spree in Culiacan, Mexico.", "ASSAULT", None, "Cartel members", "*"),
     ("Burundian soldiers committed a massacre in the village of Gatumba, Congo.", "ASSAULT", None, "Burundi", "*"),
     ("Police in Nairobi used live ammunition against demonstrators.", "ASSAULT", "firearms", "police", "demonstrators"),
+    ("Moscow deployed peacekeepers to Nagorno-Karabakh in November 2020.", "AID", "peacekeeping", "Russia", "*"),
     ("A blogger died in the custody of Egypt's security services.", "COERCE", "arrest", "security services", "*"),
     # sheltering those who fled, and deliveries told by their noun
     ("Uganda has taken in 90,000 refugees from South Sudan this year.", "AID", "asylum", "Uganda", "South Sudan"),
