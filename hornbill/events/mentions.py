@@ -30,6 +30,7 @@ from hornbill.events.roles import (
     suffers,
 )
 from hornbill.events.syntax import (
+    TIME_LABELS,
     Slots,
     act_types,
     conjuncts,
@@ -515,7 +516,7 @@ def _told_by_its_day(candidate: Candidate) -> bool:
     week's raid"): an act the text has told, whose doer is the one told before."""
     trigger = candidate.trigger
     return candidate.actor is None and trigger.pos_ == "NOUN" and any(
-        c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME") for c in trigger.children)
+        c.dep_ == "poss" and c.ent_type_ in TIME_LABELS for c in trigger.children)
 
 
 def _is_agentless_passive(candidate: Candidate) -> bool:
@@ -783,7 +784,8 @@ def event_of(
     if recipient is not None and recipient == doer.actor:
         recipient = None
     offer = _as_promised(candidate, doer.actor, claimed_by, lexicon)
-    if recipient is None and offer.pattern.event_type != candidate.pattern.event_type == "MOBILIZE":
-        recipient = _destination(candidate, doer.actor)
+    kind = candidate.pattern.event_type
+    if recipient is None and kind in lexicon.offered_types and offer.pattern.event_type != kind:
+        recipient = _destination(candidate, doer.actor)  # "pledged to send troops to Haiti"
     candidate = offer
     return _mention(candidate, sentence, doer, recipient, None if claimed_by == doer.actor else claimed_by, lexicon)

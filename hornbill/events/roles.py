@@ -38,6 +38,7 @@ from hornbill.events.syntax import (
     lemma_of,
     light_verb,
     noun_subjects,
+    own_agents,
     phrase,
     prep_objects,
     prep_objects_of,
@@ -268,7 +269,7 @@ def role_options(
         return actor is not None and (kinds_allowed or not is_kind_only(actor))
 
     fallback: list[Token] = []
-    if not recipient and "by" in slot_names and trigger.pos_ in ("NOUN", "PROPN") and _has_own_agent(trigger):
+    if not recipient and "by" in slot_names and trigger.pos_ in ("NOUN", "PROPN") and own_agents(trigger):
         slot_names = ["by", *(s for s in slot_names if s != "by")]  # "Myanmar's coup by the army": the army's
     if not recipient and "subject" in slot_names and trigger.pos_ in ("NOUN", "PROPN"):
         joined = _participants(trigger, lexicon)
@@ -293,12 +294,6 @@ def role_options(
         if not fallback:
             fallback = chosen
     return fallback
-
-
-def _has_own_agent(noun: Token) -> bool:
-    """Whether a nominal trigger has a "by" phrase of its own ("the coup by the army"), not one nested
-    in its arguments ("a protest against the ban by the government")."""
-    return any(name == "by" for name, _ in prep_objects_of(noun))
 
 
 def _doers_if_reacted(head: Token, recipient_of: str | None, lexicon: Lexicon) -> list[Token]:

@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from hornbill.doctools import sentence_starts
 from hornbill.events.lexicon import Lexicon
+from hornbill.timex.tense import is_for_marked
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
@@ -139,12 +140,18 @@ def noun_subjects(noun: Token) -> list[Token]:
     return found
 
 
+def own_agents(noun: Token) -> list[Token]:
+    """The objects of a noun's own "by" phrases ("the coup by the army"), not of phrases nested in its
+    arguments ("a protest against the ban by the government")."""
+    return [pobj for name, pobj in prep_objects_of(noun) if name == "by"]
+
+
 def act_agents(noun: Token) -> list[Token]:
     """Who did the act a noun names, as its "by" phrase tells: in "Myanmar's coup by the military" the
     military staged it and Myanmar is where. A "by" phrase the parser hung on the active verb whose
     object the noun is ("slammed the coup by the army") is the noun's too: an active verb has no
     agent of its own."""
-    by = [pobj for name, pobj in prep_objects_of(noun) if name == "by"]
+    by = own_agents(noun)
     verb = noun.head
     if noun.dep_ == "dobj" and verb.pos_ == "VERB" and not is_passive(verb):
         by += [pobj for name, pobj in prep_objects_of(verb) if name == "by" and pobj.dep_ == "pobj"
@@ -384,7 +391,7 @@ def _add_child(slots: Slots, child: Token, lexicon: Lexicon, is_noun: bool) -> N
         slots.add("xcomp", child)  # "vowed to retaliate", "its threat to invade"
     elif dep == "ccomp":
         slots.add("ccomp", child)
-    elif dep == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in child.children):
+    elif dep == "advcl" and is_for_marked(child):
         slots.add("for", child)  # "called for the junta to step down": a "for ... to" clause is what is called for
         for subject in (c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")):
             slots.add("for_subject", subject)

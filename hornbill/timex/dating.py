@@ -23,7 +23,7 @@ from hornbill.dates.calendar import COARSENESS, anchor_of, day_value, month_valu
 from hornbill.dates.words import time_words
 from hornbill.doctools import doc_text, sentence_bounds
 from hornbill.model import DateBasis, DatePoint, Tense, Timex
-from hornbill.timex.tense import VERB_POS, governing_verb, narrative_tense, verb_tense
+from hornbill.timex.tense import VERB_POS, governing_verb, is_for_marked, narrative_tense, verb_tense
 
 
 def _is_datable(timex: Timex) -> bool:
@@ -106,8 +106,7 @@ def _describes_another(clause: Token, trigger: Token) -> bool:
 
 def _is_for_to(clause: Token) -> bool:
     """A "for ... to" infinitive: "for elections to be held", "for the junta to step down"."""
-    marks = {c.lower_ for c in clause.children if c.dep_ in ("mark", "aux")}
-    return {"for", "to"} <= marks
+    return is_for_marked(clause) and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _under_preposition(side: Sequence[Token], words: frozenset[str]) -> bool:

@@ -18,6 +18,11 @@ def governing_verb(token: Token) -> Token:
     return token
 
 
+def is_for_marked(clause: Token) -> bool:
+    """Whether a clause opens with "for" as its subordinator: "(called) for the junta to step down"."""
+    return any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children)
+
+
 def verb_tense(verb: Token, depth: int = 0) -> Tense | None:
     """Tense of a verb from its tag and auxiliaries; "will", "would", "plans to", "is to" are future."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -27,7 +32,7 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense | None:
         head = verb.head
         if head.lemma_.lower() in time_words().future_verbs or head.lemma_ == "be" or head.pos_ == "ADJ":
             return "future"  # "plans to", "is to", "due to be published", "likely to"
-        if any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children):
+        if is_for_marked(verb):
             return "future"  # "called for the vote to be held": what is called for is to come
         return verb_tense(head, depth + 1) if depth < 3 else None
     if not auxes and verb.tag_ == "VBG" and verb.dep_ in ("acl", "advcl") and verb.head.i != verb.i and depth < 3:
