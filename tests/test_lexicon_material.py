@@ -234,6 +234,15 @@ POSITIVES: list[tuple[str, str, str | None, str, str | None]] = [
     ("Norway released 40 million euros in humanitarian assistance for Yemen.", "AID", "economic", "Norway", "Yemen"),
     ("Japan will fund Angola's demining programme.", "AID", "economic", "Japan", "Angola"),
     ("Qatar rushed food and water to Libya after the floods.", "AID", "humanitarian", "Qatar", "Libya"),
+    # aid handed out, resumed or received, and rescuers or medical teams sent or arriving
+    ("Turkish volunteers distributed tents to families in Syria.", "AID", "humanitarian", "Turkey", "*"),
+    ("The World Bank resumed loans to Sri Lanka last week.", "AID", "economic", "World Bank", "Sri Lanka"),
+    ("Lebanon received emergency aid from Iraq on Sunday.", "AID", "humanitarian", "Iraq", "Lebanon"),
+    ("Greece sent search and rescue teams to Turkey.", "AID", "humanitarian", "Greece", "Turkey"),
+    ("Cuba dispatched doctors to Venezuela.", "AID", "humanitarian", "Cuba", "Venezuela"),
+    ("Medical teams from Jordan landed in Beirut overnight.", "AID", "humanitarian", "Jordan", "Lebanon"),
+    ("The Norwegian Refugee Council helped evacuate 80 children from Aleppo.", "AID", "humanitarian",
+     "Norwegian Refugee Council", "*"),
 ]
 
 

@@ -53,7 +53,7 @@ def actor_for_span(span: Span) -> Actor | None:
 
     The mention covering the phrase's head, else a name in apposition to the head, else the person
     a title heads, else the first mention in it that is not inside a prepositional modifier other
-    than "of" ("the withdrawal of British troops" -> United Kingdom, but not "talks with Russia").
+    than "of" or "from" ("the withdrawal of British troops" -> United Kingdom, but not "talks with Russia").
     """
     index: dict[int, ActorMention] = span.doc._.actor_index or {}
     if span.root.i in index:
@@ -89,11 +89,11 @@ def _names_a_place(token: Token, mention: ActorMention) -> bool:
 
 
 def _under_preposition(token: Token, root: Token) -> bool:
-    """Whether a token sits, below ``root``, in a prepositional modifier other than "of" or in a
-    clause describing the head (:func:`_describes`)."""
+    """Whether a token sits, below ``root``, in a prepositional modifier other than "of" or "from"
+    ("medical teams from Egypt" are Egypt's) or in a clause describing the head (:func:`_describes`)."""
     current = token
     while current.i != root.i and current.head.i != current.i:
-        if (current.dep_ in ("prep", "agent") and current.lower_ != "of") or _describes(current):
+        if (current.dep_ in ("prep", "agent") and current.lower_ not in ("of", "from")) or _describes(current):
             return True
         current = current.head
     return False

@@ -131,10 +131,10 @@ def _named_modifier(state: Resolution, span_start: int) -> Actor | None:
 
 
 def _country_after(state: Resolution, head: Token) -> str | None:
-    """"the authorities of Mali", "the junta in Niger" -> the country of the object;
+    """"the authorities of Mali", "the junta in Niger", "troops from Chad" -> the country of the object;
     "the junta led by Assimi Goïta" -> the leader's country."""
     for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ in ("of", "in"):
+        if child.dep_ == "prep" and child.lower_ in ("of", "in", "from"):
             for obj in child.children:
                 if obj.dep_ == "pobj" and (iso3 := state.country_at(obj.i)):
                     return iso3

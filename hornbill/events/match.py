@@ -116,7 +116,8 @@ def _slot_lemmas(slots: Slots, name: str, trigger: Token, lexicon: Lexicon) -> s
         return {lemma_of(trigger)}
     if name.endswith("_modifier"):
         heads = _measured(slots.get(name[: -len("_modifier")]), lexicon)
-        return {lemma_of(c) for h in heads for c in h.children if c.dep_ in ("amod", "compound")}
+        modifiers = [c for h in heads for c in h.children if c.dep_ in ("amod", "compound", "nmod")]
+        return {lemma_of(m) for c in modifiers for m in conjuncts(c)}  # "search and rescue teams"
     if name.endswith("_ent"):
         heads = slots.get(name[: -len("_ent")])
         named = [*heads, *(c for h in heads for c in h.children if c.dep_ in ("appos", "compound"))]

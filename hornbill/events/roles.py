@@ -67,14 +67,9 @@ def clause_subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> list[Token]
     """The doer of a verb: its subject, or the passive agent, or one inherited from the clause above."""
     if depth > 5:
         return []
-    relative = lexicon.marker("relative_pronouns")
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj") and child.lower_ not in relative and not is_topic_label(child):
-            return conjuncts(child)
-    if is_passive(verb):
-        for name, pobj in prep_objects(verb):
-            if name == "by" and pobj is not None and pobj.ent_type_ not in TIME_LABELS:
-                return conjuncts(pobj)  # "will be finished by March" names a deadline, not a doer
+    own = _own_subject(verb, lexicon)
+    if own:
+        return own
     head = verb.head
     if head is verb:
         return []
@@ -99,6 +94,25 @@ def clause_subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> list[Token]
         return clause_subject(head.head, lexicon, depth + 1)
     if dep == "pcomp" and head.head.pos_ in ("VERB", "AUX"):
         return clause_subject(head.head, lexicon, depth + 1)
+    return []
+
+
+def _own_subject(verb: Token, lexicon: Lexicon) -> list[Token]:
+    """The subject a verb has itself: its nsubj (also one the parser hung on a lexical verb it read
+    as an aux: "X helped evacuate ..."), or a passive's "by" phrase."""
+    relative = lexicon.marker("relative_pronouns")
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj") and child.lower_ not in relative and not is_topic_label(child):
+            return conjuncts(child)
+    for aux in verb.children:
+        lexical = aux.dep_ == "aux" and aux.lemma_ not in ("be", "have", "do") and aux.tag_ != "MD"
+        held = [c for c in aux.children if c.dep_ == "nsubj"] if lexical else []
+        if held:
+            return conjuncts(held[0])
+    if is_passive(verb):
+        for name, pobj in prep_objects(verb):
+            if name == "by" and pobj is not None and pobj.ent_type_ not in TIME_LABELS:
+                return conjuncts(pobj)  # "will be finished by March" names a deadline, not a doer
     return []
 
 
