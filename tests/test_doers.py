@@ -402,3 +402,19 @@ def test_who_leads_or_backs_a_body_is_not_the_body_acted_upon(annotate: Annotate
                    "Kenyan-led force.")
     [aid] = events_of(doc, "AID")
     assert aid.recipient is not None and aid.recipient.name == "Haiti"
+
+
+def test_forces_a_passive_deploys_are_sent_by_their_own_state_or_the_one_they_are_deployed_in(
+    annotate: Annotate,
+) -> None:
+    abroad = annotate("Nigerian police were deployed to Liberia last year.")
+    assert {(e.event_type, e.actor.name if e.actor else None) for e in abroad._.events} == {("AID", "Nigeria")}
+    at_home = annotate("Election results were due on Monday. Riot police were deployed across Lagos.")
+    [deployment] = events_of(at_home, "MOBILIZE")
+    assert deployment.actor is not None and (deployment.actor.name, deployment.resolution) == ("Nigeria", "context")
+
+
+def test_forces_of_no_country_deployed_to_a_country_are_not_its_forces(annotate: Annotate) -> None:
+    doc = annotate("The Security Council renewed the mission in Somalia. Some 9,000 soldiers and police "
+                   "officers were flown to Somalia in March.")
+    assert all(e.actor is None or e.actor.country != "SOM" for e in events_of(doc, "MOBILIZE"))

@@ -4,7 +4,6 @@ sentence, and the PLOVER codebook's reading of an announced event (:func:`codebo
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -16,7 +15,7 @@ from hornbill.actors.generic import article_country, fallback_actor, implied_act
 from hornbill.doctools import evidence_for, is_headline
 from hornbill.events.lexicon import Lexicon, Pattern, default_lexicon
 from hornbill.events.match import Candidate
-from hornbill.events.places import capital_of, entity_of, is_gazetteer_name, is_named_feature, resolve_place
+from hornbill.events.places import gazetteer_country, inside_country, sentence_location, stated_country
 from hornbill.events.roles import (
     actor_of,
     adhoc_actor,
@@ -38,143 +37,11 @@ from hornbill.events.syntax import (
     is_topic_label,
     lemma_of,
     noun_subjects,
-    objects_of,
     occurs,
     prep_objects_of,
 )
-from hornbill.model import QUAD_CLASS, Actor, ActorMention, DatePoint, EventMention, Location, Resolution, Status
+from hornbill.model import QUAD_CLASS, Actor, DatePoint, EventMention, Resolution, Status
 from hornbill.timex.tense import narrative_tense
-
-LOCATION_PREPS = frozenset({"in", "at", "inside", "across", "near", "outside", "throughout", "within", "off", "along",
-                            "around"})
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-
-
-def _place(pobj: Token) -> Location | None:
-    """A Location for a place phrase, resolved through the gazetteer; None for an actor's name."""
-    return resolve_place(pobj, actor_named_by(pobj))
-
-
-def actor_named_by(token: Token) -> Actor | None:
-    """The actor the actor stage reads in the name holding ``token`` itself (not in a longer phrase
-    around it: "the Yellow Sea and fighter jets" names no actor for "Sea")."""
-    index: dict[int, ActorMention] = token.doc._.actor_index or {}
-    mention = index.get(token.i)
-    span = entity_of(token)
-    if mention is None or mention.start < span.start_char or mention.end > span.end_char:
-        return None
-    return mention.actor
-
-
-def _place_of_part(noun: Token) -> Token | None:
-    """The place a part of it stands for: "the coast of Libya", "the outskirts of Khartoum", "the border
-    with Chad", "the Odesa region", "Ukraine's south" (a name before it, the more specific first)."""
-    named = [c for c in noun.children
-             if c.dep_ in ("compound", "nmod") and (c.ent_type_ in PLACE_LABELS or _known_place(c))]
-    named += [c for c in noun.children if c.dep_ == "poss" and c.ent_type_ in PLACE_LABELS]
-    named += [p for name, p in prep_objects_of(noun) if name in ("of", "with") and p.ent_type_ in PLACE_LABELS]
-    return named[0] if named else _place_after(noun)
-
-
-def _place_after(noun: Token) -> Token | None:
-    """A place named right after the noun by "of" or "with", wherever the parser hung the phrase ("near
-    the border with Chad" read with "with Chad" on the verb)."""
-    doc = noun.doc
-    if noun.i + 2 >= len(doc) or doc[noun.i + 1].lower_ not in ("of", "with"):
-        return None
-    after = doc[noun.i + 2] if doc[noun.i + 2].dep_ != "det" or noun.i + 3 >= len(doc) else doc[noun.i + 3]
-    return after if after.ent_type_ in PLACE_LABELS else None
-
-
-#: Entity labels a name read as a place may carry when the tagger missed it (never a date or number).
-MISSED_PLACE_LABELS = frozenset({"", "PERSON", "ORG", "NORP"})
-CALENDAR_WORDS = frozenset(w.lower() for w in [*calendar.month_name[1:], *calendar.day_name])
-
-
-def _known_place(token: Token) -> bool:
-    """A proper noun the tagger did not label a place but the gazetteer holds, and no actor is named by
-    ("fighting near Gao" with "Gao" tagged a person); never a month or a weekday ("in August")."""
-    return (token.pos_ == "PROPN" and token.ent_type_ in MISSED_PLACE_LABELS and token.lower_ not in CALENDAR_WORDS
-            and actor_of(token) is None and is_gazetteer_name(token))
-
-
-#: Clauses below a trigger that tell events of their own: their places are theirs.
-OWN_CLAUSES = frozenset({"ccomp", "advcl", "relcl", "csubj", "parataxis", "conj"})
-CLAUSE_DEPTH = 4
-
-
-def _clause_hosts(trigger: Token) -> list[Token]:
-    """The words of the trigger's own clause, breadth first, down to a few levels: "practised bombing a
-    target in the Yellow Sea" places the exercise there."""
-    found, level = [], [trigger]
-    for _ in range(CLAUSE_DEPTH):
-        level = [c for t in level for c in t.children if c.dep_ not in OWN_CLAUSES]
-        found += level
-    return found
-
-
-def _location(candidate: Candidate, recipient: Actor | None, lexicon: Lexicon,
-              parties: list[str] | None = None) -> Location | None:
-    """Where it happened: a place in an "in X" phrase of the trigger (or of its arguments, or of its
-    doer: "police in Lima arrested ..."; "in the capital" is the capital of the parties' country),
-    else the place attacked or withdrawn from."""
-    trigger = candidate.trigger
-    hosts = [trigger, *objects_of(trigger)]
-    if candidate.actor is not None and candidate.actor.sent == trigger.sent:
-        hosts.append(candidate.actor)
-    if trigger.head is not trigger and trigger.pos_ in ("NOUN", "PROPN"):
-        hosts.append(trigger.head)
-    hosts += [pobj for host in list(hosts) for _, pobj in prep_objects_of(host)]
-    hosts += [t for t in _clause_hosts(trigger) if t not in hosts]
-    for host in hosts:
-        for name, pobj in prep_objects_of(host):
-            place = pobj if pobj.ent_type_ in PLACE_LABELS or is_named_feature(pobj) else _place_of_part(pobj)
-            place = place if place is not None or not _known_place(pobj) else pobj
-            located = _place(place) if name in LOCATION_PREPS and place is not None else None
-            if located is None and name in LOCATION_PREPS and pobj.lemma_ == "capital" and parties:
-                located = capital_of(parties[0])
-            if located is not None:
-                return located
-    for slot in lexicon.place_slots.get(candidate.pattern.event_type, ()):
-        for head in candidate.slots.get(slot):
-            located = _place(head) if head.ent_type_ in PLACE_LABELS else None
-            if located is not None:
-                return located
-    return None
-
-
-#: The prepositions whose place tells whether a state's forces act abroad (see :func:`_stated_country`).
-STATED_PREPS = frozenset({"in", "at", "inside", "across", "near", "outside", "throughout", "within", "off"})
-
-
-def _actor_country(place: Token) -> str | None:
-    actor = actor_of(place)
-    return actor.country if actor is not None else None
-
-
-def _stated_country(candidate: Candidate, recipient: Actor | None, lexicon: Lexicon) -> str | None:
-    """The country the actor dictionary gives the place phrase of the trigger or of its arguments (or the
-    country withdrawn from): what decides whether a state's forces act abroad (:func:`_state_abroad`).
-    It reads the place as the actor stage does, not through the gazetteer, so that rule keeps the
-    reading its linking was tuned with."""
-    trigger = candidate.trigger
-    hosts = [trigger, *objects_of(trigger)]
-    if trigger.head is not trigger and trigger.pos_ in ("NOUN", "PROPN"):
-        hosts.append(trigger.head)
-    hosts += [pobj for host in list(hosts) for _, pobj in prep_objects_of(host)]
-    for host in hosts:
-        for name, pobj in prep_objects_of(host):
-            place = pobj if pobj.ent_type_ in PLACE_LABELS else next(
-                (p for of, p in prep_objects_of(pobj) if of == "of" and p.ent_type_ in PLACE_LABELS), None)
-            if name in STATED_PREPS and place is not None:
-                return _actor_country(place)
-    for slot in lexicon.place_slots.get(candidate.pattern.event_type, ()):
-        for head in candidate.slots.get(slot):
-            if head.ent_type_ in PLACE_LABELS:
-                return _actor_country(head)
-    if candidate.mode == "withdraw" and recipient is not None and recipient.type == "COUNTRY":
-        return recipient.country
-    return None
 
 
 def _date_for(trigger: Token) -> DatePoint:
@@ -468,9 +335,28 @@ def _named_doer(candidate: Candidate, named: Actor | None) -> Doer | None:
     if named is None or head is None:
         return None
     resolution = _named_resolution(head, named)
+    if resolution == "generic" and _is_sent(candidate, head):
+        return _sending_state(head)
     if resolution == "generic" and (not _is_agent(head, candidate.slots) or _is_speaker(candidate)):
         return None  # "the ministry said the withdrawal was complete" names no withdrawer
     return Doer(named, resolution)
+
+
+def _is_sent(candidate: Candidate, head: Token) -> bool:
+    """Whether the doer phrase names the people an agentless passive sends or readies, for a pattern
+    that codes them as the doer ("police were deployed in the capital", "troops were put on alert")."""
+    trigger = candidate.trigger
+    return ("object" in candidate.pattern.actor and trigger.pos_ in ("VERB", "AUX") and is_passive(trigger)
+            and not _is_agent(head, candidate.slots))
+
+
+def _sending_state(head: Token) -> Doer | None:
+    """The state whose people, known by their kind, were sent: the country their own phrase names
+    ("Kenyan police were deployed to Haiti": Kenya deployed them); None when it names none."""
+    named = (actor_of(t) for t in head.subtree if t.i != head.i and t.ent_type_ in ("NORP", "GPE"))
+    country = next((a.country for a in named if a is not None and a.country), None)
+    state = ActorDictionary.load().country(country) if country else None
+    return Doer(state, "context") if state is not None else None
 
 
 def _unnamed_doer(candidate: Candidate, claimed_by: Actor | None, lexicon: Lexicon) -> Doer:
@@ -537,12 +423,23 @@ def _generic_doer(candidate: Candidate, lexicon: Lexicon) -> Doer:
     article naming no country): the forces of the article's country, or of the country the act took
     place in, or a generic actor of its own words."""
     head = candidate.actor
+    if head is not None and _is_sent(candidate, head):
+        return _deploying_state(head, inside_country(candidate.trigger, gazetteer_country))
     acts = head is not None and _is_agent(head, candidate.slots) and not _is_speaker(candidate)
-    made = fallback_actor(head, _stated_country(candidate, None, lexicon)) if head is not None and acts else None
+    made = fallback_actor(head, stated_country(candidate, None, lexicon)) if head is not None and acts else None
     if made is None:
         return Doer(None, "unknown")
     actor, how = made
     return Doer(actor, RESOLUTION_OF_HOW.get(how, "dictionary"))
+
+
+def _deploying_state(head: Token, stated: str | None) -> Doer:
+    """For forces of no named country that an agentless passive deploys inside a country ("security
+    forces were deployed across Nairobi"), that country's state; sent "to" a place, they may be anyone's
+    ("troops were deployed to Mali" for a mission): unknown."""
+    made = fallback_actor(head, stated) if stated is not None else None
+    state = ActorDictionary.load().country(stated) if made is not None and stated is not None else None
+    return Doer(state, "context") if state is not None else Doer(None, "unknown")
 
 
 def _only_counted(head: Token, lexicon: Lexicon) -> bool:
@@ -648,8 +545,8 @@ def _mention(
     """The event mention of a candidate whose doer, recipient and reporter are resolved."""
     pattern = candidate.pattern
     parties = [a.country for a in (doer.actor, recipient) if a is not None and a.country]
-    location = _location(candidate, recipient, lexicon, parties)
-    actor = _state_abroad(doer.actor, recipient, _stated_country(candidate, recipient, lexicon))
+    location = sentence_location(candidate, recipient, lexicon, parties)
+    actor = _state_abroad(doer.actor, recipient, stated_country(candidate, recipient, lexicon))
     return EventMention(
         event_type=pattern.event_type,
         actor=actor,

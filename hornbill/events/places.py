@@ -14,13 +14,18 @@ from __future__ import annotations
 import calendar
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from hornbill.events.lexicon import Lexicon
+from hornbill.events.match import Candidate
+from hornbill.events.roles import actor_of
+from hornbill.events.syntax import objects_of, prep_objects_of
 from hornbill.geo import ADMIN_WORDS, Gazetteer
-from hornbill.model import Actor, EventMention, Location
+from hornbill.model import Actor, ActorMention, EventMention, Location
 from hornbill.schemas import load_data
 
 #: Words after a name that make it a natural feature, not the place of that name.
@@ -213,3 +218,148 @@ def locate(doc: Doc, events: list[EventMention]) -> list[EventMention]:
     """The events with a location each where the article gives one."""
     places = article_places(doc)
     return [e if e.location is not None else replace(e, location=fallback_location(e, places)) for e in events]
+
+
+#: Prepositions whose object is where an event took place.
+LOCATION_PREPS = frozenset({"in", "at", "inside", "across", "near", "outside", "throughout", "within", "off", "along",
+                            "around"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _place(pobj: Token) -> Location | None:
+    """A Location for a place phrase, resolved through the gazetteer; None for an actor's name."""
+    return resolve_place(pobj, actor_named_by(pobj))
+
+
+def actor_named_by(token: Token) -> Actor | None:
+    """The actor the actor stage reads in the name holding ``token`` itself (not in a longer phrase
+    around it: "the Yellow Sea and fighter jets" names no actor for "Sea")."""
+    index: dict[int, ActorMention] = token.doc._.actor_index or {}
+    mention = index.get(token.i)
+    span = entity_of(token)
+    if mention is None or mention.start < span.start_char or mention.end > span.end_char:
+        return None
+    return mention.actor
+
+
+def _place_of_part(noun: Token) -> Token | None:
+    """The place a part of it stands for: "the coast of Libya", "the outskirts of Khartoum", "the border
+    with Chad", "the Odesa region", "Ukraine's south" (a name before it, the more specific first)."""
+    named = [c for c in noun.children
+             if c.dep_ in ("compound", "nmod") and (c.ent_type_ in PLACE_LABELS or _known_place(c))]
+    named += [c for c in noun.children if c.dep_ == "poss" and c.ent_type_ in PLACE_LABELS]
+    named += [p for name, p in prep_objects_of(noun) if name in ("of", "with") and p.ent_type_ in PLACE_LABELS]
+    return named[0] if named else _place_after(noun)
+
+
+def _place_after(noun: Token) -> Token | None:
+    """A place named right after the noun by "of" or "with", wherever the parser hung the phrase ("near
+    the border with Chad" read with "with Chad" on the verb)."""
+    doc = noun.doc
+    if noun.i + 2 >= len(doc) or doc[noun.i + 1].lower_ not in ("of", "with"):
+        return None
+    after = doc[noun.i + 2] if doc[noun.i + 2].dep_ != "det" or noun.i + 3 >= len(doc) else doc[noun.i + 3]
+    return after if after.ent_type_ in PLACE_LABELS else None
+
+
+#: Entity labels a name read as a place may carry when the tagger missed it (never a date or number).
+MISSED_PLACE_LABELS = frozenset({"", "PERSON", "ORG", "NORP"})
+
+
+def _known_place(token: Token) -> bool:
+    """A proper noun the tagger did not label a place but the gazetteer holds, and no actor is named by
+    ("fighting near Gao" with "Gao" tagged a person); never a month or a weekday ("in August")."""
+    return (token.pos_ == "PROPN" and token.ent_type_ in MISSED_PLACE_LABELS and token.lower_ not in CALENDAR_WORDS
+            and actor_of(token) is None and is_gazetteer_name(token))
+
+
+#: Clauses below a trigger that tell events of their own: their places are theirs.
+OWN_CLAUSES = frozenset({"ccomp", "advcl", "relcl", "csubj", "parataxis", "conj"})
+CLAUSE_DEPTH = 4
+
+
+def _clause_hosts(trigger: Token) -> list[Token]:
+    """The words of the trigger's own clause, breadth first, down to a few levels: "practised bombing a
+    target in the Yellow Sea" places the exercise there."""
+    found, level = [], [trigger]
+    for _ in range(CLAUSE_DEPTH):
+        level = [c for t in level for c in t.children if c.dep_ not in OWN_CLAUSES]
+        found += level
+    return found
+
+
+def sentence_location(candidate: Candidate, recipient: Actor | None, lexicon: Lexicon,
+              parties: list[str] | None = None) -> Location | None:
+    """Where it happened: a place in an "in X" phrase of the trigger (or of its arguments, or of its
+    doer: "police in Lima arrested ..."; "in the capital" is the capital of the parties' country),
+    else the place attacked or withdrawn from."""
+    trigger = candidate.trigger
+    hosts = [trigger, *objects_of(trigger)]
+    if candidate.actor is not None and candidate.actor.sent == trigger.sent:
+        hosts.append(candidate.actor)
+    if trigger.head is not trigger and trigger.pos_ in ("NOUN", "PROPN"):
+        hosts.append(trigger.head)
+    hosts += [pobj for host in list(hosts) for _, pobj in prep_objects_of(host)]
+    hosts += [t for t in _clause_hosts(trigger) if t not in hosts]
+    for host in hosts:
+        for name, pobj in prep_objects_of(host):
+            place = pobj if pobj.ent_type_ in PLACE_LABELS or is_named_feature(pobj) else _place_of_part(pobj)
+            place = place if place is not None or not _known_place(pobj) else pobj
+            located = _place(place) if name in LOCATION_PREPS and place is not None else None
+            if located is None and name in LOCATION_PREPS and pobj.lemma_ == "capital" and parties:
+                located = capital_of(parties[0])
+            if located is not None:
+                return located
+    for slot in lexicon.place_slots.get(candidate.pattern.event_type, ()):
+        for head in candidate.slots.get(slot):
+            located = _place(head) if head.ent_type_ in PLACE_LABELS else None
+            if located is not None:
+                return located
+    return None
+
+
+#: The prepositions whose place tells whether a state's forces act abroad (see :func:`stated_country`).
+STATED_PREPS = frozenset({"in", "at", "inside", "across", "near", "outside", "throughout", "within", "off"})
+
+
+def actor_country(place: Token) -> str | None:
+    actor = actor_of(place)
+    return actor.country if actor is not None else None
+
+
+def inside_country(trigger: Token, country_of: Callable[[Token], str | None] = actor_country) -> str | None:
+    """The country of a place the trigger or its arguments are "in" (or at, across, near ...), as
+    ``country_of`` reads the place (by default as the actor stage does)."""
+    hosts = [trigger, *objects_of(trigger)]
+    if trigger.head is not trigger and trigger.pos_ in ("NOUN", "PROPN"):
+        hosts.append(trigger.head)
+    hosts += [pobj for host in list(hosts) for _, pobj in prep_objects_of(host)]
+    for host in hosts:
+        for name, pobj in prep_objects_of(host):
+            place = pobj if pobj.ent_type_ in PLACE_LABELS else next(
+                (p for of, p in prep_objects_of(pobj) if of == "of" and p.ent_type_ in PLACE_LABELS), None)
+            if name in STATED_PREPS and place is not None:
+                return country_of(place)
+    return None
+
+
+def gazetteer_country(place: Token) -> str | None:
+    located = _place(place)
+    return located.country if located is not None else None
+
+
+def stated_country(candidate: Candidate, recipient: Actor | None, lexicon: Lexicon) -> str | None:
+    """The country the actor dictionary gives the place phrase of the trigger or of its arguments (or the
+    country withdrawn from): what decides whether a state's forces act abroad (:func:`_state_abroad`).
+    It reads the place as the actor stage does, not through the gazetteer, so that rule keeps the
+    reading its linking was tuned with."""
+    inside = inside_country(candidate.trigger)
+    if inside is not None:
+        return inside
+    for slot in lexicon.place_slots.get(candidate.pattern.event_type, ()):
+        for head in candidate.slots.get(slot):
+            if head.ent_type_ in PLACE_LABELS:
+                return actor_country(head)
+    if candidate.mode == "withdraw" and recipient is not None and recipient.type == "COUNTRY":
+        return recipient.country
+    return None

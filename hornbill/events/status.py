@@ -224,17 +224,19 @@ class _Walk:
             self.status = "announced"
         self.speaker = self.speaker or according_to(node)
 
-    def ending_by_governor(self, head: Token, dep: str, enacted: bool, told_done: bool = False) -> Setting | None:
+    def ending_by_governor(self, head: Token, dep: str, via: Token, enacted: bool, told_done: bool = False
+                           ) -> Setting | None:
         """The setting when the governor ``head`` (reached along ``dep``) ends the walk: a demand,
         refusal or threat above the trigger, or a blocking word; else notes a speaker or a promise.
-        ``told_done``: the clause below is in a past tense ("announced that he had resigned"), so an
-        announcing verb above reports it rather than announces it."""
+        ``via``: the word below ``head`` on the way up, by ``dep``. ``told_done``: the clause below is in a past
+        tense ("announced that he had resigned"), so an announcing verb above reports it rather than
+        announces it."""
         lexicon, triggers = self.lexicon, self.triggers
         word = lemma_of(head)
         governing_type = triggers[head.i].event_type if head.i in triggers else None
         # "committed massacres": the massacres are done (neither judged nor promised), whoever judges them
         perpetrated = dep == "dobj" and word in lexicon.marker("perpetrating_verbs")
-        judged = self.is_reaction_target(governing_type, dep) and not perpetrated
+        judged = self.is_reaction_target(governing_type, dep, via) and not perpetrated
         if governing_type in lexicon.blocking_types or judged:
             return Setting("drop")
         if perpetrated:
@@ -254,13 +256,17 @@ class _Walk:
         return None
 
 
-    def is_reaction_target(self, governing_type: str | None, dep: str) -> bool:
+    def is_reaction_target(self, governing_type: str | None, dep: str, via: Token) -> bool:
         """Whether the nominal trigger is what a protest or judgement above it reacts to, not a report
         of its own: "protests against the coup", "condemned the coup" (see ``protested_types`` and
         ``judging_types`` in the lexicon). A judged act named with its doer ("condemned Russia's
-        attacks") is reported, and so is the subject of a reaction ("the coup was condemned")."""
+        attacks") is reported, and so is the subject of a reaction ("the coup was condemned"), and
+        the occasion it was voiced on ("raised concerns in a call with X", ``occasion_types``)."""
         if not self.nominal or governing_type is None or dep in ("nsubj", "nsubjpass"):
             return False
+        occasion = self.own_type in self.lexicon.occasions and via.lower_ in self.lexicon.marker("setting_preps")
+        if dep == "prep" and occasion and any(c.i == self.trigger_at for c in via.children):
+            return False  # "in a call with X" is where it was said, not what it is said of
         lexicon = self.lexicon
         return governing_type in lexicon.protested_types or (
             governing_type in lexicon.judging_types and not self.attributed
@@ -332,11 +338,11 @@ def setting_of(trigger: Token, lexicon: Lexicon, triggers: Mapping[int, Pattern]
             break
         enacted = walk.done_when_decided and node.i == trigger.i and dep == "dobj" and trigger.pos_ == "NOUN"
         told_done = dep == "ccomp" and _is_told_as_done(node)
-        node, sibling = head, dep in SIBLING_DEPS
+        via, node, sibling = node, head, dep in SIBLING_DEPS
         walk.own_clause = walk.own_clause and dep != "ccomp"
         if sibling:
             continue  # a coordinated word, not a governor: only its auxiliaries carry over
-        ended = walk.ending_by_governor(head, dep, enacted, told_done)
+        ended = walk.ending_by_governor(head, dep, via, enacted, told_done)
         if ended is not None:
             return ended
         if walk.nominal and head.pos_ in ("VERB", "AUX") and head.i in triggers:

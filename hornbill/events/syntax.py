@@ -309,7 +309,7 @@ def slots_of(trigger: Token, lexicon: Lexicon) -> Slots:
     else:
         for name in _comma_joined_subjects(trigger):
             slots.add("subject", name)
-    _add_prepositional(slots, trigger, _prep_hosts(trigger, slots, lexicon, is_noun), is_noun)
+    _add_prepositional(slots, trigger, _prep_hosts(trigger, slots, lexicon, is_noun), is_noun, lexicon)
     if not is_noun:
         for named in _for_to_subjects(trigger, slots):
             slots.add("for_subject", named)
@@ -435,9 +435,10 @@ def occurs(noun: Token, lexicon: Lexicon) -> bool:
     return noun.dep_ == "nsubj" and lemma_of(noun.head) in lexicon.marker("occurrence_verbs")
 
 
-def _add_prepositional(slots: Slots, trigger: Token, hosts: list[Token], is_noun: bool) -> None:
+def _add_prepositional(slots: Slots, trigger: Token, hosts: list[Token], is_noun: bool, lexicon: Lexicon) -> None:
     """A slot per preposition on the hosts (a passive verb's "by" is its subject), then the phrases
-    nested in their objects; times are never roles."""
+    nested in their objects, but not in an act that is the occasion ("in a call with X": X is the
+    call's); times are never roles."""
     nested: list[tuple[str, Token]] = []
     for host in hosts:
         for name, pobj in prep_objects(host):
@@ -449,7 +450,9 @@ def _add_prepositional(slots: Slots, trigger: Token, hosts: list[Token], is_noun
                 slots.add("subject", pobj)
             else:
                 slots.add(name, pobj)
-                nested.extend(prep_objects_of(pobj))
+                occasion = act_types(pobj, lexicon) & lexicon.occasions
+                if not (name in lexicon.marker("setting_preps") and occasion):
+                    nested.extend(prep_objects_of(pobj))
     for name, pobj in nested:  # "an end to their mission in Mali": "in" hangs off the mission
         slots.add(name, pobj)
 
