@@ -243,6 +243,8 @@ POSITIVES: list[tuple[str, str, str | None, str, str | None]] = [
     ("Medical teams from Jordan landed in Beirut overnight.", "AID", "humanitarian", "Jordan", "Lebanon"),
     ("The Norwegian Refugee Council helped evacuate 80 children from Aleppo.", "AID", "humanitarian",
      "Norwegian Refugee Council", "*"),
+    # people made to flee are expelled by whoever made them flee (the codebook's reading of flight)
+    ("Thousands of Ukrainians fled to Poland after Russia's invasion.", "SANCTION", "expel", "Russia", "*"),
 ]
 
 
@@ -290,6 +292,8 @@ def test_every_material_type_has_positive_sentences() -> None:
         ("A court in Lusaka convicted the former mayor of ordering the killing of two traders.", "ASSAULT"),
         # a recall done "in protest" expresses the grievance; nobody took to the streets
         ("Peru recalled its ambassador from Mexico City in protest.", "PROTEST"),
+        # a flight with no one named who caused it is no expulsion
+        ("The deposed leader fled to Dubai after weeks of unrest.", "SANCTION"),
     ],
 )
 def test_readings_of_other_types_or_none(annotate: Annotate, text: str, absent: str) -> None:

@@ -297,6 +297,8 @@ POSITIVES: list[tuple[str, str, str, str | None, str]] = [
     # concerns raised are a judgement; a call with someone is a conversation, and its partner is not
     # the one judged
     ("Finland raised concerns about the border closures.", "ACCUSE", "Finland", None, "occurred"),
+    # a recognition refused for the future is a rejection
+    ("Serbia will not recognise the referendum.", "REJECT", "Serbia", None, "*"),
     ("In a call with Macron, Scholz voiced frustration.", "CONSULT", "Olaf Scholz", "Emmanuel Macron", "occurred"),
     ("In a call with Macron, Scholz voiced frustration.", "ACCUSE", "Olaf Scholz", None, "occurred"),
 ]
