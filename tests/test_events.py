@@ -724,7 +724,7 @@ def test_demand_a_protest_is_held_for_is_its_aim_not_a_second_event(annotate: An
         ("Chad called a truce with the rebels.", {("RETREAT", "Chad", "rebels", "occurred")}),
         ("Kenya called for a ceasefire in Sudan.", {("REQUEST", "Kenya", None, "occurred")}),
         # easing limits on political freedom is a concession
-        ("Uganda legalized the main opposition party.", {("CONCEDE", "Uganda", None, "occurred")}),
+        ("Uganda legalized the main opposition party.", {("CONCEDE", "Uganda", "main opposition party", "occurred")}),
         ("Jordan's king restored political freedoms.", {("CONCEDE", "Jordan", None, "occurred")}),
         ("Uganda legalized the sale of cannabis.", set()),
         # evacuating the wounded is humanitarian aid; evacuating one's troops is a withdrawal

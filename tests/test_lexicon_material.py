@@ -245,6 +245,9 @@ POSITIVES: list[tuple[str, str, str | None, str, str | None]] = [
      "Norwegian Refugee Council", "*"),
     # people made to flee are expelled by whoever made them flee (the codebook's reading of flight)
     ("Thousands of Ukrainians fled to Poland after Russia's invasion.", "SANCTION", "expel", "Russia", "*"),
+    # people of any calling may be held and freed
+    ("Tehran freed a Belgian aid worker and a French academic.", "RETREAT", "release", "Iran", "*"),
+    ("The government met the demands of the striking nurses.", "CONCEDE", None, "*", "striking nurses"),
 ]
 
 

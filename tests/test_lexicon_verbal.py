@@ -299,6 +299,8 @@ POSITIVES: list[tuple[str, str, str, str | None, str]] = [
     ("Finland raised concerns about the border closures.", "ACCUSE", "Finland", None, "occurred"),
     # a recognition refused for the future is a rejection
     ("Serbia will not recognise the referendum.", "REJECT", "Serbia", None, "*"),
+    # an agreement to act is aimed at whom the act is
+    ("Rwanda agreed to lead a peacekeeping mission to Somalia.", "AGREE", "Rwanda", "Somalia", "*"),
     ("In a call with Macron, Scholz voiced frustration.", "CONSULT", "Olaf Scholz", "Emmanuel Macron", "occurred"),
     ("In a call with Macron, Scholz voiced frustration.", "ACCUSE", "Olaf Scholz", None, "occurred"),
 ]
