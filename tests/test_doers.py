@@ -418,3 +418,13 @@ def test_forces_of_no_country_deployed_to_a_country_are_not_its_forces(annotate:
     doc = annotate("The Security Council renewed the mission in Somalia. Some 9,000 soldiers and police "
                    "officers were flown to Somalia in March.")
     assert all(e.actor is None or e.actor.country != "SOM" for e in events_of(doc, "MOBILIZE"))
+
+
+def test_a_pledge_made_to_no_one_named_is_made_to_the_country_the_story_is_about(annotate: Annotate) -> None:
+    doc = annotate("Insurgents hold three towns in northern Mozambique. Mozambique's army has lost ground since "
+                   "March. Rwanda offered to send a force. Botswana pledged 300 soldiers to the regional effort. "
+                   "Mozambique promised to pay the soldiers' wages.")
+    pledges = {(e.actor.name if e.actor else None, e.recipient.name if e.recipient else None)
+               for e in events_of(doc, "AGREE")}
+    assert ("Rwanda", "Mozambique") in pledges and ("Botswana", "Mozambique") in pledges
+    assert all(recipient != "Mozambique" for doer, recipient in pledges if doer == "Mozambique")

@@ -541,6 +541,12 @@ def test_a_paragraph_carries_its_date_to_the_next_sentence(annotate: Callable[..
     assert event_date(token(doc, "resigned")) == DatePoint("2024-03-12", "day", "reported")
 
 
+def test_the_start_of_a_state_is_no_episode_for_the_next_sentence(annotate: Callable[..., Doc]) -> None:
+    doc = annotate("The rebels have held the port since January. The navy shelled the harbour.",
+                   published="2024-03-12")
+    assert event_date(token(doc, "shelled")).value != "2024-01"
+
+
 def test_undated_narrative_takes_the_day_of_the_story(annotate: Callable[..., Doc]) -> None:
     doc = annotate(
         "The council voted on Friday to close the mission.\n"

@@ -98,6 +98,7 @@ class Lexicon:
     story_recipients: frozenset[str] = frozenset()  # types aimed at the story's country when they name no one
     story_beneficiaries: frozenset[str] = frozenset()  # of those, types whose phrase naming no one still means it
     occasions: frozenset[str] = frozenset()  # types a "setting_preps" phrase names as the occasion of a clause
+    story_pledges: frozenset[str] = frozenset()  # pledges that, made to no one named, are made to the story's country
     unknown_doers: frozenset[str] = frozenset()  # types kept with an unknown doer when told in the passive
     offered_types: frozenset[str] = frozenset()  # types whose offer or pledge is an AGREE, not a threat
     story_target_types: frozenset[str] = frozenset()  # types aimed at the story's act of force when naming no one
@@ -336,7 +337,7 @@ TYPE_TABLES = {
     "reacted_act_types": "reacted_act_types", "promised_types": "promised_types", "fighting_types": "fighting_types",
     "conditional_types": "conditional_types", "holding_types": "holding_types",
     "story_recipients": "story_recipient_types", "story_beneficiaries": "story_beneficiary_types",
-    "occasions": "occasion_types",
+    "occasions": "occasion_types", "story_pledges": "story_pledge_types",
     "unknown_doers": "unknown_doer_types", "offered_types": "offered_types", "story_target_types": "story_target_types",
 }
 

@@ -640,6 +640,20 @@ def _story_recipient(candidate: Candidate, sentence: Span, lexicon: Lexicon) -> 
     return article_country(sentence.doc)
 
 
+def _is_pledge(candidate: Candidate, lexicon: Lexicon) -> bool:
+    """Whether a candidate of ``story_pledge_types`` is told as a pledge: by a commissive verb
+    ("pledged 150 officers", "offered to lead the mission") or as a promise of its doer."""
+    promised = candidate.pledge == "promise" or lemma_of(candidate.trigger) in lexicon.marker("commissives")
+    return candidate.pattern.event_type in lexicon.story_pledges and promised
+
+
+def _pledged_to_story(sentence: Span, doer: Actor | None) -> Actor | None:
+    """The country a pledge that names no one it is made to is made to: the one the article is
+    clearly about, unless that is the doer's own."""
+    story = article_country(sentence.doc)
+    return None if story is None or _same_country(doer, story) else story
+
+
 def _in_description(token: Token) -> bool:
     """Whether a word sits in a clause that describes a noun ("a deal allowing X to ship grain")."""
     while token.head.i != token.i:
@@ -684,5 +698,7 @@ def event_of(
     kind = candidate.pattern.event_type
     if recipient is None and kind in lexicon.offered_types and offer.pattern.event_type != kind:
         recipient = _destination(candidate, doer.actor)  # "pledged to send troops to Haiti"
+    if recipient is None and _is_pledge(offer, lexicon):
+        recipient = _pledged_to_story(sentence, doer.actor)  # "the Bahamas pledged 150 officers to the mission"
     candidate = offer
     return _mention(candidate, sentence, doer, recipient, None if claimed_by == doer.actor else claimed_by, lexicon)

@@ -171,12 +171,19 @@ def _context_date(trigger: Token, tense: Tense | None) -> Timex | None:
     previous = [doc[start:end] for start, end, start_char, end_char in sentence_bounds(doc)
                 if end_char <= sent.start_char and start_char >= paragraph_start]
     for earlier in reversed(previous):
-        dated = _timex_spans(doc, earlier.start_char, earlier.end_char, unresolved=True)
+        spans = _timex_spans(doc, earlier.start_char, earlier.end_char, unresolved=True)
+        dated = [(timex, span) for timex, span in spans if not _starts_a_state(span)]
         if dated:
             timex, _ = min(dated, key=lambda pair: _distance(pair[1].root, earlier.root))
             # an episode still to come is not continued in the past, nor one of unknown date
             return None if _is_unresolved(timex) or _after_publication(timex, doc) else timex
     return None
+
+
+def _starts_a_state(span: Span) -> bool:
+    """A date a state has lasted since ("has lost ground since March"): no episode of the story."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.lower_ == "since"
 
 
 #: How many days before the publication date the story's own day may lie.
