@@ -247,6 +247,8 @@ POSITIVES: list[tuple[str, str, str | None, str, str | None]] = [
     ("Thousands of Ukrainians fled to Poland after Russia's invasion.", "SANCTION", "expel", "Russia", "*"),
     # people of any calling may be held and freed
     ("Tehran freed a Belgian aid worker and a French academic.", "RETREAT", "release", "Iran", "*"),
+    # a strike told by what it did to a city took place, done by those who strike
+    ("A general strike crippled Lagos and Abuja on Monday.", "PROTEST", "strike-gen", "*", "*"),
     ("The government met the demands of the striking nurses.", "CONCEDE", None, "*", "striking nurses"),
 ]
 
