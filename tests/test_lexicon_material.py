@@ -250,6 +250,7 @@ POSITIVES: list[tuple[str, str, str | None, str, str | None]] = [
     # a strike told by what it did to a city took place, done by those who strike
     ("A general strike crippled Lagos and Abuja on Monday.", "PROTEST", "strike-gen", "*", "*"),
     ("The government met the demands of the striking nurses.", "CONCEDE", None, "*", "striking nurses"),
+    ("Tunisia's cabinet accepted the miners' demands.", "CONCEDE", None, "*", "miners"),
 ]
 
 

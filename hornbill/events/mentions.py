@@ -289,6 +289,8 @@ def _recipient(candidate: Candidate, named: Actor | None, sentence: Span, lexico
     head = candidate.recipient
     if head is not None:
         found = object_antecedent(head, lexicon) if head.pos_ == "PRON" else affiliation(head, lexicon)
+        if found is None and head.dep_ == "poss" and candidate.pattern.event_type in lexicon.generic_recipients:
+            found = adhoc_actor(head, lexicon)  # "accepted the students' demands": the students
         if found is not None:
             return found
     if candidate.pattern.event_type in lexicon.place_slots:
