@@ -251,6 +251,8 @@ POSITIVES: list[tuple[str, str, str | None, str, str | None]] = [
     ("A general strike crippled Lagos and Abuja on Monday.", "PROTEST", "strike-gen", "*", "*"),
     ("The government met the demands of the striking nurses.", "CONCEDE", None, "*", "striking nurses"),
     ("Tunisia's cabinet accepted the miners' demands.", "CONCEDE", None, "*", "miners"),
+    # aid told by its noun with the one it goes to
+    ("Norway's aid to Somalia rose sharply last year.", "AID", None, "Norway", "Somalia"),
 ]
 
 
