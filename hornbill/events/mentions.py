@@ -357,7 +357,12 @@ def _sending_state(head: Token) -> Doer | None:
     ("Kenyan police were deployed to Haiti": Kenya deployed them); None when it names none."""
     named = (actor_of(t) for t in head.subtree if t.i != head.i and t.ent_type_ in ("NORP", "GPE"))
     country = next((a.country for a in named if a is not None and a.country), None)
-    state = ActorDictionary.load().country(country) if country else None
+    return _state_doer(country)
+
+
+def _state_doer(iso3: str | None) -> Doer | None:
+    """The state of a country as a doer found in the context; None for no country or an unknown one."""
+    state = ActorDictionary.load().country(iso3) if iso3 else None
     return Doer(state, "context") if state is not None else None
 
 
@@ -439,9 +444,8 @@ def _deploying_state(head: Token, stated: str | None) -> Doer:
     """For forces of no named country that an agentless passive deploys inside a country ("security
     forces were deployed across Nairobi"), that country's state; sent "to" a place, they may be anyone's
     ("troops were deployed to Mali" for a mission): unknown."""
-    made = fallback_actor(head, stated) if stated is not None else None
-    state = ActorDictionary.load().country(stated) if made is not None and stated is not None else None
-    return Doer(state, "context") if state is not None else Doer(None, "unknown")
+    names_forces = stated is not None and fallback_actor(head, stated) is not None  # a kind of doer at all
+    return (_state_doer(stated) if names_forces else None) or Doer(None, "unknown")
 
 
 def _only_counted(head: Token, lexicon: Lexicon) -> bool:

@@ -288,18 +288,25 @@ def _clause_hosts(trigger: Token) -> list[Token]:
     return found
 
 
+def _place_hosts(trigger: Token, doer: Token | None = None) -> list[Token]:
+    """The words whose prepositional phrases may place an event: the trigger, its objects, its doer
+    phrase when given, the word a nominal trigger hangs on, then the objects of their phrases."""
+    hosts = [trigger, *objects_of(trigger)]
+    if doer is not None:
+        hosts.append(doer)
+    if trigger.head is not trigger and trigger.pos_ in ("NOUN", "PROPN"):
+        hosts.append(trigger.head)
+    return hosts + [pobj for host in hosts for _, pobj in prep_objects_of(host)]
+
+
 def sentence_location(candidate: Candidate, recipient: Actor | None, lexicon: Lexicon,
-              parties: list[str] | None = None) -> Location | None:
+                      parties: list[str] | None = None) -> Location | None:
     """Where it happened: a place in an "in X" phrase of the trigger (or of its arguments, or of its
     doer: "police in Lima arrested ..."; "in the capital" is the capital of the parties' country),
     else the place attacked or withdrawn from."""
     trigger = candidate.trigger
-    hosts = [trigger, *objects_of(trigger)]
-    if candidate.actor is not None and candidate.actor.sent == trigger.sent:
-        hosts.append(candidate.actor)
-    if trigger.head is not trigger and trigger.pos_ in ("NOUN", "PROPN"):
-        hosts.append(trigger.head)
-    hosts += [pobj for host in list(hosts) for _, pobj in prep_objects_of(host)]
+    doer = candidate.actor if candidate.actor is not None and candidate.actor.sent == trigger.sent else None
+    hosts = _place_hosts(trigger, doer)
     hosts += [t for t in _clause_hosts(trigger) if t not in hosts]
     for host in hosts:
         for name, pobj in prep_objects_of(host):
@@ -330,11 +337,7 @@ def actor_country(place: Token) -> str | None:
 def inside_country(trigger: Token, country_of: Callable[[Token], str | None] = actor_country) -> str | None:
     """The country of a place the trigger or its arguments are "in" (or at, across, near ...), as
     ``country_of`` reads the place (by default as the actor stage does)."""
-    hosts = [trigger, *objects_of(trigger)]
-    if trigger.head is not trigger and trigger.pos_ in ("NOUN", "PROPN"):
-        hosts.append(trigger.head)
-    hosts += [pobj for host in list(hosts) for _, pobj in prep_objects_of(host)]
-    for host in hosts:
+    for host in _place_hosts(trigger):
         for name, pobj in prep_objects_of(host):
             place = pobj if pobj.ent_type_ in PLACE_LABELS else next(
                 (p for of, p in prep_objects_of(pobj) if of == "of" and p.ent_type_ in PLACE_LABELS), None)
