@@ -964,3 +964,25 @@ def test_a_promise_to_support_or_help_is_an_announced_agreement(annotate: Annota
     assert ("AGREE", "Russia", None, "announced") in found(
         annotate("Germany to leave sooner, Russia promises support\n\nThe vote was held on Friday."))
     assert not any(e[0] == "AGREE" for e in found(annotate("Turkey pledged to withdraw its ships from the port.")))
+
+
+def test_an_act_that_sets_the_scene_is_not_done_by_the_clause_subject(annotate: Annotate) -> None:
+    # the crackdown, the riots and the coup are others' acts: the sanctioning, declaring and rallying
+    # subject did not do them, and what they were done to is no recipient of the main act
+    sanctioned = annotate("Australia sanctioned 12 Belarusian officials over the crackdown on opposition supporters.")
+    assert [e.actor.name for e in sanctioned._.events if e.event_type == "COERCE" and e.actor] == []
+    assert {(e.event_type, e.actor.name if e.actor else None) for e in sanctioned._.events} == {
+        ("SANCTION", "Australia")}
+    declared = annotate("Peru declared a state of emergency in Lima after days of riots.")
+    assert ("PROTEST", "Peru") not in {(e.event_type, e.actor.name if e.actor else None) for e in declared._.events}
+    imposed = annotate("Norway imposed sanctions on the riot police over the beatings of students.")
+    assert {e.recipient.name if e.recipient else None for e in imposed._.events
+            if e.event_type == "SANCTION"} == {"riot police"}
+
+
+def test_what_a_material_act_was_done_for_is_no_event_of_its_own(annotate: Annotate) -> None:
+    # leading the mission is why the police were sent, not a second act (nor one aimed elsewhere)
+    doc = annotate("Togo recalled its envoy from Mali last year.\n"
+                   "In March, Ghana sent 300 police officers to Gambia to lead the regional mission there.")
+    assert [(e.event_type, e.trigger, e.recipient.name if e.recipient else None) for e in doc._.events
+            if e.event_type == "AID"] == [("AID", "sent", "Gambia")]

@@ -191,7 +191,13 @@ POSITIVES: list[tuple[str, str, str | None, str, str | None]] = [
     ("A blogger died in the custody of Egypt's security services.", "COERCE", "arrest", "security services", "*"),
     # sheltering those who fled, and deliveries told by their noun
     ("Uganda has taken in 90,000 refugees from South Sudan this year.", "AID", "asylum", "Uganda", "South Sudan"),
-    ("Jordan agreed to resettle evacuees from Syria.", "AID", "asylum", "Jordan", "Syria"),
+    ("Jordan resettled 2,000 evacuees from Syria last year.", "AID", "asylum", "Jordan", "Syria"),
+    ("Lebanon is hosting a million refugees from Syria.", "AID", "asylum", "Lebanon", "Syria"),
+    # police that deploy abroad, their deployment told as a noun, and the lead of a mission
+    ("Rwandan police deployed to Mozambique in 2021.", "AID", "peacekeeping", "Rwanda", "Mozambique"),
+    ("The deployment of Senegalese police to Gambia started last week.", "AID", "peacekeeping", "Senegal", "Gambia"),
+    ("Burundi is spearheading the stabilisation mission in Somalia.", "AID", "peacekeeping", "Burundi", "Somalia"),
+    ("Nigeria will command the regional force in Gambia.", "AID", "peacekeeping", "Nigeria", "Gambia"),
     ("UNICEF restarted vaccine shipments to Yemen.", "AID", "humanitarian", "UNICEF", "*"),
     # visa restrictions on a country's officials are a sanction, not a restriction at home
     ("Washington imposed visa restrictions on 40 Nicaraguan officials.", "SANCTION", None, "United States", "*"),

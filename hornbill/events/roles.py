@@ -130,6 +130,7 @@ def _noun_clause_actor(noun: Token, lexicon: Lexicon, any_verb: bool) -> list[To
         and head.dep_ == "prep"
         and head.head.pos_ in ("VERB", "AUX")
         and (any_verb or head.lower_ in MANNER_PREPS)
+        and head.lower_ not in lexicon.marker("circumstance_preps")
         and not suffers(head.head, lexicon)
     ):
         return clause_subject(head.head, lexicon)

@@ -438,7 +438,7 @@ def occurs(noun: Token, lexicon: Lexicon) -> bool:
 def _add_prepositional(slots: Slots, trigger: Token, hosts: list[Token], is_noun: bool, lexicon: Lexicon) -> None:
     """A slot per preposition on the hosts (a passive verb's "by" is its subject), then the phrases
     nested in their objects, but not in an act that is the occasion ("in a call with X": X is the
-    call's); times are never roles."""
+    call's) nor in what sets the scene (``circumstance_preps``); times are never roles."""
     nested: list[tuple[str, Token]] = []
     for host in hosts:
         for name, pobj in prep_objects(host):
@@ -451,7 +451,8 @@ def _add_prepositional(slots: Slots, trigger: Token, hosts: list[Token], is_noun
             else:
                 slots.add(name, pobj)
                 occasion = act_types(pobj, lexicon) & lexicon.occasions
-                if not (name in lexicon.marker("setting_preps") and occasion):
+                scene = name in lexicon.marker("circumstance_preps")  # "over the crackdown on X": the crackdown's
+                if not (name in lexicon.marker("setting_preps") and occasion) and not scene:
                     nested.extend(prep_objects_of(pobj))
     for name, pobj in nested:  # "an end to their mission in Mali": "in" hangs off the mission
         slots.add(name, pobj)
