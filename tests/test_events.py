@@ -507,10 +507,15 @@ def test_codebook_coding_of_announced_events(
     assert events.codebook_coding(event_type, mode, status) == coded  # type: ignore[arg-type]
 
 
-def test_agreement_to_an_action_is_the_action_when_it_is_an_event(annotate: Annotate) -> None:
+def test_agreement_to_cooperate_is_an_agreement_aimed_at_the_act_s_recipient(annotate: Annotate) -> None:
+    # the codebook's AGREE: a commitment to cooperate, made when told; its recipient is the act's
     assert found(annotate("Chad agreed to withdraw its troops from Libya.")) == {
-        ("RETREAT", "Chad", "Libya", "announced")
+        ("AGREE", "Chad", "Libya", "occurred")
     }
+    assert found(annotate("Chad will withdraw its troops from Libya.")) == {("RETREAT", "Chad", "Libya", "announced")}
+    # an agreement to a conflictual act is that act, announced
+    assert ("SANCTION", "European Union", "Belarus", "announced") in found(
+        annotate("EU governments agreed on Monday to impose fresh sanctions on Belarus."))
 
 
 def test_subject_pronoun_of_an_announced_clause_is_the_announcer(annotate: Annotate) -> None:
@@ -986,3 +991,10 @@ def test_what_a_material_act_was_done_for_is_no_event_of_its_own(annotate: Annot
                    "In March, Ghana sent 300 police officers to Gambia to lead the regional mission there.")
     assert [(e.event_type, e.trigger, e.recipient.name if e.recipient else None) for e in doc._.events
             if e.event_type == "AID"] == [("AID", "sent", "Gambia")]
+
+
+def test_a_judged_act_s_victims_are_not_the_ones_accused(annotate: Annotate) -> None:
+    doc = annotate("Chile condemned the shelling of refugees near the border.")
+    assert [(e.event_type, e.recipient) for e in doc._.events] == [("ACCUSE", None)]
+    doc = annotate("Chile condemned the attack on refugees near the border.")
+    assert [(e.event_type, e.recipient) for e in doc._.events] == [("ACCUSE", None)]

@@ -301,6 +301,8 @@ POSITIVES: list[tuple[str, str, str, str | None, str]] = [
     ("Serbia will not recognise the referendum.", "REJECT", "Serbia", None, "*"),
     # an agreement to act is aimed at whom the act is
     ("Rwanda agreed to lead a peacekeeping mission to Somalia.", "AGREE", "Rwanda", "Somalia", "*"),
+    # a judgement told by the modifier of what the act is called
+    ("Quito described the bombing of the bridge as a terrorist act.", "ACCUSE", "Ecuador", None, "occurred"),
     # aid its doer agrees to give is a commitment, coded as an AGREE (the codebook's 033)
     ("Jordan agreed to resettle evacuees from Syria.", "AGREE", "Jordan", "Syria", "*"),
     ("In a call with Macron, Scholz voiced frustration.", "CONSULT", "Olaf Scholz", "Emmanuel Macron", "occurred"),

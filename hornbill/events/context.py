@@ -236,10 +236,18 @@ class PatternExtractor:
         self, kept: Sequence[tuple[Candidate, EventMention]], sentence: Span
     ) -> list[tuple[Candidate, EventMention]]:
         found: list[tuple[Candidate, EventMention]] = []
-        events_at = {c.trigger.i for c, _ in kept if not c.pattern.fallback}
+        agreed = {c.trigger.i for c, _ in kept if c.pattern.fallback and c.pattern.event_type == "AGREE"
+                  and c.pattern.status != "announced"}  # agreed, not only promised ("pledged to withdraw")
+        committed = {c.trigger.i for c, _ in kept if not c.pattern.fallback and _agreed_to(c, agreed, self.lexicon)}
+        events_at = {c.trigger.i for c, _ in kept if not c.pattern.fallback} - committed
         for candidate, event in kept:
+            if candidate.trigger.i in committed:
+                continue
             if candidate.pattern.fallback and governs_any(candidate.trigger, events_at):
                 continue  # "agreed to withdraw": the RETREAT is the event, not an AGREE as well
+            if candidate.trigger.i in agreed and event.recipient is None:
+                event = _with_recipient_of(event, [e for c, e in kept if c.trigger.head.i == candidate.trigger.i
+                                                   and c.trigger.i in committed], self.lexicon)
             if _is_aim(candidate, [c for c, _ in kept], self.lexicon):
                 continue  # "marched to demand reforms": the demand is what the march is for
             found.append((candidate, event))
@@ -248,6 +256,24 @@ class PatternExtractor:
                 if accusation is not None:
                     found.append((candidate, accusation))
         return found
+
+
+def _agreed_to(candidate: Candidate, agreed: set[int], lexicon: Lexicon) -> bool:
+    """Whether a cooperative act is what its doer agreed to ("agreed to lift the blockade"): the
+    agreement is the event, as the codebook codes a commitment to cooperate (AGREE)."""
+    cooperative = lexicon.intentions.get(QUAD_CLASS.get(candidate.pattern.event_type, "")) == "AGREE"
+    trigger = candidate.trigger
+    return cooperative and trigger.dep_ == "xcomp" and trigger.head.i in agreed
+
+
+def _with_recipient_of(event: EventMention, acts: Sequence[EventMention], lexicon: Lexicon) -> EventMention:
+    """An agreement to act with the recipient of the act agreed to ("agreed to lift its blockade of
+    Ukraine": Ukraine), other than its own doer."""
+    found = next((a.recipient for a in acts if a.recipient is not None and a.recipient != event.actor), None)
+    if found is None:
+        return event
+    summary = summary_line(event.event_type, event.mode, event.actor, found, event.status, event.claimed_by, lexicon)
+    return replace(event, recipient=found, summary=summary)
 
 
 @lru_cache(maxsize=1)

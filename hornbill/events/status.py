@@ -18,7 +18,6 @@ from hornbill.doctools import doc_text
 from hornbill.events.lexicon import Lexicon, Pattern
 from hornbill.events.roles import according_to, actor_of, clause_subject, reporter
 from hornbill.events.syntax import child_words, is_infinitival, lemma_of, naming_clause, noun_subjects, prep_objects
-from hornbill.model import QUAD_CLASS
 
 Context = Literal["occurred", "announced", "drop", "refused"]
 #: How an announced act is told: promised by a commissive word ("vowed to keep attacking") or foretold
@@ -238,7 +237,7 @@ class _Walk:
         # "committed massacres": the massacres are done (neither judged nor promised), whoever judges them
         perpetrated = dep == "dobj" and word in lexicon.marker("perpetrating_verbs")
         judged = self.is_reaction_target(governing_type, dep, via) and not perpetrated
-        if governing_type in lexicon.blocking_types or judged or self.is_material_purpose(governing_type, dep, via):
+        if governing_type in lexicon.blocking_types or judged:
             return Setting("drop")
         if perpetrated:
             return None
@@ -252,23 +251,9 @@ class _Walk:
             return None  # "announced sanctions on X": announcing a sanction imposes it
         elif word in lexicon.announce or governing_type in lexicon.announcing_types:
             self.status = "announced"
-            if word in lexicon.marker("commissives") or self.agreed_to_cooperate(governing_type):
+            if word in lexicon.marker("commissives"):
                 self.pledge = "promise"
         return None
-
-    def is_material_purpose(self, governing_type: str | None, dep: str, via: Token) -> bool:
-        """Whether the act is what another material act was done for ("sent police to lead the
-        mission", "deployed troops to fight the rebels"): that act's aim, not an event of its own."""
-        material = QUAD_CLASS.get(governing_type or "", "").startswith("material")
-        own_material = QUAD_CLASS.get(self.own_type or "", "").startswith("material")
-        return material and own_material and dep == "advcl" and is_infinitival(via)
-
-    def agreed_to_cooperate(self, governing_type: str | None) -> bool:
-        """Whether the act is cooperation its doer agreed to ("agreed to lead the mission"): a
-        commitment, which the codebook codes as an AGREE, as it codes a pledge."""
-        cooperative = self.lexicon.intentions.get(QUAD_CLASS.get(self.own_type or "", "")) == "AGREE"
-        return governing_type in self.lexicon.announcing_types and cooperative
-
 
     def is_reaction_target(self, governing_type: str | None, dep: str, via: Token) -> bool:
         """Whether the nominal trigger is what a protest or judgement above it reacts to, not a report
