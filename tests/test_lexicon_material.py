@@ -195,6 +195,10 @@ POSITIVES: list[tuple[str, str, str | None, str, str | None]] = [
     ("Lebanon is hosting a million refugees from Syria.", "AID", "asylum", "Lebanon", "Syria"),
     # police that deploy abroad, their deployment told as a noun, and the lead of a mission
     ("Rwandan police deployed to Mozambique in 2021.", "AID", "peacekeeping", "Rwanda", "Mozambique"),
+    ("Joint naval drills between India and France began off Goa on Monday.", "COOPERATE", None, "France", "India"),
+    ("Jihadist fighters overran a military outpost near Djibo.", "ASSAULT", None, "Jihadist fighters", None),
+    # assassins and snipers are doers known by their kind, also when counted by "a team of"
+    ("The governor was shot dead by a team of assassins.", "ASSAULT", None, "assassins", "*"),
     ("The deployment of Senegalese police to Gambia started last week.", "AID", "peacekeeping", "Senegal", "Gambia"),
     ("Burundi is spearheading the stabilisation mission in Somalia.", "AID", "peacekeeping", "Burundi", "Somalia"),
     ("Nigeria will command the regional force in Gambia.", "AID", "peacekeeping", "Nigeria", "Gambia"),

@@ -186,6 +186,11 @@ POSITIVES: list[tuple[str, str, str, str | None, str]] = [
         "*",
     ),
     ("India's foreign secretary paid a visit to Bangladesh last week.", "CONSULT", "India", "Bangladesh", "*"),
+    # talks told as taking place, their parties named by "between"; sitting down for talks
+    ("Negotiations between Egypt and Ethiopia resumed in Cairo after a pause.", "CONSULT", "Egypt", "Ethiopia",
+     "occurred"),
+    ("Fresh talks between Peru and Chile opened in Lima on Monday.", "CONSULT", "Chile", "Peru", "occurred"),
+    ("Serbia's president sat down for talks with the EU envoy in Belgrade.", "CONSULT", "Serbia", "*", "*"),
     ("Emmanuel Macron spoke by phone with Xi Jinping on Monday.", "CONSULT", "Emmanuel Macron", "Xi Jinping", "*"),
     ("Qatar hosted talks between the United States and the Taliban.", "CONSULT", "Qatar", "*", "*"),
     ("Talks between Russia and Ukraine resumed in Istanbul.", "CONSULT", "Russia", "Ukraine", "*"),
