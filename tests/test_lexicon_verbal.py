@@ -308,6 +308,12 @@ POSITIVES: list[tuple[str, str, str, str | None, str]] = [
     ("Rwanda agreed to lead a peacekeeping mission to Somalia.", "AGREE", "Rwanda", "Somalia", "*"),
     # a judgement told by the modifier of what the act is called
     ("Quito described the bombing of the bridge as a terrorist act.", "ACCUSE", "Ecuador", None, "occurred"),
+    # an armed group known by its kind is a side of talks and agreements; other people of a kind are not
+    ("Mozambique reached a deal with Renamo fighters in Maputo.", "AGREE", "Mozambique", "Renamo fighters", "*"),
+    ("Colombia held talks with the guerrillas in Havana.", "CONSULT", "Colombia", "guerrillas", "*"),
+    ("Peru's prime minister met with farmers in Cusco.", "CONSULT", "*", None, "*"),
+    # an agreement with a partner to act, the act being its aim
+    ("Ecuador agreed with Peru in 1998 to end their border war.", "AGREE", "Ecuador", "Peru", "*"),
     # aid its doer agrees to give is a commitment, coded as an AGREE (the codebook's 033)
     ("Jordan agreed to resettle evacuees from Syria.", "AGREE", "Jordan", "Syria", "*"),
     ("In a call with Macron, Scholz voiced frustration.", "CONSULT", "Olaf Scholz", "Emmanuel Macron", "occurred"),

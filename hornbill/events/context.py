@@ -239,17 +239,16 @@ class PatternExtractor:
         agreed = {c.trigger.i for c, _ in kept if c.pattern.fallback and c.pattern.event_type == "AGREE"
                   and c.pattern.status != "announced"}  # agreed, not only promised ("pledged to withdraw")
         committed = {c.trigger.i for c, _ in kept if not c.pattern.fallback and _agreed_to(c, agreed, self.lexicon)}
-        events_at = {c.trigger.i for c, _ in kept if not c.pattern.fallback} - committed
+        aimed = {c.trigger.i for c, _ in kept if _is_aim(c, [c for c, _ in kept], self.lexicon)}
+        events_at = {c.trigger.i for c, _ in kept if not c.pattern.fallback} - committed - aimed
         for candidate, event in kept:
-            if candidate.trigger.i in committed:
-                continue
+            if candidate.trigger.i in committed | aimed:
+                continue  # "marched to demand reforms": the demand is what the march is for
             if candidate.pattern.fallback and governs_any(candidate.trigger, events_at):
-                continue  # "agreed to withdraw": the RETREAT is the event, not an AGREE as well
+                continue  # "pledged to withdraw": the RETREAT is the event, not an AGREE as well
             if candidate.trigger.i in agreed and event.recipient is None:
                 event = _with_recipient_of(event, [e for c, e in kept if c.trigger.head.i == candidate.trigger.i
                                                    and c.trigger.i in committed], self.lexicon)
-            if _is_aim(candidate, [c for c, _ in kept], self.lexicon):
-                continue  # "marched to demand reforms": the demand is what the march is for
             found.append((candidate, event))
             if candidate.accusing_speech:
                 accusation = accusation_of(candidate, event.claimed_by, event.actor, sentence, self.lexicon)

@@ -95,6 +95,8 @@ class Lexicon:
     # refer to rather than report when it is named without its doer
     place_slots: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # type -> slots naming its place
     generic_recipients: frozenset[str] = frozenset()  # types whose recipient may be people known by kind
+    party_recipients: frozenset[str] = frozenset()  # types whose recipient may be an armed group known by kind
+    party_sectors: frozenset[str] = frozenset()  # the sectors of such groups (REB, UAF)
     story_recipients: frozenset[str] = frozenset()  # types aimed at the story's country when they name no one
     story_beneficiaries: frozenset[str] = frozenset()  # of those, types whose phrase naming no one still means it
     occasions: frozenset[str] = frozenset()  # types a "setting_preps" phrase names as the occasion of a clause
@@ -320,6 +322,7 @@ def load_lexicon(path: Path = LEXICON_PATH, backstop: Path | None = BACKSTOP_PAT
         adhoc_need_modifier=frozenset(str(w) for w in adhoc.get("need_modifier", [])),
         aims={str(k): frozenset(str(t) for t in v) for k, v in (data.get("aims") or {}).items()},
         inherit_doer=frozenset(data.get("inherit_doer", [])),
+        party_sectors=frozenset(str(x) for x in data.get("party_sectors", [])),
         implied_doers={str(k): str(v) for k, v in (data.get("implied_doers") or {}).items()},
         self_reported={str(sector): frozenset(EVENT_TYPES) if types == "any" else frozenset(str(t) for t in types)
                        for sector, types in (data.get("self_reported") or {}).items()},
@@ -333,7 +336,8 @@ def load_lexicon(path: Path = LEXICON_PATH, backstop: Path | None = BACKSTOP_PAT
 TYPE_TABLES = {
     "blocking_types": "blocking_types", "announcing_types": "announcing_types",
     "partnering_types": "partnering_types", "protested_types": "protested_types", "judging_types": "judging_types",
-    "generic_recipients": "generic_recipient_types", "reaction_types": "reaction_types",
+    "generic_recipients": "generic_recipient_types", "party_recipients": "party_recipient_types",
+    "reaction_types": "reaction_types",
     "reacted_act_types": "reacted_act_types", "promised_types": "promised_types", "fighting_types": "fighting_types",
     "conditional_types": "conditional_types", "holding_types": "holding_types",
     "story_recipients": "story_recipient_types", "story_beneficiaries": "story_beneficiary_types",

@@ -24,6 +24,7 @@ from hornbill.events.roles import (
     clause_subject,
     did_a_reacted_act,
     is_kind_only,
+    known_by_kind_may_receive,
     names_people,
     object_antecedent,
     suffers,
@@ -230,7 +231,7 @@ def _named_recipient(candidate: Candidate, named_doer: Actor | None, lexicon: Le
     if recipient is None or head is None or recipient == named_doer:
         return None
     generic = _named_resolution(head, recipient) == "generic"
-    if generic and candidate.pattern.event_type not in lexicon.generic_recipients:
+    if generic and not known_by_kind_may_receive(recipient, candidate.pattern.event_type, lexicon):
         return None
     if _only_its_sponsor(head, recipient):
         return None  # "gave money to the Kenyan-led mission": the mission, not Kenya, gets it

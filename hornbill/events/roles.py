@@ -270,6 +270,25 @@ def is_kind_only(actor: Actor) -> bool:
     return actor.key.startswith(f"{ADHOC_GROUP}:")
 
 
+def known_by_kind_may_receive(actor: Actor, event_type: str, lexicon: Lexicon) -> bool:
+    """Whether an actor known only by its kind may be the recipient of an act of ``event_type``:
+    people of a kind receive acts done to people and judgements (``generic_recipient_types``), an
+    armed group of a kind is also a side of talks and agreements (``party_recipient_types``)."""
+    if event_type in lexicon.generic_recipients:
+        return True
+    return event_type in lexicon.party_recipients and actor.sector in lexicon.party_sectors
+
+
+def _may_fill(head: Token, recipient_of: str | None, lexicon: Lexicon) -> bool:
+    """Whether a role head names an actor one can follow in the role (see :func:`role_options`)."""
+    actor = actor_of(head)
+    if actor is None:
+        return False
+    if recipient_of is None or not is_kind_only(actor):
+        return True
+    return known_by_kind_may_receive(actor, recipient_of, lexicon)
+
+
 def role_options(
     slot_names: Sequence[str], trigger: Token, slots: Slots, lexicon: Lexicon, recipient_of: str | None = None
 ) -> list[Token]:
@@ -277,11 +296,8 @@ def role_options(
     ``recipient_of``: the event type whose recipient is sought (people known only by their kind are
     a recipient only of the types in ``generic_recipient_types``)."""
     recipient = recipient_of is not None
-    kinds_allowed = recipient_of is None or recipient_of in lexicon.generic_recipients
-
     def follows(head: Token) -> bool:
-        actor = actor_of(head)
-        return actor is not None and (kinds_allowed or not is_kind_only(actor))
+        return _may_fill(head, recipient_of, lexicon)
 
     fallback: list[Token] = []
     if not recipient and "by" in slot_names and trigger.pos_ in ("NOUN", "PROPN") and own_agents(trigger):
