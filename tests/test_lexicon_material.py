@@ -197,6 +197,11 @@ POSITIVES: list[tuple[str, str, str | None, str, str | None]] = [
     ("Rwandan police deployed to Mozambique in 2021.", "AID", "peacekeeping", "Rwanda", "Mozambique"),
     ("Joint naval drills between India and France began off Goa on Monday.", "COOPERATE", None, "France", "India"),
     ("Jihadist fighters overran a military outpost near Djibo.", "ASSAULT", None, "Jihadist fighters", None),
+    # a truce kept, told by "abide by" or "stick to" (the codebook's RETREAT: observing a ceasefire)
+    ("Armenia said it would abide by the truce brokered by Moscow.", "RETREAT", "ceasefire", "Armenia", "*"),
+    ("So far the Taliban have stuck to the ceasefire in Kandahar.", "RETREAT", "ceasefire", "Taliban", "*"),
+    # part of a group acted on is that group
+    ("Nepal's police detained some of the striking teachers.", "COERCE", "arrest", "*", "striking teachers"),
     # assassins and snipers are doers known by their kind, also when counted by "a team of"
     ("The governor was shot dead by a team of assassins.", "ASSAULT", None, "assassins", "*"),
     ("The deployment of Senegalese police to Gambia started last week.", "AID", "peacekeeping", "Senegal", "Gambia"),

@@ -245,6 +245,9 @@ POSITIVES: list[tuple[str, str, str, str | None, str]] = [
     ("The Sudanese junta shortened the curfew by two hours.", "CONCEDE", "*", "*", "*"),
     ("Bolivia dropped the charges against the former president.", "CONCEDE", "Bolivia", "*", "*"),
     ("Hungary withdrew its demand for a review of the sanctions.", "CONCEDE", "Hungary", "*", "*"),
+    # a policy abolished, also when only part of it is ("scrapped most of the quotas")
+    ("Chile's new cabinet abolished the fuel quota system on Monday.", "CONCEDE", "Chile", "*", "*"),
+    ("Kenya's senate scrapped most of the new fuel levies.", "CONCEDE", "Kenya", "*", "*"),
     ("Zambia's supreme court acquitted the opposition leader of treason.", "CONCEDE", "supreme court", "*", "*"),
     ("Donald Tusk conceded defeat on Sunday night.", "CONCEDE", "Donald Tusk", "*", "*"),
     ("Joe Biden commuted the death sentences of forty prisoners.", "CONCEDE", "Joe Biden", "*", "*"),
@@ -308,6 +311,8 @@ POSITIVES: list[tuple[str, str, str, str | None, str]] = [
     ("Rwanda agreed to lead a peacekeeping mission to Somalia.", "AGREE", "Rwanda", "Somalia", "*"),
     # a judgement told by the modifier of what the act is called
     ("Quito described the bombing of the bridge as a terrorist act.", "ACCUSE", "Ecuador", None, "occurred"),
+    # a formal agreement signed, or "inked", is the codebook's SUPPORT
+    ("Jordan and Israel inked a peace treaty in 1994.", "SUPPORT", "Jordan", "Israel", "occurred"),
     # an armed group known by its kind is a side of talks and agreements; other people of a kind are not
     ("Mozambique reached a deal with Renamo fighters in Maputo.", "AGREE", "Mozambique", "Renamo fighters", "*"),
     ("Colombia held talks with the guerrillas in Havana.", "CONSULT", "Colombia", "guerrillas", "*"),
