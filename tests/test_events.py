@@ -446,7 +446,7 @@ def test_lexicon_covers_all_types_with_known_slots() -> None:
     for pattern in patterns:
         for slot in [*pattern.needs, *pattern.forbid, *pattern.actor, *pattern.recipient, *pattern.modes]:
             base = slot.removesuffix("_ent").removesuffix("_modifier")
-            base = base.removesuffix("_agent").removesuffix("_complement")
+            base = base.removesuffix("_agent").removesuffix("_complement").removesuffix("_doer")
             assert base in known or base.replace(" ", "").isalpha(), (pattern, slot)
         assert 0.0 < pattern.strength <= 1.0
     # "on", "off" and "no" are words here, not YAML booleans

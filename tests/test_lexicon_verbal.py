@@ -311,6 +311,9 @@ POSITIVES: list[tuple[str, str, str, str | None, str]] = [
     ("Rwanda agreed to lead a peacekeeping mission to Somalia.", "AGREE", "Rwanda", "Somalia", "*"),
     # a judgement told by the modifier of what the act is called
     ("Quito described the bombing of the bridge as a terrorist act.", "ACCUSE", "Ecuador", None, "occurred"),
+    # a call for an act is aimed at its doer, not at those the act is done to
+    ("The OSCE called for the withdrawal of Russian troops from Moldova.", "REQUEST", "*", "Russia", "*"),
+    ("Amnesty called for the swift release of the jailed Tunisian bloggers.", "REQUEST", "*", None, "*"),
     # a formal agreement signed, or "inked", is the codebook's SUPPORT
     ("Jordan and Israel inked a peace treaty in 1994.", "SUPPORT", "Jordan", "Israel", "occurred"),
     # an armed group known by its kind is a side of talks and agreements; other people of a kind are not

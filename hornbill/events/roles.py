@@ -238,10 +238,12 @@ def _slot_heads(slot: str, trigger: Token, slots: Slots, lexicon: Lexicon) -> li
     if slot.endswith("_agent"):  # "described the Russian strikes as ...": who did what the slot names
         heads = slots.get(slot.removesuffix("_agent"))
         return [t for h in heads for t in act_doers(h)]
-    if slot == "object_doer":  # "demanded the mission's departure": the mission is asked to leave
-        objects = slots.get("object")
-        inner = [t for obj in objects for t in noun_subjects(obj)]
-        inner += [pobj for obj in objects for name, pobj in prep_objects_of(obj) if name == "of"]
+    if slot.endswith("_doer"):  # "demanded the mission's departure", "called for the withdrawal of X"
+        acts = slots.get(slot.removesuffix("_doer"))
+        inner = [t for act in acts for t in noun_subjects(act)]
+        patients = lexicon.marker("patient_of_acts")  # "the release of X": X is freed, not freeing
+        inner += [pobj for act in acts if lemma_of(act) not in patients
+                  for name, pobj in prep_objects_of(act) if name == "of"]
         return [t for head in inner for t in conjuncts(head)]
     return [t for head in slots.get(slot) for t in conjuncts(head)]
 
