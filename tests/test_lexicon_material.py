@@ -200,6 +200,9 @@ POSITIVES: list[tuple[str, str, str | None, str, str | None]] = [
     # a truce kept, told by "abide by" or "stick to" (the codebook's RETREAT: observing a ceasefire)
     ("Armenia said it would abide by the truce brokered by Moscow.", "RETREAT", "ceasefire", "Armenia", "*"),
     ("So far the Taliban have stuck to the ceasefire in Kandahar.", "RETREAT", "ceasefire", "Taliban", "*"),
+    # ships or forces that blockade ports coerce (farmers who do, protest)
+    ("Israeli warships have blockaded the port of Gaza since 2007.", "COERCE", "restrict", "*", "*"),
+    ("Polish farmers blockaded the border crossing with tractors.", "PROTEST", "obstruct", "*", "*"),
     # part of a group acted on is that group
     ("Nepal's police detained some of the striking teachers.", "COERCE", "arrest", "*", "striking teachers"),
     # assassins and snipers are doers known by their kind, also when counted by "a team of"
