@@ -101,6 +101,9 @@ POSITIVES: list[tuple[str, str, str, str | None, str]] = [
     ("Iran vowed to retaliate against Israel.", "THREATEN", "Iran", "Israel", "occurred"),
     ("Hezbollah vowed that it would respond to the assassination of its commander.", "THREATEN", "Hezbollah", "*", "*"),
     ("Iran vowed revenge for the killing of its general.", "THREATEN", "Iran", "*", "*"),
+    # a warning to whoever would act is a threat made to no one by name
+    ("The African Union warned any faction that would obstruct the elections in Chad.", "THREATEN", "African Union",
+     None, "occurred"),
     ("Pakistan warned India of a heavy price for any incursion.", "THREATEN", "Pakistan", "India", "*"),
     ("Turkey warned Sweden against letting the rally go ahead.", "THREATEN", "Turkey", "Sweden", "*"),
     ("North Korea warned of a merciless response to the joint drills.", "THREATEN", "North Korea", "*", "*"),
