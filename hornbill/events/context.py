@@ -235,12 +235,15 @@ class PatternExtractor:
     def _selected(
         self, kept: Sequence[tuple[Candidate, EventMention]], sentence: Span
     ) -> list[tuple[Candidate, EventMention]]:
+        """The events a sentence tells, of its candidates: not an act that is another's aim or that
+        its doer agreed to (the agreement is the event), nor a fallback that governs an event."""
         found: list[tuple[Candidate, EventMention]] = []
-        agreed = {c.trigger.i for c, _ in kept if c.pattern.fallback and c.pattern.event_type == "AGREE"
-                  and c.pattern.status != "announced"}  # agreed, not only promised ("pledged to withdraw")
-        committed = {c.trigger.i for c, _ in kept if not c.pattern.fallback and _agreed_to(c, agreed, self.lexicon)}
-        aimed = {c.trigger.i for c, _ in kept if _is_aim(c, [c for c, _ in kept], self.lexicon)}
-        events_at = {c.trigger.i for c, _ in kept if not c.pattern.fallback} - committed - aimed
+        candidates = [c for c, _ in kept]
+        agreed = {c.trigger.i for c in candidates if c.pattern.fallback and c.pattern.status != "announced"
+                  and c.pattern.event_type in self.lexicon.announcing_types}  # not only promised ("pledged to")
+        committed = {c.trigger.i for c in candidates if not c.pattern.fallback and _agreed_to(c, agreed, self.lexicon)}
+        aimed = {c.trigger.i for c in candidates if _is_aim(c, candidates, self.lexicon)}
+        events_at = {c.trigger.i for c in candidates if not c.pattern.fallback} - committed - aimed
         for candidate, event in kept:
             if candidate.trigger.i in committed | aimed:
                 continue  # "marched to demand reforms": the demand is what the march is for
