@@ -195,6 +195,10 @@ POSITIVES: list[tuple[str, str, str | None, str, str | None]] = [
     ("Lebanon is hosting a million refugees from Syria.", "AID", "asylum", "Lebanon", "Syria"),
     # police that deploy abroad, their deployment told as a noun, and the lead of a mission
     ("Rwandan police deployed to Mozambique in 2021.", "AID", "peacekeeping", "Rwanda", "Mozambique"),
+    ("The deployment of Senegalese police to Gambia started last week.", "AID", "peacekeeping", "Senegal", "Gambia"),
+    ("Burundi is spearheading the stabilisation mission in Somalia.", "AID", "peacekeeping", "Burundi", "Somalia"),
+    ("Nigeria will command the regional force in Gambia.", "AID", "peacekeeping", "Nigeria", "Gambia"),
+    # joint drills whose partners only "between" names; a place overrun is seized by force
     ("Joint naval drills between India and France began off Goa on Monday.", "COOPERATE", None, "France", "India"),
     ("Jihadist fighters overran a military outpost near Djibo.", "ASSAULT", None, "Jihadist fighters", None),
     # a truce kept, told by "abide by" or "stick to" (the codebook's RETREAT: observing a ceasefire)
@@ -207,9 +211,6 @@ POSITIVES: list[tuple[str, str, str | None, str, str | None]] = [
     ("Nepal's police detained some of the striking teachers.", "COERCE", "arrest", "*", "striking teachers"),
     # assassins and snipers are doers known by their kind, also when counted by "a team of"
     ("The governor was shot dead by a team of assassins.", "ASSAULT", None, "assassins", "*"),
-    ("The deployment of Senegalese police to Gambia started last week.", "AID", "peacekeeping", "Senegal", "Gambia"),
-    ("Burundi is spearheading the stabilisation mission in Somalia.", "AID", "peacekeeping", "Burundi", "Somalia"),
-    ("Nigeria will command the regional force in Gambia.", "AID", "peacekeeping", "Nigeria", "Gambia"),
     ("UNICEF restarted vaccine shipments to Yemen.", "AID", "humanitarian", "UNICEF", "*"),
     # visa restrictions on a country's officials are a sanction, not a restriction at home
     ("Washington imposed visa restrictions on 40 Nicaraguan officials.", "SANCTION", None, "United States", "*"),

@@ -243,9 +243,10 @@ class PatternExtractor:
                   and c.pattern.event_type in self.lexicon.announcing_types}  # not only promised ("pledged to")
         committed = {c.trigger.i for c in candidates if not c.pattern.fallback and _agreed_to(c, agreed, self.lexicon)}
         aimed = {c.trigger.i for c in candidates if _is_aim(c, candidates, self.lexicon)}
-        events_at = {c.trigger.i for c in candidates if not c.pattern.fallback} - committed - aimed
+        skipped = committed | aimed
+        events_at = {c.trigger.i for c in candidates if not c.pattern.fallback} - skipped
         for candidate, event in kept:
-            if candidate.trigger.i in committed | aimed:
+            if candidate.trigger.i in skipped:
                 continue  # "marched to demand reforms": the demand is what the march is for
             if candidate.pattern.fallback and governs_any(candidate.trigger, events_at):
                 continue  # "pledged to withdraw": the RETREAT is the event, not an AGREE as well

@@ -296,7 +296,7 @@ def role_options(
 ) -> list[Token]:
     """Role heads from the first slot that yields an actor (else from the first slot present);
     ``recipient_of``: the event type whose recipient is sought (people known only by their kind are
-    a recipient only of the types in ``generic_recipient_types``)."""
+    a recipient only where :func:`known_by_kind_may_receive` allows)."""
     recipient = recipient_of is not None
     def follows(head: Token) -> bool:
         return _may_fill(head, recipient_of, lexicon)

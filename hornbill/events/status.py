@@ -17,7 +17,15 @@ from spacy.tokens import Token
 from hornbill.doctools import doc_text
 from hornbill.events.lexicon import Lexicon, Pattern
 from hornbill.events.roles import according_to, actor_of, clause_subject, reporter
-from hornbill.events.syntax import child_words, is_infinitival, lemma_of, naming_clause, noun_subjects, prep_objects
+from hornbill.events.syntax import (
+    child_words,
+    is_infinitival,
+    lemma_of,
+    names_an_occasion,
+    naming_clause,
+    noun_subjects,
+    prep_objects,
+)
 
 Context = Literal["occurred", "announced", "drop", "refused"]
 #: How an announced act is told: promised by a commissive word ("vowed to keep attacking") or foretold
@@ -263,7 +271,7 @@ class _Walk:
         the occasion it was voiced on ("raised concerns in a call with X", ``occasion_types``)."""
         if not self.nominal or governing_type is None or dep in ("nsubj", "nsubjpass"):
             return False
-        occasion = self.own_type in self.lexicon.occasions and via.lower_ in self.lexicon.marker("setting_preps")
+        occasion = self.own_type is not None and names_an_occasion(via.lower_, [self.own_type], self.lexicon)
         if dep == "prep" and occasion and any(c.i == self.trigger_at for c in via.children):
             return False  # "in a call with X" is where it was said, not what it is said of
         lexicon = self.lexicon

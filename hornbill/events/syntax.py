@@ -4,7 +4,7 @@ phrases, objects, the doer inside a noun phrase, and the trigger's arguments col
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -429,6 +429,12 @@ def act_types(noun: Token, lexicon: Lexicon) -> frozenset[str]:
     return frozenset(p.event_type for p in patterns)
 
 
+def names_an_occasion(prep: str, types: Iterable[str], lexicon: Lexicon) -> bool:
+    """Whether a phrase of ``prep`` whose object is an act of ``types`` names the occasion a clause
+    was said on ("raised concerns in a call with X": ``setting_preps``, ``occasion_types``)."""
+    return prep in lexicon.marker("setting_preps") and not lexicon.occasions.isdisjoint(types)
+
+
 def occurs(noun: Token, lexicon: Lexicon) -> bool:
     """Whether a nominal trigger is the subject of a verb telling that it took place ("protests
     erupted", "fighting raged", markers ``occurrence_verbs``)."""
@@ -450,9 +456,8 @@ def _add_prepositional(slots: Slots, trigger: Token, hosts: list[Token], is_noun
                 slots.add("subject", pobj)
             else:
                 slots.add(name, pobj)
-                occasion = act_types(pobj, lexicon) & lexicon.occasions
                 scene = name in lexicon.marker("circumstance_preps")  # "over the crackdown on X": the crackdown's
-                if not (name in lexicon.marker("setting_preps") and occasion) and not scene:
+                if not names_an_occasion(name, act_types(pobj, lexicon), lexicon) and not scene:
                     nested.extend(prep_objects_of(pobj))
     for name, pobj in nested:  # "an end to their mission in Mali": "in" hangs off the mission
         slots.add(name, pobj)
