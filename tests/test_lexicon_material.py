@@ -272,6 +272,9 @@ POSITIVES: list[tuple[str, str, str | None, str, str | None]] = [
     ("Tunisia's cabinet accepted the miners' demands.", "CONCEDE", None, "*", "miners"),
     # aid told by its noun with the one it goes to
     ("Norway's aid to Somalia rose sharply last year.", "AID", None, "Norway", "Somalia"),
+    # aid flown or trucked to a place is aid, not a visit by whoever carries it
+    ("The UAE flew tents and blankets to Afghanistan after the earthquake.", "AID", "humanitarian",
+     "United Arab Emirates", "Afghanistan"),
 ]
 
 
@@ -321,6 +324,10 @@ def test_every_material_type_has_positive_sentences() -> None:
         ("Peru recalled its ambassador from Mexico City in protest.", "PROTEST"),
         # a flight with no one named who caused it is no expulsion
         ("The deposed leader fled to Dubai after weeks of unrest.", "SANCTION"),
+        # a participle before a noun tells the state people are in, not an act done to them
+        ("The Red Crescent evacuated wounded villagers from the valley.", "ASSAULT"),
+        # what is flown somewhere is no visit
+        ("The UAE flew tents and blankets to Afghanistan after the earthquake.", "CONSULT"),
     ],
 )
 def test_readings_of_other_types_or_none(annotate: Annotate, text: str, absent: str) -> None:

@@ -443,7 +443,7 @@ def test_a_call_for_a_truce_by_a_party_to_the_fighting_is_its_offer(annotate: An
     doc = annotate(
         "Azerbaijani forces shelled Armenian positions on Tuesday. Armenia called for an immediate ceasefire."
     )
-    assert ("AGREE", "Armenia", None, "announced") in found(doc)
+    assert ("AGREE", "Armenia", "Azerbaijan", "announced") in found(doc)  # offered to the side it fights
     doc = annotate("Russia attacked Ukraine. The United Nations called for an end to the fighting.")
     assert ("REQUEST", "United Nations", None, "occurred") in found(doc)  # no party: a request
 

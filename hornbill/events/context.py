@@ -25,7 +25,13 @@ from hornbill.doctools import evidence_for
 from hornbill.events.lexicon import Lexicon, default_lexicon
 from hornbill.events.match import PARTNER_JUDGEMENT, Candidate, find_candidates, governs_any
 from hornbill.events.mentions import Context, accusation_of, deduplicate, event_of, summary_line
-from hornbill.events.reference import as_offers, is_peace_call, with_act_targets, with_referred_recipients
+from hornbill.events.reference import (
+    as_offers,
+    is_peace_call,
+    with_act_targets,
+    with_adversaries,
+    with_referred_recipients,
+)
 from hornbill.events.roles import actor_of
 from hornbill.events.syntax import is_definite, is_infinitival, lemma_of
 from hornbill.model import QUAD_CLASS, Actor, EventMention
@@ -208,7 +214,8 @@ class PatternExtractor:
             again = _decision_anaphors(sentence, history, self.lexicon)
             told.extend(again)
             history = [*history, [*kept, *again]][-CONTEXT_SENTENCES:]
-        return as_offers(with_referred_recipients(told, self.lexicon), peace_calls, self.lexicon)
+        offers = as_offers(with_referred_recipients(told, self.lexicon), peace_calls, self.lexicon)
+        return with_adversaries(offers, self.lexicon)
 
     def extract_sentence(self, sentence: Span) -> list[EventMention]:
         """The events of one sentence read on its own."""
@@ -263,9 +270,12 @@ class PatternExtractor:
 
 def _agreed_to(candidate: Candidate, agreed: set[int], lexicon: Lexicon) -> bool:
     """Whether a cooperative act is what its doer agreed to ("agreed to lift the blockade"): the
-    agreement is the event, as the codebook codes a commitment to cooperate (AGREE)."""
+    agreement is the event, as the codebook codes a commitment to cooperate (AGREE). An act joined to
+    the one agreed to by "and" is agreed to as well."""
     cooperative = lexicon.intentions.get(QUAD_CLASS.get(candidate.pattern.event_type, "")) == "AGREE"
     trigger = candidate.trigger
+    while trigger.dep_ == "conj" and trigger.head.i != trigger.i:
+        trigger = trigger.head  # "agreed to disband and hand over their weapons": "hand over" too
     return cooperative and trigger.dep_ == "xcomp" and trigger.head.i in agreed
 
 

@@ -108,6 +108,7 @@ class Lexicon:
     reacted_act_types: frozenset[str] = frozenset()  # the types of act a reaction may be aimed at
     promised_types: frozenset[str] = frozenset()  # types coded as the codebook codes them when promised
     fighting_types: frozenset[str] = frozenset()  # types whose doer and target are parties to a conflict
+    settling_types: frozenset[str] = frozenset()  # types a party naming no other side does with its adversary
     conditional_types: frozenset[str] = frozenset()  # types whose own "if" clause is part of the act
     holding_types: frozenset[str] = frozenset()  # types whose doer holds their target (asked to free it)
     backstop: Mapping[tuple[str, str], tuple[Pattern, ...]] = field(default_factory=dict)  # CAMEO verbs by (lemma, POS)
@@ -339,6 +340,7 @@ TYPE_TABLES = {
     "generic_recipients": "generic_recipient_types", "party_recipients": "party_recipient_types",
     "reaction_types": "reaction_types",
     "reacted_act_types": "reacted_act_types", "promised_types": "promised_types", "fighting_types": "fighting_types",
+    "settling_types": "settling_types",
     "conditional_types": "conditional_types", "holding_types": "holding_types",
     "story_recipients": "story_recipient_types", "story_beneficiaries": "story_beneficiary_types",
     "occasions": "occasion_types", "story_pledges": "story_pledge_types",

@@ -429,8 +429,11 @@ def _is_agentless_passive(candidate: Candidate) -> bool:
 def _generic_doer(candidate: Candidate, lexicon: Lexicon) -> Doer:
     """A doer known only by its kind that nothing before names ("the troops", "the army" in an
     article naming no country): the forces of the article's country, or of the country the act took
-    place in, or a generic actor of its own words."""
+    place in, or a generic actor of its own words; for a pronoun, of the words it stands for
+    ("soldiers who said they had seized power")."""
     head = candidate.actor
+    if head is not None and head.pos_ == "PRON":
+        head = antecedent(head, lexicon)
     if head is not None and _is_sent(candidate, head):
         return _deploying_state(head, inside_country(candidate.trigger, gazetteer_country))
     acts = head is not None and _is_agent(head, candidate.slots) and not _is_speaker(candidate)

@@ -9,11 +9,13 @@
   only qualifies the act ("the Guinea coup") names where it happened, not who did it.
 - A call for someone's release is made of whoever the text said holds them.
 - A call for a truce by a party the text shows fighting is that party's offer, an AGREE
-  (:func:`as_offers`), as the codebook reads it.
+  (:func:`as_offers`), as the codebook reads it; an agreement that names no other side, by a party
+  the text shows fighting, is made with the side it fights (:func:`with_adversaries`).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -192,3 +194,31 @@ def as_offers(events: list[EventMention], peace_calls: set[int], lexicon: Lexico
             summary = summary_line("AGREE", None, event.actor, event.recipient, "announced", event.claimed_by, lexicon)
             offers[i] = replace(event, event_type="AGREE", mode=None, status="announced", summary=summary)
     return offers
+
+
+def _adversaries(events: Sequence[EventMention], lexicon: Lexicon) -> dict[str, Counter[Actor]]:
+    """For each actor the text shows fighting (doer or target of an event of ``fighting_types``), how
+    often it fights each other actor."""
+    sides: dict[str, Counter[Actor]] = {}
+    for event in events:
+        one, other = event.actor, event.recipient
+        if event.event_type in lexicon.fighting_types and one is not None and other is not None and one != other:
+            sides.setdefault(one.key, Counter())[other] += 1
+            sides.setdefault(other.key, Counter())[one] += 1
+    return sides
+
+
+def with_adversaries(events: list[EventMention], lexicon: Lexicon) -> list[EventMention]:
+    """The article's events, each of ``settling_types`` that names no other side ("the rebels agreed to
+    lay down their arms") made with the actor its doer fights most often in the text (the first told,
+    on a tie)."""
+    sides = _adversaries(events, lexicon)
+    settled: list[EventMention] = []
+    for event in events:
+        fought = sides.get(event.actor.key) if event.actor is not None else None
+        if event.event_type in lexicon.settling_types and event.recipient is None and fought:
+            other = fought.most_common(1)[0][0]
+            line = (event.event_type, event.mode, event.actor, other, event.status, event.claimed_by)
+            event = replace(event, recipient=other, summary=summary_line(*line, lexicon))
+        settled.append(event)
+    return settled

@@ -153,7 +153,7 @@ def _participants(noun: Token, lexicon: Lexicon) -> list[Token]:
     words = lexicon.marker("participation")
     node, path = noun, set()
     for _ in range(4):
-        if node.dep_ not in ("pobj", "prep", "attr", "dobj") or node.head is node:
+        if node.dep_ not in ("pobj", "prep", "attr", "dobj", "acomp") or node.head is node:
             return []
         node = node.head
         path.add(lemma_of(node))
