@@ -1,5 +1,8 @@
 """spaCy wiring: loads the English pipeline once, registers hornbill's Doc/Token
-extensions, and adds the hornbill components in the order ``PIPELINE`` gives.
+extensions, and adds the hornbill components in the order ``PIPELINE`` gives, after two that
+work inside spaCy's own: paragraph breaks before the parser, parse repairs
+(:mod:`hornbill.parse_repair`) after the attribute ruler; the attribute ruler also learns the
+lemmas of ``data/lemmas.yaml``.
 
 Each stage module (``timex``, ``actors``, ``events``, ``quotes``, ``claims``)
 declares its own component with ``@Language.component``/``@Language.factory``,
@@ -25,6 +28,7 @@ from spacy.tokens import Doc, Token
 import hornbill.actors.component
 import hornbill.claims
 import hornbill.events.component
+import hornbill.parse_repair
 import hornbill.quotes
 import hornbill.timex.detect
 from hornbill.model import Actor, ActorMention, Document
@@ -139,6 +143,7 @@ def load(extra_actors: str | None = None) -> Language:
     nlp = spacy.load(model_path())
     _add_phrase_lemmas(nlp)
     nlp.add_pipe("hornbill_paragraphs", before="parser")
+    nlp.add_pipe("hornbill_parse_repair", after="attribute_ruler")  # it reads the parts of speech
     for name in PIPELINE:
         config = {"extra_actors": extra_actors} if name == "hornbill_actors" else {}
         nlp.add_pipe(name, config=config)

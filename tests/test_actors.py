@@ -506,3 +506,11 @@ def test_an_organisation_across_a_noun_modifier_picks_its_own_kind_of_mission(an
         "jihadists. Officials said the EU training mission would end in May."
     )
     assert phrase_actor(doc, "the EU training mission") == "igo:eutm_mali"
+
+
+def test_a_lone_name_given_with_a_title_is_a_person_and_so_is_that_name_alone(annotate: Annotate) -> None:
+    doc = annotate("Sheikh Tamim flew to Cairo on Monday. Tamim later met Egyptian officials at the palace.")
+    people = [m.actor.key for m in doc._.actor_mentions if m.actor.type == "PERSON"]
+    assert len(people) == 2 and len(set(people)) == 1
+    bare = annotate("Gao was quiet on Monday after a week of fighting.")
+    assert not [m for m in bare._.actor_mentions if m.actor.type == "PERSON"]  # a lone name: too weak

@@ -82,7 +82,7 @@ def test_every_hornbill_component_declares_the_extensions_it_reads_and_writes(
     nlp: Language, observed: dict[str, dict[str, set[str]]]
 ) -> None:
     names = [name for name in nlp.pipe_names if name.startswith("hornbill_")]
-    assert names == ["hornbill_paragraphs", *hnlp.PIPELINE]
+    assert names == ["hornbill_paragraphs", "hornbill_parse_repair", *hnlp.PIPELINE]
     found = {name: {"requires": observed[name]["reads"] - observed[name]["writes"] - INPUT,
                     "assigns": observed[name]["writes"]} for name in names}
     declared = {name: {"requires": _declared(nlp, name, "requires"), "assigns": _declared(nlp, name, "assigns")}

@@ -460,3 +460,16 @@ def test_a_coup_detat_is_a_coup_and_a_reaction_to_it_is_aimed_at_its_makers(anno
     [takeover] = events_of(doc, "COERCE")
     [reaction] = events_of(doc, "ACCUSE")
     assert takeover.actor is not None and reaction.recipient == takeover.actor
+
+
+def test_an_attack_whose_by_phrase_names_no_one_known_is_kept_with_its_doer_unknown(annotate: Annotate) -> None:
+    doc = annotate("The mayor of Tumaco was shot dead on Sunday by a band of strangers, the governor said.")
+    [attack] = events_of(doc, "ASSAULT")
+    assert attack.actor is None and attack.resolution == "unknown"
+
+
+def test_who_brokered_a_deal_is_no_party_to_it(annotate: Annotate) -> None:
+    doc = annotate("Sudan and South Sudan agreed to a truce brokered by Qatar.")
+    parties = {(e.actor.name if e.actor else None, e.recipient.name if e.recipient else None)
+               for e in events_of(doc, "AGREE")}
+    assert parties == {("Sudan", "South Sudan"), ("South Sudan", "Sudan")}

@@ -191,7 +191,8 @@ def entity_candidates(state: Resolution, deferred: list[Unresolved]) -> tuple[li
         if name is None:
             continue
         if name.end - name.start == 1:
-            deferred.append(Unresolved(span.start, span.end, ent.label_, name.text))
+            titled = ent.label_ == "PERSON" and (name.start > span.start or _after_honorific(state, span))
+            deferred.append(Unresolved(span.start, span.end, ent.label_, name.text, titled))
         elif ent.label_ == "PERSON":
             resolved.append(Candidate(span.start, span.end, _new_person(state, name), "ner"))
         elif ent.label_ == "ORG" and _plausible_org(state, span):
@@ -253,6 +254,11 @@ def _strip_honorifics(state: Resolution, span: Span) -> Span | None:
     return state.doc[start:span.end] if start < span.end else None
 
 
+def _after_honorific(state: Resolution, span: Span) -> bool:
+    """Whether the word before a name is an honorific the recogniser left out ("Sheikh [Tamim]")."""
+    return span.start > 0 and state.doc[span.start - 1].lower_.rstrip(".") in state.roles.honorifics
+
+
 def _plausible_org(state: Resolution, span: Span) -> bool:
     """Not a role noun ("the Army", "the Malian Government"), not lower case, and not the first
     half of a title ("Armed Forces Minister")."""
@@ -305,6 +311,7 @@ def surname_candidates(state: Resolution, deferred: Iterable[Unresolved],
             surnames[normalise(state.doc[mention.end - 1].text)].add(mention.actor.key)
             people[mention.actor.key] = mention.actor
     found: list[Candidate] = []
+    titled = _titled_people(state, deferred)
     for item in {(d.start, d.end): d for d in deferred}.values():
         keys = surnames.get(normalise(item.name), set())
         if len(keys) > 1:
@@ -313,9 +320,20 @@ def surname_candidates(state: Resolution, deferred: Iterable[Unresolved],
             found.append(Candidate(item.start, item.end, people[next(iter(keys))], "surname"))
             continue
         candidate = _single_name_candidate(state, item)
+        if candidate is None and normalise(item.name) in titled:
+            candidate = Candidate(item.start, item.end, titled[normalise(item.name)], "ner")
         if candidate is not None:
             found.append(candidate)
     return found
+
+
+def _titled_people(state: Resolution, deferred: Iterable[Unresolved]) -> dict[str, Actor]:
+    """New people for the lone names the document gives with an honorific or title ("Sheikh Hasina",
+    "General Tiani"), by normalised name: a name so introduced is a person's, and the same name alone
+    elsewhere in the document is that person."""
+    return {normalise(d.name): Actor(name_key("person", d.name), d.name, "PERSON",
+                                     country_in_title(state, d.start, d.end))
+            for d in deferred if d.titled}
 
 
 def _single_name_candidate(state: Resolution, item: Unresolved) -> Candidate | None:

@@ -69,6 +69,7 @@ class Unresolved:
     end: int
     label: str
     name: str
+    titled: bool = False  # said with an honorific or title ("Sheikh Hasina", "General Tiani"): a person
 
 
 HOW_RANK = {"acronym": 0, "dictionary": 1, "ner": 2, "fuzzy": 3, "nationality": 4, "surname": 5,

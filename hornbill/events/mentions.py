@@ -413,6 +413,14 @@ def _told_by_its_day(candidate: Candidate) -> bool:
         c.dep_ == "poss" and c.ent_type_ in TIME_LABELS for c in trigger.children)
 
 
+def _by_someone_unknown(candidate: Candidate) -> bool:
+    """Whether a verb in the passive names its doer in a "by" phrase that resolves to no one ("was
+    shot dead by a group of strangers"): the act took place, whoever did it."""
+    trigger, doer = candidate.trigger, candidate.actor
+    return (trigger.pos_ in ("VERB", "AUX") and is_passive(trigger) and doer is not None
+            and doer.head.dep_ == "agent" and doer.head.head.i == trigger.i and actor_of(doer) is None)
+
+
 def _is_agentless_passive(candidate: Candidate) -> bool:
     """A verb in the passive with no "by" phrase naming who did it ("the president was detained"; the
     one reporting it, "..., police said", is no such phrase), or a state one is put in by such a verb
@@ -520,7 +528,7 @@ def _is_kept(candidate: Candidate, doer: Doer, require_actor: bool, lexicon: Lex
     event ("a coup"), not generic "coups"."""
     named_doer = not require_actor and candidate.actor is not None
     faceless = (_is_agentless_passive(candidate) or _done_by_a_weapon(candidate, lexicon)
-                or _suffered(candidate, lexicon))
+                or _suffered(candidate, lexicon) or _by_someone_unknown(candidate))
     undone = faceless and candidate.pattern.event_type in lexicon.unknown_doers
     single = candidate.pattern.standalone and candidate.trigger.tag_ != "NNS"
     return doer.actor is not None or named_doer or undone or single

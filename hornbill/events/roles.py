@@ -237,7 +237,7 @@ def _slot_heads(slot: str, trigger: Token, slots: Slots, lexicon: Lexicon) -> li
         return [t for clause in clauses for t in aimed_at(clause)] + helped
     if slot.endswith("_agent"):  # "described the Russian strikes as ...": who did what the slot names
         heads = slots.get(slot.removesuffix("_agent"))
-        return [t for h in heads for t in act_doers(h)]
+        return [t for h in heads for t in act_doers(h) if not _go_between(t, lexicon)]
     if slot.endswith("_doer"):  # "demanded the mission's departure", "called for the withdrawal of X"
         acts = slots.get(slot.removesuffix("_doer"))
         inner = [t for act in acts for t in noun_subjects(act)]
@@ -246,6 +246,13 @@ def _slot_heads(slot: str, trigger: Token, slots: Slots, lexicon: Lexicon) -> li
                   for name, pobj in prep_objects_of(act) if name == "of"]
         return [t for head in inner for t in conjuncts(head)]
     return [t for head in slots.get(slot) for t in conjuncts(head)]
+
+
+def _go_between(agent: Token, lexicon: Lexicon) -> bool:
+    """Whether a "by" phrase names who brokered or hosted something rather than who made it ("a truce
+    brokered by Qatar", ``mediating_verbs``): a go-between is no party to it."""
+    by = agent.head
+    return by.dep_ == "agent" and lemma_of(by.head) in lexicon.marker("mediating_verbs")
 
 
 #: Prepositions that name whom an act is aimed at: "retaliate against", "fire on", "strike at".

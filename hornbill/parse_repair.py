@@ -1,0 +1,60 @@
+"""Repairs of parses the English model gets wrong in a way news prints every day, as a pipeline
+component after the parser and the attribute ruler (``hornbill_parse_repair``).
+
+A time phrase between a subject and its verb ("The United States on Thursday imposed sanctions on
+Iran") often makes the parser read the verb as an adjective of its object ("imposed sanctions" as
+a noun phrase) and the subject as the sentence's root: the sentence then tells no act. A verb in the
+past tense cannot modify a noun, so such a parse is rebuilt as the clause it is: the verb the root,
+the noun before it its subject, the noun it modified its object, and the phrases in between (the
+time phrase) the verb's.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+#: Parts of speech a subject misread as the sentence's root may have.
+NOMINAL = frozenset({"NOUN", "PROPN"})
+
+
+@Language.component("hornbill_parse_repair", requires=["token.dep", "token.tag"], assigns=["token.dep"])
+def repair_parse(doc: Doc) -> Doc:
+    """The doc with each sentence whose finite verb was read as a noun's modifier rebuilt as a clause."""
+    for sentence in list(doc.sents):
+        verb = _verb_read_as_modifier(sentence)
+        if verb is not None:
+            _rebuild_clause(verb, sentence.root)
+    return doc
+
+
+def _verb_read_as_modifier(sentence: Span) -> Token | None:
+    """The first past-tense verb the parser made the modifier of a noun after it, in a sentence whose
+    root is a noun before that verb (and so no verb at all)."""
+    root = sentence.root
+    if root.pos_ not in NOMINAL:
+        return None
+    return next((t for t in sentence if t.tag_ == "VBD" and t.dep_ == "amod" and root.i < t.i < t.head.i
+                 and t.head.pos_ in NOMINAL), None)
+
+
+def _rebuild_clause(verb: Token, subject: Token) -> None:
+    """Make ``verb`` the root with ``subject`` as its subject and the noun it modified as its object;
+    the subject's phrases between the two and after the verb become the verb's. Heads are set from
+    the new root down, so no step makes a cycle."""
+    noun = verb.head
+    holder = noun.head if noun.dep_ == "pobj" and noun.head.i < verb.i else None  # "on" of "on ... imposed"
+    verb.head = verb
+    verb.dep_ = "ROOT"
+    noun.head = verb
+    noun.dep_ = "dobj"
+    subject.head = verb
+    subject.dep_ = "nsubj"
+    for child in list(subject.children):
+        if child.i > subject.i and child.dep_ not in ("compound", "appos", "cc", "conj"):
+            child.head = verb
+    if holder is not None:
+        time = next((c for c in verb.children if c.dep_ == "npadvmod" and holder.i < c.i < verb.i), None)
+        if time is not None:
+            time.head = holder
+            time.dep_ = "pobj"

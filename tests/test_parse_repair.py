@@ -1,0 +1,36 @@
+"""The parse repairs: a clause the English model misreads is read as the clause it is."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+Annotate = Callable[..., Doc]
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "subject", "obj"),
+    [
+        ("The United States on Thursday imposed sanctions on Iran.", "imposed", "States", "sanctions"),
+        ("The U.S. Treasury Department on Thursday imposed sanctions on the morality police.", "imposed",
+         "Department", "sanctions"),
+    ],
+)
+def test_a_time_phrase_before_the_verb_leaves_the_clause_a_clause(
+    annotate: Annotate, text: str, verb: str, subject: str, obj: str
+) -> None:
+    doc = annotate(text)
+    [head] = [t for t in doc if t.text == verb]
+    assert head.dep_ == "ROOT"
+    assert {(c.text, c.dep_) for c in head.children} >= {(subject, "nsubj"), (obj, "dobj")}
+    assert any(e.event_type == "SANCTION" for e in doc._.events)
+
+
+def test_a_repair_keeps_the_sentences_around_it(annotate: Annotate) -> None:
+    doc = annotate("Riots broke out in Tabriz. The United States on Thursday imposed sanctions on Iran. Iran "
+                   "summoned the Swiss envoy.")
+    assert [s.text.split()[0] for s in doc.sents] == ["Riots", "The", "Iran"]
+    assert {e.event_type for e in doc._.events} >= {"SANCTION", "ACCUSE"}
+
