@@ -104,6 +104,8 @@ POSITIVES: list[tuple[str, str, str, str | None, str]] = [
     # a warning to whoever would act is a threat made to no one by name
     ("The African Union warned any faction that would obstruct the elections in Chad.", "THREATEN", "African Union",
      None, "occurred"),
+    ("The African Union warns any party, body or band of men who might disrupt the vote in Lesotho.",
+     "THREATEN", "African Union", None, "occurred"),
     ("Pakistan warned India of a heavy price for any incursion.", "THREATEN", "Pakistan", "India", "*"),
     ("Turkey warned Sweden against letting the rally go ahead.", "THREATEN", "Turkey", "Sweden", "*"),
     ("North Korea warned of a merciless response to the joint drills.", "THREATEN", "North Korea", "*", "*"),
