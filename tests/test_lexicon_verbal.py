@@ -319,6 +319,8 @@ POSITIVES: list[tuple[str, str, str, str | None, str]] = [
     # a call for an act is aimed at its doer, not at those the act is done to
     ("The OSCE called for the withdrawal of Russian troops from Moldova.", "REQUEST", "*", "Russia", "*"),
     ("Amnesty called for the swift release of the jailed Tunisian bloggers.", "REQUEST", "*", None, "*"),
+    # an order is a REQUEST (the codebook's "requests, demands and orders"), not aimed at those to be freed
+    ("President Tebboune ordered the release of the jailed journalist Ihsane El Kadi.", "REQUEST", "*", None, "*"),
     # a formal agreement signed, or "inked", is the codebook's SUPPORT
     ("Jordan and Israel inked a peace treaty in 1994.", "SUPPORT", "Jordan", "Israel", "occurred"),
     # an armed group known by its kind is a side of talks and agreements; other people of a kind are not
