@@ -6,7 +6,9 @@ Iran") often makes the parser read the verb as an adjective of its object ("impo
 a noun phrase) and the subject as the sentence's root: the sentence then tells no act. A verb in the
 past tense cannot modify a noun, so such a parse is rebuilt as the clause it is: the verb the root,
 the noun before it its subject, the noun it modified its object, and the phrases in between (the
-time phrase) the verb's.
+time phrase) the verb's. Likewise a possessive followed by a word the tagger took for an adjective
+and a past verb ("Myanmar's military seized power"): a possessive needs its noun, so that word heads
+the subject and the verb is the clause's.
 """
 
 from __future__ import annotations
@@ -25,6 +27,10 @@ def repair_parse(doc: Doc) -> Doc:
         verb = _verb_read_as_modifier(sentence)
         if verb is not None:
             _rebuild_clause(verb, sentence.root)
+            continue
+        verb = _verb_after_owned_adjective(sentence)
+        if verb is not None:
+            _rebuild_owned_subject_clause(verb, verb.nbor(-1))
     return doc
 
 
@@ -58,3 +64,34 @@ def _rebuild_clause(verb: Token, subject: Token) -> None:
         if time is not None:
             time.head = holder
             time.dep_ = "pobj"
+
+
+def _verb_after_owned_adjective(sentence: Span) -> Token | None:
+    """A past verb between an owned word the parser took for an adjective and the root noun of a
+    sentence with no verb: "Myanmar's military seized power in a coup" comes out as one noun phrase,
+    "military" an adjective and "seized" a modifier of "power". A possessive must be followed by its
+    noun, so the word after it heads the subject."""
+    root = sentence.root
+    if root.pos_ not in NOMINAL or root.i < 3:
+        return None
+    verb, owned, mark = root.nbor(-1), root.nbor(-2), root.nbor(-3)
+    fits = (verb.tag_ in ("VBD", "VBN") and verb.dep_ == "amod" and owned.dep_ == "amod"
+            and owned.head.i == root.i and mark.tag_ == "POS" and mark.head.head.i == root.i)
+    return verb if fits and sentence.start <= mark.i else None
+
+
+def _rebuild_owned_subject_clause(verb: Token, subject: Token) -> None:
+    """Make ``verb`` the root, the owned word before it (and its owner) its subject, and the root noun
+    it modified its object; the noun's phrases after it become the verb's."""
+    noun = verb.head
+    owner = subject.nbor(-1).head  # "Myanmar" of "Myanmar 's"
+    verb.head = verb
+    verb.dep_ = "ROOT"
+    noun.head = verb
+    noun.dep_ = "dobj"
+    subject.head = verb
+    subject.dep_ = "nsubj"
+    owner.head = subject
+    for child in list(noun.children):
+        if child.i > noun.i and child.dep_ in ("prep", "punct", "advcl", "cc", "conj", "npadvmod"):
+            child.head = verb

@@ -41,3 +41,12 @@ def test_a_closing_quote_glued_to_the_next_word_opens_a_new_sentence(annotate: A
     doc = annotate("“We will march until he is freed.”Students said they would block the roads in Dhaka.")
     assert any(t.text == "Students" for t in doc)
     assert [s.text.split()[0] for s in doc.sents][-1] == "Students"
+
+
+def test_an_owned_word_before_a_past_verb_is_the_subject_not_an_adjective(annotate: Annotate) -> None:
+    doc = annotate("Gabon's military seized power in a coup on Wednesday, detaining President Ali Bongo.")
+    [seized] = [t for t in doc if t.text == "seized"]
+    assert seized.dep_ == "ROOT"
+    assert {(c.text, c.dep_) for c in seized.children} >= {("military", "nsubj"), ("power", "dobj")}
+    takeovers = [e for e in doc._.events if e.event_type == "COERCE"]
+    assert takeovers and all(e.actor is not None and e.actor.country == "GAB" for e in takeovers)
