@@ -473,3 +473,10 @@ def test_who_brokered_a_deal_is_no_party_to_it(annotate: Annotate) -> None:
     parties = {(e.actor.name if e.actor else None, e.recipient.name if e.recipient else None)
                for e in events_of(doc, "AGREE")}
     assert parties == {("Sudan", "South Sudan"), ("South Sudan", "Sudan")}
+
+
+def test_deaths_a_government_reports_are_not_its_own_act(annotate: Annotate) -> None:
+    doc = annotate("Eritrean jets bombed villages in the Afar region of Ethiopia on Monday. Ethiopian officials "
+                   "said 40 people had been killed.")
+    doers = {e.actor.name if e.actor else None for e in events_of(doc, "ASSAULT")}
+    assert "Ethiopia" not in doers and "Eritrea" in doers

@@ -331,11 +331,11 @@ def _named_resolution(head: Token, actor: Actor) -> Resolution:
     return "dictionary"
 
 
-def _named_doer(candidate: Candidate, named: Actor | None) -> Doer | None:
+def _named_doer(candidate: Candidate, named: Actor | None, lexicon: Lexicon) -> Doer | None:
     """The doer the phrase names; people known only by their kind must act, not be acted upon
     ("troops and police were deployed" names who was sent, not who sent them)."""
     head = candidate.actor
-    if named is None or head is None:
+    if named is None or head is None or _reports_anothers_act(candidate, named, lexicon):
         return None
     resolution = _named_resolution(head, named)
     if resolution == "generic" and _is_sent(candidate, head):
@@ -343,6 +343,15 @@ def _named_doer(candidate: Candidate, named: Actor | None) -> Doer | None:
     if resolution == "generic" and (not _is_agent(head, candidate.slots) or _is_speaker(candidate)):
         return None  # "the ministry said the withdrawal was complete" names no withdrawer
     return Doer(named, resolution)
+
+
+def _reports_anothers_act(candidate: Candidate, speaker: Actor, lexicon: Lexicon) -> bool:
+    """Whether the doer phrase is a body that reports, in an agentless passive, an act of a type it
+    does not tell of as its own (``self_reported``): "officials said 40 people had been killed" names
+    no killer; the context may."""
+    own = lexicon.self_reported.get(speaker.sector or "", frozenset())
+    return (_is_speaker(candidate) and _is_agentless_passive(candidate) and speaker.type != "PERSON"
+            and candidate.pattern.event_type not in own)
 
 
 def _is_sent(candidate: Candidate, head: Token) -> bool:
@@ -489,7 +498,7 @@ def _doer(
     (:func:`_unnamed_doer`); one the sentences before give (:func:`_from_context`); a generic actor
     of the phrase's own words; else unknown. A military coup's doer is the armed forces
     (:func:`_military_doer`); a country's forces abroad act as the country (:func:`_state_abroad`)."""
-    doer = _named_doer(candidate, named) or _unnamed_doer(candidate, claimed_by, lexicon)
+    doer = _named_doer(candidate, named, lexicon) or _unnamed_doer(candidate, claimed_by, lexicon)
     if doer.actor is None:
         doer = _from_context(candidate, claimed_by, context, lexicon)
     if doer.actor is None:
