@@ -514,3 +514,12 @@ def test_a_lone_name_given_with_a_title_is_a_person_and_so_is_that_name_alone(an
     assert len(people) == 2 and len(set(people)) == 1
     bare = annotate("Gao was quiet on Monday after a week of fighting.")
     assert not [m for m in bare._.actor_mentions if m.actor.type == "PERSON"]  # a lone name: too weak
+
+
+def test_a_government_or_force_marked_as_no_states_is_not_the_country(annotate: Annotate) -> None:
+    doc = annotate("Moldova and Russia traded accusations on Monday. The separatist authorities in Tiraspol "
+                   "rejected the plan, and Moldova's government welcomed it.")
+    keys = {m.text: m.actor for m in doc._.actor_mentions}
+    separatists = keys.get("separatist authorities")
+    assert separatists is not None and separatists.type != "COUNTRY" and separatists.sector == "REB"
+    assert keys["Moldova's government"].key == "country:MDA"

@@ -43,7 +43,7 @@ def generic_candidates(state: Resolution, book: AgentBook | None = None) -> list
         match = book.sector_of([_lemma(w) for w in words])
         if match is None:
             continue
-        sector, size = _as_unit(book, match[0], words), match[1]
+        sector, size = _of_no_state(state, book, _as_unit(book, match[0], words), words), match[1]
         iso3, span_start, _ = role_country(state, words[-size].i, token.i + 1)
         if iso3 is None and words[0].i < words[-size].i:  # "Iran's morality police": the country before the phrase
             iso3, span_start, _ = role_country(state, words[0].i, token.i + 1)
@@ -94,6 +94,14 @@ def _as_unit(book: AgentBook, sector: Sector, words: list[Token]) -> Sector:
     if sector.forces and book.names_a_unit([_lemma(w) for w in words]):
         return replace(sector, forces=False)
     return sector
+
+
+def _of_no_state(state: Resolution, book: AgentBook, sector: Sector, words: list[Token]) -> Sector:
+    """A state's body or forces marked as no state's ("the separatist government", "rebel
+    authorities", roles.yaml ``non_state_marks``) is of the mark's own sector (REB), not the state."""
+    marks = [_lemma(w) for w in words if _lemma(w) in state.roles.non_state_marks]
+    found = book.sector_of(marks[:1]) if marks and (sector.state or sector.forces) else None
+    return found[0] if found is not None else sector
 
 
 def _heads_a_phrase(token: Token) -> bool:

@@ -31,7 +31,8 @@ def role_candidates(state: Resolution) -> list[Candidate]:
     found: list[Candidate] = []
     for label, start, end, iso3, span_start, has_det in contexts:
         kind, _, detail = label.partition("|")
-        if _role_blocked(state, end, kind) or (kind in ("country", "forces") and _names_a_unit(state, span_start, end)):
+        if _role_blocked(state, end, kind) or (kind in ("country", "forces") and (
+                _names_a_unit(state, span_start, end) or _no_states(state, span_start, end))):
             continue
         actor: Actor | None = None
         owner = _named_modifier(state, span_start)
@@ -63,6 +64,14 @@ def _names_a_unit(state: Resolution, start: int, end: int) -> bool:
     """ "Guinea's special forces", "the presidential guard": one unit of the forces, an actor of its
     own words (the generic actors' ``units``), not the country or its national forces."""
     return load_agents().names_a_unit([t.lemma_.lower() for t in state.doc[start:end]])
+
+
+def _no_states(state: Resolution, start: int, end: int) -> bool:
+    """ "The separatist government", "rebel authorities": a government or force of no state
+    (``non_state_marks``), whatever country the article is about."""
+    head = state.doc[end - 1]
+    words = {t.lower_ for t in state.doc[start:end]} | {c.lower_ for c in head.children if c.dep_ == "amod"}
+    return bool(words & state.roles.non_state_marks)
 
 
 def _role_blocked(state: Resolution, end: int, kind: str) -> bool:
