@@ -480,3 +480,15 @@ def test_deaths_a_government_reports_are_not_its_own_act(annotate: Annotate) -> 
                    "said 40 people had been killed.")
     doers = {e.actor.name if e.actor else None for e in events_of(doc, "ASSAULT")}
     assert "Ethiopia" not in doers and "Eritrea" in doers
+
+
+def test_the_two_sides_are_the_two_the_text_shows_fighting_each_the_others_partner(annotate: Annotate) -> None:
+    doc = annotate("Sudan's army shelled RSF bases in Omdurman on Monday. In Jeddah on Saturday, the two sides "
+                   "agreed to a week-long truce.")
+    sides = {(e.actor.name if e.actor else None, e.recipient.name if e.recipient else None)
+             for e in events_of(doc, "AGREE")}
+    army = next(e.actor.name for e in events_of(doc, "ASSAULT") if e.actor is not None)
+    assert len(sides) == 2 and all(doer and partner for doer, partner in sides)
+    assert army in {doer for doer, _ in sides}
+    alone = annotate("Students and teachers met in Lyon. Both sides agreed to talk again.")
+    assert not events_of(alone, "AGREE")  # no two sides shown fighting: nobody to name

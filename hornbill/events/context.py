@@ -27,12 +27,13 @@ from hornbill.events.match import PARTNER_JUDGEMENT, Candidate, find_candidates,
 from hornbill.events.mentions import Context, accusation_of, deduplicate, event_of, summary_line
 from hornbill.events.reference import (
     as_offers,
+    fighting_sides,
     is_peace_call,
     with_act_targets,
     with_adversaries,
     with_referred_recipients,
 )
-from hornbill.events.roles import actor_of
+from hornbill.events.roles import actor_of, names_both_sides
 from hornbill.events.syntax import is_definite, is_infinitival, lemma_of
 from hornbill.model import QUAD_CLASS, Actor, EventMention
 
@@ -204,7 +205,8 @@ class PatternExtractor:
         partners: dict[str, Actor] = {}  # actor key -> who the text last said cooperates with it
         peace_calls: set[int] = set()  # positions in ``told`` of calls for a ceasefire or an end to fighting
         for sentence in sentences:
-            kept = with_act_targets(self._kept(sentence, history, partners), words, self.lexicon)
+            sides = fighting_sides([e for _, e in told], self.lexicon)
+            kept = with_act_targets(self._kept(sentence, history, partners, sides), words, self.lexicon)
             words += [(lemma_of(c.trigger), e) for c, e in kept]
             partners |= dict(tie for _, e in kept if (tie := _tie(e, self.lexicon)) is not None)
             for candidate, event in self._selected(kept, sentence):
@@ -222,15 +224,20 @@ class PatternExtractor:
         return with_referred_recipients(self._selected(self._kept(sentence, []), sentence), self.lexicon)
 
     def _kept(
-        self, sentence: Span, history: History, partners: Mapping[str, Actor] | None = None
+        self, sentence: Span, history: History, partners: Mapping[str, Actor] | None = None,
+        sides: tuple[Actor, Actor] | None = None,
     ) -> list[tuple[Candidate, EventMention]]:
+        """The events of a sentence's candidates, each with what the text before gives it; "the two
+        sides" told of a candidate gives one event per side the text shows fighting (``sides``)."""
         kept: list[tuple[Candidate, EventMention]] = []
         for candidate in find_candidates(sentence, self.lexicon):
-            event = event_of(candidate, sentence, self.lexicon, self.require_actor, self._context(candidate, history))
-            if event is not None and candidate.pattern is PARTNER_JUDGEMENT:
-                event = _partnered(event, partners or {}, self.lexicon)
-            if event is not None:
-                kept.append((candidate, event))
+            context = self._context(candidate, history)
+            for view in _per_side(context, sides) if names_both_sides(candidate.actor, self.lexicon) else [context]:
+                event = event_of(candidate, sentence, self.lexicon, self.require_actor, view)
+                if event is not None and candidate.pattern is PARTNER_JUDGEMENT:
+                    event = _partnered(event, partners or {}, self.lexicon)
+                if event is not None:
+                    kept.append((candidate, event))
         return kept
 
     def _context(self, candidate: Candidate, history: History) -> Context:
@@ -266,6 +273,12 @@ class PatternExtractor:
                 if accusation is not None:
                     found.append((candidate, accusation))
         return found
+
+
+def _per_side(context: Context, sides: tuple[Actor, Actor] | None) -> list[Context]:
+    """The context once for each of the two sides (each the doer, the other its partner), or as it is
+    when the text has shown no two sides fighting."""
+    return [replace(context, sides=sides), replace(context, sides=(sides[1], sides[0]))] if sides else [context]
 
 
 def _agreed_to(candidate: Candidate, agreed: set[int], lexicon: Lexicon) -> bool:

@@ -25,6 +25,7 @@ from hornbill.events.roles import (
     did_a_reacted_act,
     is_kind_only,
     known_by_kind_may_receive,
+    names_both_sides,
     names_people,
     object_antecedent,
     suffers,
@@ -307,10 +308,12 @@ RESOLUTION_OF_HOW: dict[str, Resolution] = {"role": "context", "pronoun": "conte
 @dataclass(frozen=True)
 class Context:
     """What the sentences before give a candidate that names no doer: the doer and recipient of the
-    withdrawal it continues (``forces``), and the doer of the latest event of its quad class."""
+    withdrawal it continues (``forces``), the doer of the latest event of its quad class, and for a
+    doer phrase naming "the two sides", the two sides the text shows fighting (``sides``)."""
 
     forces: tuple[Actor, Actor | None] | None = None
     previous_doer: Actor | None = None
+    sides: tuple[Actor, Actor] | None = None  # for "the two sides": the side this event is told of, the other
 
 
 @dataclass(frozen=True)
@@ -498,6 +501,8 @@ def _doer(
     (:func:`_unnamed_doer`); one the sentences before give (:func:`_from_context`); a generic actor
     of the phrase's own words; else unknown. A military coup's doer is the armed forces
     (:func:`_military_doer`); a country's forces abroad act as the country (:func:`_state_abroad`)."""
+    if context.sides is not None and names_both_sides(candidate.actor, lexicon):
+        return Doer(context.sides[0], "context")
     doer = _named_doer(candidate, named, lexicon) or _unnamed_doer(candidate, claimed_by, lexicon)
     if doer.actor is None:
         doer = _from_context(candidate, claimed_by, context, lexicon)
@@ -719,6 +724,8 @@ def event_of(
         return None  # the story's country is the doer's own: no one else is acted upon
     if recipient is None and context is not None and context.forces is not None and doer.actor is context.forces[0]:
         recipient = context.forces[1]  # troops that leave after "France will withdraw from Mali" leave Mali
+    if recipient is None and context is not None and context.sides is not None and doer.actor is context.sides[0]:
+        recipient = context.sides[1]  # "the two sides agreed": each with the other
     if recipient is not None and recipient == doer.actor:
         recipient = None
     offer = _as_promised(candidate, doer.actor, claimed_by, lexicon)

@@ -196,15 +196,19 @@ def as_offers(events: list[EventMention], peace_calls: set[int], lexicon: Lexico
     return offers
 
 
+def _fights(events: Sequence[EventMention], lexicon: Lexicon) -> list[tuple[Actor, Actor]]:
+    """(doer, target) of each event of ``fighting_types`` between two actors, in text order."""
+    return [(e.actor, e.recipient) for e in events if e.event_type in lexicon.fighting_types
+            and e.actor is not None and e.recipient is not None and e.actor != e.recipient]
+
+
 def _adversaries(events: Sequence[EventMention], lexicon: Lexicon) -> dict[str, Counter[Actor]]:
     """For each actor the text shows fighting (doer or target of an event of ``fighting_types``), how
     often it fights each other actor."""
     sides: dict[str, Counter[Actor]] = {}
-    for event in events:
-        one, other = event.actor, event.recipient
-        if event.event_type in lexicon.fighting_types and one is not None and other is not None and one != other:
-            sides.setdefault(one.key, Counter())[other] += 1
-            sides.setdefault(other.key, Counter())[one] += 1
+    for one, other in _fights(events, lexicon):
+        sides.setdefault(one.key, Counter())[other] += 1
+        sides.setdefault(other.key, Counter())[one] += 1
     return sides
 
 
@@ -222,3 +226,10 @@ def with_adversaries(events: list[EventMention], lexicon: Lexicon) -> list[Event
             event = replace(event, recipient=other, summary=summary_line(*line, lexicon))
         settled.append(event)
     return settled
+
+
+def fighting_sides(events: Sequence[EventMention], lexicon: Lexicon) -> tuple[Actor, Actor] | None:
+    """The two sides the text has shown fighting each other most often so far (the first told, on a
+    tie), for "the two sides" and "both parties"; None before any such event."""
+    pairs = Counter((one, other) if one.key <= other.key else (other, one) for one, other in _fights(events, lexicon))
+    return pairs.most_common(1)[0][0] if pairs else None

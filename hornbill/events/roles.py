@@ -248,6 +248,13 @@ def _slot_heads(slot: str, trigger: Token, slots: Slots, lexicon: Lexicon) -> li
     return [t for head in slots.get(slot) for t in conjuncts(head)]
 
 
+def names_both_sides(head: Token | None, lexicon: Lexicon) -> bool:
+    """Whether a doer phrase names the two sides of a conflict ("the two sides", "both parties", "the
+    warring parties": ``sides_nouns`` with one of ``sides_marks``)."""
+    return (head is not None and head.tag_ in ("NNS", "NNPS") and lemma_of(head) in lexicon.marker("sides_nouns")
+            and any(c.lower_ in lexicon.marker("sides_marks") for c in head.children))
+
+
 def _go_between(agent: Token, lexicon: Lexicon) -> bool:
     """Whether a "by" phrase names who brokered or hosted something rather than who made it ("a truce
     brokered by Qatar", ``mediating_verbs``): a go-between is no party to it."""
