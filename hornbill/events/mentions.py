@@ -349,12 +349,12 @@ def _named_doer(candidate: Candidate, named: Actor | None, lexicon: Lexicon) -> 
 
 
 def _reports_anothers_act(candidate: Candidate, speaker: Actor, lexicon: Lexicon) -> bool:
-    """Whether the doer phrase is a body that reports, in an agentless passive, an act of a type it
-    does not tell of as its own (``self_reported``): "officials said 40 people had been killed" names
-    no killer; the context may."""
-    own = lexicon.self_reported.get(speaker.sector or "", frozenset())
-    return (_is_speaker(candidate) and _is_agentless_passive(candidate) and speaker.type != "PERSON"
-            and candidate.pattern.event_type not in own)
+    """Whether the doer phrase is a body of a sector that reports its own acts (``self_reported``)
+    telling, in an agentless passive, an act of a type it does not tell of as its own: "officials
+    said 40 people had been killed" names no killer; the context may."""
+    own = lexicon.self_reported.get(speaker.sector or "")
+    return (own is not None and _is_speaker(candidate) and _is_agentless_passive(candidate)
+            and speaker.type != "PERSON" and candidate.pattern.event_type not in own)
 
 
 def _is_sent(candidate: Candidate, head: Token) -> bool:
