@@ -13,6 +13,7 @@ is its offer (an AGREE). Other extractors (a transformer or LLM backend) plug in
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -27,7 +28,7 @@ from hornbill.events.match import PARTNER_JUDGEMENT, Candidate, find_candidates,
 from hornbill.events.mentions import Context, accusation_of, deduplicate, event_of, summary_line
 from hornbill.events.reference import (
     as_offers,
-    fighting_sides,
+    fighting_pairs,
     is_peace_call,
     with_act_targets,
     with_adversaries,
@@ -204,12 +205,15 @@ class PatternExtractor:
         history: list[list[tuple[Candidate, EventMention]]] = []
         partners: dict[str, Actor] = {}  # actor key -> who the text last said cooperates with it
         peace_calls: set[int] = set()  # positions in ``told`` of calls for a ceasefire or an end to fighting
+        fights: Counter[tuple[Actor, Actor]] = Counter()  # the pairs of actors told fighting each other
         for sentence in sentences:
-            sides = fighting_sides([e for _, e in told], self.lexicon)
+            sides = fights.most_common(1)[0][0] if fights else None
             kept = with_act_targets(self._kept(sentence, history, partners, sides), words, self.lexicon)
             words += [(lemma_of(c.trigger), e) for c, e in kept]
             partners |= dict(tie for _, e in kept if (tie := _tie(e, self.lexicon)) is not None)
-            for candidate, event in self._selected(kept, sentence):
+            selected = self._selected(kept, sentence)
+            fights += fighting_pairs([e for _, e in selected], self.lexicon)
+            for candidate, event in selected:
                 if is_peace_call(candidate, self.lexicon):
                     peace_calls.add(len(told))
                 told.append((candidate, event))

@@ -228,8 +228,7 @@ def with_adversaries(events: list[EventMention], lexicon: Lexicon) -> list[Event
     return settled
 
 
-def fighting_sides(events: Sequence[EventMention], lexicon: Lexicon) -> tuple[Actor, Actor] | None:
-    """The two sides the text has shown fighting each other most often so far (the first told, on a
-    tie), for "the two sides" and "both parties"; None before any such event."""
-    pairs = Counter((one, other) if one.key <= other.key else (other, one) for one, other in _fights(events, lexicon))
-    return pairs.most_common(1)[0][0] if pairs else None
+def fighting_pairs(events: Sequence[EventMention], lexicon: Lexicon) -> Counter[tuple[Actor, Actor]]:
+    """How often the events show each two actors fighting each other (in either direction); the most
+    common pair so far is who "the two sides" and "both parties" are."""
+    return Counter((one, other) if one.key <= other.key else (other, one) for one, other in _fights(events, lexicon))
