@@ -492,3 +492,11 @@ def test_the_two_sides_are_the_two_the_text_shows_fighting_each_the_others_partn
     assert army in {doer for doer, _ in sides}
     alone = annotate("Students and teachers met in Lyon. Both sides agreed to talk again.")
     assert not events_of(alone, "AGREE")  # no two sides shown fighting: nobody to name
+
+
+def test_pledges_go_where_the_storys_forces_are_sent_not_to_the_most_named_country(annotate: Annotate) -> None:
+    doc = annotate("Rwandan soldiers arrived in Mozambique's Cabo Delgado province in July. Rwanda's president said "
+                   "Rwanda would keep its troops there. Rwandan officers said the port of Palma was secure. A "
+                   "Rwandan general praised his men. Botswana pledged 300 soldiers to the regional effort.")
+    [pledge] = [e for e in events_of(doc, "AGREE") if e.actor is not None and e.actor.name == "Botswana"]
+    assert pledge.recipient is not None and pledge.recipient.name == "Mozambique"

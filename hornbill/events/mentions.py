@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from hornbill import timex
 from hornbill.actors.dictionary import ActorDictionary
@@ -15,7 +15,13 @@ from hornbill.actors.generic import article_country, fallback_actor, implied_act
 from hornbill.doctools import evidence_for, is_headline
 from hornbill.events.lexicon import Lexicon, Pattern, default_lexicon
 from hornbill.events.match import Candidate
-from hornbill.events.places import gazetteer_country, inside_country, sentence_location, stated_country
+from hornbill.events.places import (
+    deployment_destination,
+    gazetteer_country,
+    inside_country,
+    sentence_location,
+    stated_country,
+)
 from hornbill.events.roles import (
     actor_of,
     adhoc_actor,
@@ -669,7 +675,14 @@ def _story_recipient(candidate: Candidate, sentence: Span, lexicon: Lexicon) -> 
         return None  # a phrase that names nobody one can follow: no recipient, not the story's
     if candidate.trigger.dep_ == "pobj" or _in_description(candidate.trigger):
         return None  # "brokered with the help of Turkey", "a deal allowing Ukraine to ship grain"
-    return article_country(sentence.doc)
+    return _story_country(sentence.doc, lexicon)
+
+
+def _story_country(doc: Doc, lexicon: Lexicon) -> Actor | None:
+    """The country a story's aid and pledges go to: where its forces and missions are sent
+    (:func:`~hornbill.events.places.deployment_destination`), else the country it is about."""
+    destination = deployment_destination(doc, lexicon)
+    return (ActorDictionary.load().country(destination) if destination else None) or article_country(doc)
 
 
 def _is_pledge(candidate: Candidate, lexicon: Lexicon) -> bool:
@@ -679,10 +692,10 @@ def _is_pledge(candidate: Candidate, lexicon: Lexicon) -> bool:
     return candidate.pattern.event_type in lexicon.story_pledges and promised
 
 
-def _pledged_to_story(sentence: Span, doer: Actor | None) -> Actor | None:
-    """The country a pledge that names no one it is made to is made to: the one the article is
-    clearly about, unless that is the doer's own."""
-    story = article_country(sentence.doc)
+def _pledged_to_story(sentence: Span, doer: Actor | None, lexicon: Lexicon) -> Actor | None:
+    """The country a pledge that names no one it is made to is made to: the story's (see
+    :func:`_story_country`), unless that is the doer's own."""
+    story = _story_country(sentence.doc, lexicon)
     return None if story is None or _same_country(doer, story) else story
 
 
@@ -733,6 +746,6 @@ def event_of(
     if recipient is None and kind in lexicon.offered_types and offer.pattern.event_type != kind:
         recipient = _destination(candidate, doer.actor)  # "pledged to send troops to Haiti"
     if recipient is None and _is_pledge(offer, lexicon):
-        recipient = _pledged_to_story(sentence, doer.actor)  # "the Bahamas pledged 150 officers to the mission"
+        recipient = _pledged_to_story(sentence, doer.actor, lexicon)  # "the Bahamas pledged 150 officers"
     candidate = offer
     return _mention(candidate, sentence, doer, recipient, None if claimed_by == doer.actor else claimed_by, lexicon)

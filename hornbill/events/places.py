@@ -366,3 +366,23 @@ def stated_country(candidate: Candidate, recipient: Actor | None, lexicon: Lexic
     if candidate.mode == "withdraw" and recipient is not None and recipient.type == "COUNTRY":
         return recipient.country
     return None
+
+
+def deployment_destination(doc: Doc, lexicon: Lexicon) -> str | None:
+    """The country an article's forces or missions go to: the one its deployment words
+    (``deployment_words``: "deployed to Haiti", "officers arrived in Port-au-Prince", "the mission in
+    Mali") point to more often than to any other; None when none or a tie. In a story about a force
+    one country sends to another, the other, though the sender is the more often named."""
+    counts: Counter[str] = Counter()
+    words = lexicon.marker("deployment_words")
+    for token in doc:
+        if token.lemma_.lower() not in words:
+            continue
+        for name, place in prep_objects_of(token):
+            found = actor_of(place) if name in ("to", "in", "into") else None
+            if found is not None and found.type == "COUNTRY" and found.country:
+                counts[found.country] += 1
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
