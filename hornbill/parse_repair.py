@@ -44,18 +44,23 @@ def _verb_read_as_modifier(sentence: Span) -> Token | None:
                  and t.head.pos_ in NOMINAL), None)
 
 
-def _rebuild_clause(verb: Token, subject: Token) -> None:
-    """Make ``verb`` the root with ``subject`` as its subject and the noun it modified as its object;
-    the subject's phrases between the two and after the verb become the verb's. Heads are set from
-    the new root down, so no step makes a cycle."""
-    noun = verb.head
-    holder = noun.head if noun.dep_ == "pobj" and noun.head.i < verb.i else None  # "on" of "on ... imposed"
+def _make_clause(verb: Token, subject: Token, obj: Token) -> None:
+    """Make ``verb`` the sentence's root with ``subject`` and ``obj`` as its subject and object, the
+    root first, so no step makes a cycle."""
     verb.head = verb
     verb.dep_ = "ROOT"
-    noun.head = verb
-    noun.dep_ = "dobj"
+    obj.head = verb
+    obj.dep_ = "dobj"
     subject.head = verb
     subject.dep_ = "nsubj"
+
+
+def _rebuild_clause(verb: Token, subject: Token) -> None:
+    """Make ``verb`` the root with ``subject`` as its subject and the noun it modified as its object;
+    the subject's phrases between the two and after the verb become the verb's."""
+    noun = verb.head
+    holder = noun.head if noun.dep_ == "pobj" and noun.head.i < verb.i else None  # "on" of "on ... imposed"
+    _make_clause(verb, subject, noun)
     for child in list(subject.children):
         if child.i > subject.i and child.dep_ not in ("compound", "appos", "cc", "conj"):
             child.head = verb
@@ -85,12 +90,7 @@ def _rebuild_owned_subject_clause(verb: Token, subject: Token) -> None:
     it modified its object; the noun's phrases after it become the verb's."""
     noun = verb.head
     owner = subject.nbor(-1).head  # "Myanmar" of "Myanmar 's"
-    verb.head = verb
-    verb.dep_ = "ROOT"
-    noun.head = verb
-    noun.dep_ = "dobj"
-    subject.head = verb
-    subject.dep_ = "nsubj"
+    _make_clause(verb, subject, noun)
     owner.head = subject
     for child in list(noun.children):
         if child.i > noun.i and child.dep_ in ("prep", "punct", "advcl", "cc", "conj", "npadvmod"):

@@ -385,6 +385,11 @@ class RoleBook:
     grab_objects: frozenset[str]
     org_types: Mapping[str, frozenset[str]]  # actor type -> words that mark an organisation as such
 
+    def no_state_mark(self, words: Iterable[str]) -> str | None:
+        """The first of ``words`` (lower-cased) that marks a government or force as no state's
+        ("separatist", "rebel"), if any."""
+        return next((word for word in words if word in self.non_state_marks), None)
+
     def labels(self) -> Iterator[tuple[str, str]]:
         """(phrase, matcher label) for every role noun."""
         for noun, policy in self.country_roles.items():

@@ -72,7 +72,7 @@ def _candidate(state: Resolution, sector: Sector, words: list[Token], iso3: str 
         return None  # "the troops": someone named before; the events stage looks there first
     if sector.state and not _is_definite_or_plural(head):
         return None  # "members of parliament": no one body, let alone the article's country's
-    article = _clearly_leading(countries) if sector.state else _leading(countries)
+    article = clearly_leading(countries) if sector.state else _leading(countries)
     return _actor_for(state, sector, words, article)
 
 
@@ -99,8 +99,8 @@ def _as_unit(book: AgentBook, sector: Sector, words: list[Token]) -> Sector:
 def _of_no_state(state: Resolution, book: AgentBook, sector: Sector, words: list[Token]) -> Sector:
     """A state's body or forces marked as no state's ("the separatist government", "rebel
     authorities", roles.yaml ``non_state_marks``) is of the mark's own sector (REB), not the state."""
-    marks = [_lemma(w) for w in words if _lemma(w) in state.roles.non_state_marks]
-    found = book.sector_of(marks[:1]) if marks and (sector.state or sector.forces) else None
+    mark = state.roles.no_state_mark(_lemma(w) for w in words) if sector.state or sector.forces else None
+    found = book.sector_of([mark]) if mark is not None else None
     return found[0] if found is not None else sector
 
 
@@ -186,7 +186,7 @@ def _country_counts(state: Resolution) -> Counter[str | None]:
                    if m.actor.type == "COUNTRY" and m.actor.country and m.how != "pronoun")
 
 
-def _clearly_leading(counts: Counter[str | None]) -> str | None:
+def clearly_leading(counts: Counter[str | None]) -> str | None:
     """The country named more often than any other (once is enough when it is the only one)."""
     ranked = counts.most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
@@ -204,7 +204,7 @@ def article_country(doc: Doc) -> Actor | None:
     any other: "Iran", "Iran's police", "Iranian officials"), if any."""
     counts: Counter[str | None] = Counter(m.actor.country for m in doc._.actor_mentions or []
                                           if m.actor.country and m.how != "pronoun")
-    iso3 = _clearly_leading(counts)
+    iso3 = clearly_leading(counts)
     return ActorDictionary.load().country(iso3) if iso3 is not None else None
 
 
@@ -213,7 +213,7 @@ def _clearly_named_country(doc: Doc) -> str | None:
     any other, if any."""
     counts: Counter[str | None] = Counter(m.actor.country for m in doc._.actor_mentions or []
                                           if m.actor.type == "COUNTRY" and m.how != "pronoun")
-    return _clearly_leading(counts)
+    return clearly_leading(counts)
 
 
 def fallback_actor(head: Token, place: str | None = None, book: AgentBook | None = None) -> tuple[Actor, str] | None:

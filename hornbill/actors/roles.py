@@ -70,8 +70,8 @@ def _no_states(state: Resolution, start: int, end: int) -> bool:
     """ "The separatist government", "rebel authorities": a government or force of no state
     (``non_state_marks``), whatever country the article is about."""
     head = state.doc[end - 1]
-    words = {t.lower_ for t in state.doc[start:end]} | {c.lower_ for c in head.children if c.dep_ == "amod"}
-    return bool(words & state.roles.non_state_marks)
+    words = [t.lower_ for t in state.doc[start:end]] + [c.lower_ for c in head.children if c.dep_ == "amod"]
+    return state.roles.no_state_mark(words) is not None
 
 
 def _role_blocked(state: Resolution, end: int, kind: str) -> bool:

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from hornbill.actors.generic import clearly_leading
 from hornbill.events.lexicon import Lexicon
 from hornbill.events.match import Candidate
 from hornbill.events.roles import actor_of
@@ -43,6 +44,7 @@ DATELINE = re.compile(r"(?:^|\n)\s*(?:date \S+\s+)?([A-Z][A-Za-z'.]+(?:[ -][A-Za
                       r"(?:,[ A-Za-z.]+?(?: \d{1,2})?){0,2}(?:\s*\([A-Za-z .]+\)\s*|\s+)[-–—]")
 DATELINE_REACH = 1500  # characters of the article a dateline is looked for in
 CACHE_KEY = "hornbill.places"
+DESTINATION_KEY = "hornbill.deployment_destination"
 #: Month and weekday names, which open datelines' dates ("July 21 (Reuters) -"), never their places.
 CALENDAR_WORDS = frozenset(w.lower() for w in [*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name])
 
@@ -372,8 +374,18 @@ def deployment_destination(doc: Doc, lexicon: Lexicon) -> str | None:
     """The country an article's forces or missions go to: the one its deployment words
     (``deployment_words``: "deployed to Haiti", "officers arrived in Port-au-Prince", "the mission in
     Mali") point to more often than to any other; None when none or a tie. In a story about a force
-    one country sends to another, the other, though the sender is the more often named."""
-    counts: Counter[str] = Counter()
+    one country sends to another, the other, though the sender is the more often named. Worked out
+    once per document."""
+    key = f"{DESTINATION_KEY}:{id(lexicon)}"
+    if key not in doc.user_data:
+        doc.user_data[key] = clearly_leading(_deployment_places(doc, lexicon))
+    destination: str | None = doc.user_data[key]
+    return destination
+
+
+def _deployment_places(doc: Doc, lexicon: Lexicon) -> Counter[str | None]:
+    """How often the article's deployment words point to each country by a "to" or "in" phrase."""
+    counts: Counter[str | None] = Counter()
     words = lexicon.marker("deployment_words")
     for token in doc:
         if token.lemma_.lower() not in words:
@@ -382,7 +394,4 @@ def deployment_destination(doc: Doc, lexicon: Lexicon) -> str | None:
             found = actor_of(place) if name in ("to", "in", "into") else None
             if found is not None and found.type == "COUNTRY" and found.country:
                 counts[found.country] += 1
-    ranked = counts.most_common(2)
-    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
-        return None
-    return ranked[0][0]
+    return counts
