@@ -275,6 +275,13 @@ POSITIVES: list[tuple[str, str, str | None, str, str | None]] = [
     # aid flown or trucked to a place is aid, not a visit by whoever carries it
     ("The UAE flew tents and blankets to Afghanistan after the earthquake.", "AID", "humanitarian",
      "United Arab Emirates", "Afghanistan"),
+    # goods sent aboard a vehicle are the aid, not the vehicle a show of force
+    ("Algeria dispatched two cargo planes carrying tents to Libya.", "AID", "humanitarian", "Algeria", "Libya"),
+    ("Oman sent a ship with medicine and flour to Somalia.", "AID", "humanitarian", "Oman", "Somalia"),
+    ("Egypt rushed trucks loaded with rifles to Sudan.", "AID", "military", "Egypt", "Sudan"),
+    # projects and wages paid for are aid to the place they are in; a state's own forces receive aid
+    ("Japan financed the rebuilding of the main bridge in Laos.", "AID", "economic", "Japan", "Laos"),
+    ("The United States will equip Ghanaian special forces.", "AID", "military", "United States", "*"),
 ]
 
 
@@ -328,6 +335,8 @@ def test_every_material_type_has_positive_sentences() -> None:
         ("The Red Crescent evacuated wounded villagers from the valley.", "ASSAULT"),
         # what is flown somewhere is no visit
         ("The UAE flew tents and blankets to Afghanistan after the earthquake.", "CONSULT"),
+        # a ship sent with marines aboard is a deployment, not aid
+        ("The Greek navy sent a frigate with sixty marines to Cyprus.", "AID"),
     ],
 )
 def test_readings_of_other_types_or_none(annotate: Annotate, text: str, absent: str) -> None:

@@ -287,6 +287,14 @@ POSITIVES: list[tuple[str, str, str, str | None, str]] = [
     ("Emmanuel Macron spoke on the phone with the Algerian president.", "CONSULT", "Emmanuel Macron", "*", "*"),
     ("Emmanuel Macron spoke to Vladimir Putin for two hours.", "CONSULT", "Emmanuel Macron", "Vladimir Putin", "*"),
     ("Pakistan's army chief sat down with Taliban leaders in Kabul.", "CONSULT", "Pakistan", "*", "*"),
+    # a call made to talk, a call the parser reads as a name given, a courtesy call, a guest received
+    ("Olaf Scholz telephoned Justin Trudeau to discuss the trade talks.", "CONSULT", "Olaf Scholz",
+     "Justin Trudeau", "*"),
+    ("Antony Blinken called Erdogan on Sunday to talk about Syria.", "CONSULT", "Antony Blinken", "*", "*"),
+    ("Ghana's defence minister paid a courtesy call on President Paul Kagame.", "CONSULT", "Ghana", "Paul Kagame",
+     "*"),
+    ("Xi Jinping was received by Vladimir Putin in the Kremlin.", "CONSULT", "Xi Jinping", "Vladimir Putin", "*"),
+    ("Canada committed 40 million dollars in relief funding for Malawi.", "AGREE", "Canada", "Malawi", "announced"),
     ("Japan sent a message of solidarity to the people of Morocco.", "SUPPORT", "Japan", "*", "*"),
     ("The African Union welcomed the signing of the peace deal.", "SUPPORT", "African Union", "*", "*"),
     ("Kenya pledged 1,000 police officers for the Haiti mission.", "AGREE", "Kenya", "*", "announced"),
@@ -355,6 +363,8 @@ def test_verbal_event_is_found_with_its_roles(
 
 # (sentence, a type it must not give): words that look like a verbal event and are not
 NEGATIVES: list[tuple[str, str]] = [
+    # a name given is no call
+    ("Joe Biden called Vladimir Putin a war criminal.", "CONSULT"),
     ("North Korea's launches threaten the security of the whole region, Tokyo said.", "THREATEN"),
     ("The storm threatened to flood the coast.", "THREATEN"),
     ("The verdict shocked the small town.", "ACCUSE"),  # dismay in the passive only is a judgement

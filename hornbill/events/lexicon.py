@@ -97,6 +97,7 @@ class Lexicon:
     generic_recipients: frozenset[str] = frozenset()  # types whose recipient may be people known by kind
     party_recipients: frozenset[str] = frozenset()  # types whose recipient may be an armed group known by kind
     party_sectors: frozenset[str] = frozenset()  # the sectors of such groups (REB, UAF)
+    state_body_sectors: frozenset[str] = frozenset()  # sectors of state bodies, any act's recipient with a country
     story_recipients: frozenset[str] = frozenset()  # types aimed at the story's country when they name no one
     story_beneficiaries: frozenset[str] = frozenset()  # of those, types whose phrase naming no one still means it
     occasions: frozenset[str] = frozenset()  # types a "setting_preps" phrase names as the occasion of a clause
@@ -324,6 +325,7 @@ def load_lexicon(path: Path = LEXICON_PATH, backstop: Path | None = BACKSTOP_PAT
         aims={str(k): frozenset(str(t) for t in v) for k, v in (data.get("aims") or {}).items()},
         inherit_doer=frozenset(data.get("inherit_doer", [])),
         party_sectors=frozenset(str(x) for x in data.get("party_sectors", [])),
+        state_body_sectors=frozenset(str(x) for x in data.get("state_body_sectors", [])),
         implied_doers={str(k): str(v) for k, v in (data.get("implied_doers") or {}).items()},
         self_reported={str(sector): frozenset(EVENT_TYPES) if types == "any" else frozenset(str(t) for t in types)
                        for sector, types in (data.get("self_reported") or {}).items()},

@@ -286,23 +286,27 @@ def is_kind_only(actor: Actor) -> bool:
     return actor.key.startswith(f"{ADHOC_GROUP}:")
 
 
-def known_by_kind_may_receive(actor: Actor, event_type: str, lexicon: Lexicon) -> bool:
+def known_by_kind_may_receive(actor: Actor, event_type: str, lexicon: Lexicon, state_bodies: bool = True) -> bool:
     """Whether an actor known only by its kind may be the recipient of an act of ``event_type``:
     people of a kind receive acts done to people and judgements (``generic_recipient_types``), an
-    armed group of a kind is also a side of talks and agreements (``party_recipient_types``)."""
+    armed group of a kind is also a side of talks and agreements (``party_recipient_types``), and a
+    state body of a known country receives any act (``state_body_sectors``) unless ``state_bodies`` is
+    false."""
     if event_type in lexicon.generic_recipients:
+        return True
+    if state_bodies and actor.country and actor.sector in lexicon.state_body_sectors:
         return True
     return event_type in lexicon.party_recipients and actor.sector in lexicon.party_sectors
 
 
-def _may_fill(head: Token, recipient_of: str | None, lexicon: Lexicon) -> bool:
+def _may_fill(head: Token, recipient_of: str | None, lexicon: Lexicon, state_bodies: bool = True) -> bool:
     """Whether a role head names an actor one can follow in the role (see :func:`role_options`)."""
     actor = actor_of(head)
     if actor is None:
         return False
     if recipient_of is None or not is_kind_only(actor):
         return True
-    return known_by_kind_may_receive(actor, recipient_of, lexicon)
+    return known_by_kind_may_receive(actor, recipient_of, lexicon, state_bodies)
 
 
 def role_options(
@@ -310,12 +314,14 @@ def role_options(
 ) -> list[Token]:
     """Role heads from the first slot that yields an actor (else from the first slot present);
     ``recipient_of``: the event type whose recipient is sought (people known only by their kind are
-    a recipient only where :func:`known_by_kind_may_receive` allows)."""
+    a recipient only where :func:`known_by_kind_may_receive` allows; a state body known by its kind
+    only where no slot names another: "police officers in Niger were trained" are trained in Niger)."""
     recipient = recipient_of is not None
     def follows(head: Token) -> bool:
-        return _may_fill(head, recipient_of, lexicon)
+        return _may_fill(head, recipient_of, lexicon, state_bodies=False)
 
     fallback: list[Token] = []
+    state_body: list[Token] = []
     if not recipient and "by" in slot_names and trigger.pos_ in ("NOUN", "PROPN") and own_agents(trigger):
         slot_names = ["by", *(s for s in slot_names if s != "by")]  # "Myanmar's coup by the army": the army's
     if not recipient and "subject" in slot_names and trigger.pos_ in ("NOUN", "PROPN"):
@@ -338,9 +344,11 @@ def role_options(
         chosen = _choose(heads, follows)
         if follows(chosen[0]):
             return chosen
+        if not state_body and _may_fill(chosen[0], recipient_of, lexicon):
+            state_body = chosen
         if not fallback:
             fallback = chosen
-    return fallback
+    return state_body or fallback
 
 
 def _doers_if_reacted(head: Token, recipient_of: str | None, lexicon: Lexicon) -> list[Token]:

@@ -360,12 +360,29 @@ def _add_objects(slots: Slots, trigger: Token, lexicon: Lexicon, is_noun: bool) 
             for name, inner in prep_objects_of(obj):  # "25,000 tons of food aid", "two of its nationals"
                 if name == "of":
                     slots.add("object", inner)
+        for goods in _cargo(obj, trigger, lexicon):
+            slots.add("cargo", goods)
     if not is_noun and not slots.get("object") and lemma_of(trigger) in lexicon.object_control:
         for comp in trigger.children:  # "helped the army regain the north"
             if comp.dep_ in ("ccomp", "xcomp"):
                 for subj in comp.children:
                     if subj.dep_ == "nsubj":
                         slots.add("object", subj)
+
+
+def _cargo(vehicle: Token, sender: Token, lexicon: Lexicon) -> list[Token]:
+    """What a vehicle sent carries: "planes carrying tents", "a ship with relief supplies", "trucks
+    loaded with flour" (``cargo_vehicles``, ``cargo_verbs``). A "with" phrase the parser hangs on
+    the sending verb is the vehicle's too ("dispatched a ship with supplies")."""
+    if lemma_of(vehicle) not in lexicon.marker("cargo_vehicles"):
+        return []
+    loading = [c for c in vehicle.children
+               if c.dep_ in ("acl", "relcl", "amod") and lemma_of(c) in lexicon.marker("cargo_verbs")]
+    carriers = [vehicle, *loading]
+    goods = [obj for verb in loading for obj in objects_of(verb)]
+    goods += [pobj for name, pobj in prep_objects_of(sender) if name == "with"]
+    goods += [pobj for host in carriers for name, pobj in prep_objects_of(host) if name in ("with", "of")]
+    return [t for g in goods for t in conjuncts(g)]
 
 
 def _add_child(slots: Slots, child: Token, lexicon: Lexicon, is_noun: bool) -> None:
@@ -405,8 +422,9 @@ def _prep_hosts(trigger: Token, slots: Slots, lexicon: Lexicon, is_noun: bool) -
     """The words whose prepositional phrases are the trigger's: the trigger, its objects and their
     participles, a noun's light verb, the "be" of "there will be no X"."""
     objects = slots.get("object")
-    participles = [c for obj in objects for c in obj.children if c.dep_ == "acl" and c.tag_ == "VBN"]
-    hosts = [trigger, *objects, *participles]  # "its forces deployed in the training mission"
+    participles = [c for obj in objects for c in obj.children if c.dep_ == "acl"
+                   and (c.tag_ == "VBN" or lemma_of(c) in lexicon.marker("cargo_verbs"))]
+    hosts = [trigger, *objects, *participles]  # "its forces deployed in the mission", "planes carrying aid to X"
     verb = light_verb(trigger, lexicon) if is_noun else None
     if verb is not None:
         hosts.append(verb)
