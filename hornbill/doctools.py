@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from hornbill.model import Document, Evidence
 
@@ -118,3 +118,10 @@ def exact_sentence(located: str, cleaned: str) -> str:
     the cleaner dropped stands inside the span."""
     return located if located.split() == cleaned.split() else cleaned
 
+
+
+def follows_anti(word: Token) -> bool:
+    """A word after "anti-" ("anti-government protests", "anti-coup rallies"): what the noun it
+    modifies is against, a noun of its own whatever its tag."""
+    doc = word.doc
+    return word.i >= 2 and doc[word.i - 1].text == "-" and doc[word.i - 2].lower_ == "anti"

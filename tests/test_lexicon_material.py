@@ -368,6 +368,20 @@ def test_what_a_protest_is_against_is_its_cause_not_a_report(annotate: Annotate)
     assert {t for t, *_ in found(doc)} == {"PROTEST"}
 
 
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Kenyan students held an anti-Israel rally in Nairobi.", "Israel"),  # a name after "anti-": not its doer
+        ("Crowds joined anti-government protests in Quito on Friday.", "Ecuador"),  # the government of the place
+        # an act after "anti-": the protest is aimed at whoever the article says did it
+        ("Soldiers seized power in Gabon on Wednesday. Thousands joined anti-coup marches in Libreville on Thursday.",
+         "Gabonese Armed Forces"),
+    ],
+)
+def test_what_follows_anti_is_what_a_protest_is_against(annotate: Annotate, text: str, recipient: str) -> None:
+    assert {r for _, r, _ in typed(annotate(text), "PROTEST")} == {recipient}
+
+
 def test_a_judged_act_without_its_doer_is_referred_to_with_its_doer_reported(annotate: Annotate) -> None:
     assert {t for t, *_ in found(annotate("ECOWAS condemned the coup on Sunday."))} == {"ACCUSE"}
     assert "ASSAULT" in {t for t, *_ in found(annotate("ECOWAS condemned Russia's attacks on the port."))}

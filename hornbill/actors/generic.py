@@ -21,6 +21,7 @@ from hornbill.actors.agents import AgentBook, Sector, load_agents
 from hornbill.actors.dictionary import ActorDictionary, name_key
 from hornbill.actors.resolution import Candidate, Resolution
 from hornbill.actors.roles import role_country
+from hornbill.doctools import follows_anti
 from hornbill.model import ADHOC_GROUP, Actor
 
 #: Words before an agent noun that belong to its phrase ("riot police", "security forces").
@@ -107,14 +108,18 @@ def _of_no_state(state: Resolution, book: AgentBook, sector: Sector, words: list
 def _heads_a_phrase(token: Token) -> bool:
     """A noun that heads its phrase: not a modifier of another noun ("police station", "army chief"
     are no police and no army), nor the start of a name ("Police Commissioner Otieno")."""
+    if follows_anti(token):
+        return True  # "anti-government protests": against the government
     if token.pos_ not in NOUN_POS or token.dep_ in ("compound", "amod", "poss"):
         return False
     return not (token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "GPE", "LOC", "FAC"))
 
 
 def _is_definite_or_plural(noun: Token) -> bool:
-    """ "the ministry", "officials": a phrase that can stand for the article's government."""
-    return noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in noun.children)
+    """ "the ministry", "officials", "anti-government": a phrase that can stand for the article's
+    government."""
+    return (noun.tag_ in ("NNS", "NNPS") or follows_anti(noun)
+            or any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in noun.children))
 
 
 def _phrase_words(head: Token) -> list[Token]:

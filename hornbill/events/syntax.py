@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from hornbill.doctools import sentence_starts
+from hornbill.doctools import follows_anti, sentence_starts
 from hornbill.events.lexicon import Lexicon
 from hornbill.timex.tense import is_for_marked
 
@@ -127,8 +127,8 @@ def noun_subjects(noun: Token) -> list[Token]:
     "a mutiny led by X"."""
     found: list[Token] = []
     for child in noun.children:
-        if child.dep_ == "poss" and child.ent_type_ in TIME_LABELS:
-            continue  # "Sunday's attack": when, not who
+        if (child.dep_ == "poss" and child.ent_type_ in TIME_LABELS) or _is_anti(child):
+            continue  # "Sunday's attack": when, not who; "anti-Israel rallies": against, not by
         if child.dep_ == "poss" or (child.dep_ in ("compound", "nmod", "amod") and child.ent_type_ in ACTOR_LABELS):
             found.append(child)
         elif child.dep_ == "acl" and child.tag_ == "VBN":
@@ -138,6 +138,13 @@ def noun_subjects(noun: Token) -> list[Token]:
         elif child.dep_ == "amod" and child.lemma_.lower() == "lead":  # "French-led strikes": France leads them
             found += [c for c in child.children if c.dep_ == "npadvmod" and c.ent_type_ in ACTOR_LABELS]
     return found
+
+
+def _is_anti(word: Token) -> bool:
+    """A word of an "anti-X" modifier: "anti", its hyphen, or X."""
+    doc = word.doc
+    return follows_anti(word) or (word.lower_ == "anti" and word.i + 1 < len(doc) and doc[word.i + 1].text == "-") or (
+        word.text == "-" and word.i >= 1 and doc[word.i - 1].lower_ == "anti")
 
 
 def own_agents(noun: Token) -> list[Token]:
@@ -416,6 +423,8 @@ def _add_child(slots: Slots, child: Token, lexicon: Lexicon, is_noun: bool) -> N
         slots.add("purpose", child)  # "gathered to cheer the troops"
     elif dep in ("compound", "amod", "nmod", "det") and is_noun:
         slots.add("modifier", child)
+        if follows_anti(child):
+            slots.add("against", child)  # "anti-coup rallies": against the coup
 
 
 def _prep_hosts(trigger: Token, slots: Slots, lexicon: Lexicon, is_noun: bool) -> list[Token]:
@@ -441,7 +450,7 @@ def _prep_hosts(trigger: Token, slots: Slots, lexicon: Lexicon, is_noun: bool) -
 def act_types(noun: Token, lexicon: Lexicon) -> frozenset[str]:
     """The event types a noun can name as an act ("coup" -> COERCE, "strikes" -> ASSAULT, PROTEST);
     empty for a noun that names no act."""
-    if noun.pos_ not in ("NOUN", "PROPN"):
+    if noun.pos_ not in ("NOUN", "PROPN") and not follows_anti(noun):
         return frozenset()
     patterns = lexicon.patterns.get((lemma_of(noun), "NOUN")) or lexicon.patterns.get((noun.lower_, "NOUN")) or ()
     return frozenset(p.event_type for p in patterns)
