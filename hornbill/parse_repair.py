@@ -8,7 +8,10 @@ past tense cannot modify a noun, so such a parse is rebuilt as the clause it is:
 the noun before it its subject, the noun it modified its object, and the phrases in between (the
 time phrase) the verb's. Likewise a possessive followed by a word the tagger took for an adjective
 and a past verb ("Myanmar's military seized power"): a possessive needs its noun, so that word heads
-the subject and the verb is the clause's.
+the subject and the verb is the clause's. And an owned noun coordinated with a second phrase
+("Mali's government and Tuareg rebels agreed") that the parser read as a modifier of the second
+phrase's noun ("[Mali's government and Tuareg] rebels"): an owned noun is a whole phrase, so it heads
+the coordination, and the second noun is its conjunct.
 """
 
 from __future__ import annotations
@@ -31,7 +34,31 @@ def repair_parse(doc: Doc) -> Doc:
         verb = _verb_after_owned_adjective(sentence)
         if verb is not None:
             _rebuild_owned_subject_clause(verb, verb.nbor(-1))
+        for owned in _owned_nouns_read_as_modifiers(sentence):
+            _rebuild_coordination(owned)
     return doc
+
+
+def _owned_nouns_read_as_modifiers(sentence: Span) -> list[Token]:
+    """Owned nouns the parser made a modifier of the noun after their conjunct: in "Mali's
+    government and Tuareg rebels" "government" (with "Tuareg" as its conjunct) modifies "rebels"."""
+    return [t for t in sentence if t.dep_ in ("nmod", "compound") and t.pos_ in NOMINAL and t.head.pos_ in NOMINAL
+            and any(c.dep_ == "poss" for c in t.children)
+            and any(c.dep_ == "cc" for c in t.children)
+            and any(c.dep_ == "conj" and c.i == t.head.i - 1 for c in t.children)]
+
+
+def _rebuild_coordination(owned: Token) -> None:
+    """Make ``owned`` head the phrase its head noun headed, and that noun (with the conjunct before
+    it as its modifier) its conjunct; heads are set from the top down, so no step makes a cycle."""
+    noun = owned.head
+    modifier = next(c for c in owned.children if c.dep_ == "conj" and c.i == noun.i - 1)
+    owned.dep_ = noun.dep_
+    owned.head = owned if noun.head.i == noun.i else noun.head
+    noun.head = owned
+    noun.dep_ = "conj"
+    modifier.head = noun
+    modifier.dep_ = "amod" if modifier.pos_ == "ADJ" else "compound"
 
 
 def _verb_read_as_modifier(sentence: Span) -> Token | None:

@@ -282,6 +282,16 @@ POSITIVES: list[tuple[str, str, str | None, str, str | None]] = [
     # projects and wages paid for are aid to the place they are in; a state's own forces receive aid
     ("Japan financed the rebuilding of the main bridge in Laos.", "AID", "economic", "Japan", "Laos"),
     ("The United States will equip Ghanaian special forces.", "AID", "military", "United States", "*"),
+    # MOBILIZE: shows of force, weapons moved, fighters recruited (CAMEO 150, 154)
+    ("Pakistan held a military parade in Islamabad on Saturday.", "MOBILIZE", "troops", "Pakistan", "*"),
+    ("Russia moved tactical nuclear weapons to Belarus.", "MOBILIZE", "weapons", "Russia", "*"),
+    ("Iran unveiled a new ballistic missile at a ceremony in Tehran.", "MOBILIZE", "weapons", "Iran", "*"),
+    ("Venezuela staged war games near the border with Guyana.", "MOBILIZE", "troops", "Venezuela", "*"),
+    ("Burkina Faso's junta recruited 50,000 volunteers.", "MOBILIZE", "troops", "Burkina Faso", "*"),
+    # "provided X with Y": the one given to is the object, what is given the "with" phrase
+    ("Belarus supplied Russia with artillery shells.", "AID", "military", "Belarus", "Russia"),
+    ("Saudi Arabia provided Pakistan with a loan of two billion dollars.", "AID", "economic", "Saudi Arabia",
+     "Pakistan"),
 ]
 
 
@@ -337,6 +347,7 @@ def test_every_material_type_has_positive_sentences() -> None:
         ("The UAE flew tents and blankets to Afghanistan after the earthquake.", "CONSULT"),
         # a ship sent with marines aboard is a deployment, not aid
         ("The Greek navy sent a frigate with sixty marines to Cyprus.", "AID"),
+        ("The Thai ministry provided reporters with a written statement.", "AID"),
     ],
 )
 def test_readings_of_other_types_or_none(annotate: Annotate, text: str, absent: str) -> None:
@@ -366,6 +377,12 @@ def test_one_under_sanctions_or_house_arrest_is_the_one_sanctioned_or_held(annot
 def test_what_a_protest_is_against_is_its_cause_not_a_report(annotate: Annotate) -> None:
     doc = annotate("Thousands of Georgians rallied against the coup in Tbilisi.")
     assert {t for t, *_ in found(doc)} == {"PROTEST"}
+
+
+def test_a_mobilisation_told_with_an_attack_by_the_same_doer_is_the_attack_only(annotate: Annotate) -> None:
+    doc = annotate("Kenyan troops deployed to the town and opened fire on the protesters.")
+    assert {t for t, *_ in found(doc)} == {"ASSAULT"}
+    assert "MOBILIZE" in {t for t, *_ in found(annotate("Kenyan troops deployed to the town on Monday."))}
 
 
 @pytest.mark.parametrize(

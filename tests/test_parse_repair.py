@@ -50,3 +50,12 @@ def test_an_owned_word_before_a_past_verb_is_the_subject_not_an_adjective(annota
     assert {(c.text, c.dep_) for c in seized.children} >= {("military", "nsubj"), ("power", "dobj")}
     takeovers = [e for e in doc._.events if e.event_type == "COERCE"]
     assert takeovers and all(e.actor is not None and e.actor.country == "GAB" for e in takeovers)
+
+
+def test_an_owned_noun_and_the_phrase_after_it_are_two_doers(annotate: Annotate) -> None:
+    doc = annotate("Mali's government and Tuareg rebels agreed to a ceasefire.")
+    [government] = [t for t in doc if t.text == "government"]
+    assert government.dep_ == "nsubj"
+    assert [c.text for c in government.children if c.dep_ == "conj"] == ["rebels"]
+    doers = {e.actor.name for e in doc._.events if e.event_type == "AGREE" and e.actor is not None}
+    assert doers == {"Mali", "Tuareg rebels"}

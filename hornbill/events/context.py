@@ -276,7 +276,17 @@ class PatternExtractor:
                 accusation = accusation_of(candidate, event.claimed_by, event.actor, sentence, self.lexicon)
                 if accusation is not None:
                     found.append((candidate, accusation))
-        return found
+        return _without_subsumed(found, self.lexicon)
+
+
+def _without_subsumed(
+    found: list[tuple[Candidate, EventMention]], lexicon: Lexicon
+) -> list[tuple[Candidate, EventMention]]:
+    """A sentence's events without those another of its events by the same doer covers
+    (``subsumed_by``): "troops were deployed and opened fire on the crowd" is an ASSAULT only."""
+    done = {(e.event_type, e.actor.key) for _, e in found if e.actor is not None}
+    return [(c, e) for c, e in found if e.actor is None or e.event_type not in lexicon.subsumed_by
+            or (lexicon.subsumed_by[e.event_type], e.actor.key) not in done]
 
 
 def _per_side(context: Context, sides: tuple[Actor, Actor] | None) -> list[Context]:

@@ -87,6 +87,7 @@ class Lexicon:
     inherit_doer: frozenset[str] = frozenset()  # types whose missing doer earlier sentences give
     self_reported: Mapping[str, frozenset[str]] = field(default_factory=dict)  # sector -> types it reports as its own
     implied_doers: Mapping[str, str] = field(default_factory=dict)  # type -> the kind of people who do it
+    subsumed_by: Mapping[str, str] = field(default_factory=dict)  # type -> the type whose act in one sentence covers it
     blocking_types: frozenset[str] = frozenset()  # governing types whose complement is no fact
     announcing_types: frozenset[str] = frozenset()  # governing types whose complement is announced
     partnering_types: frozenset[str] = frozenset()  # types that make the doer a partner of the recipient
@@ -327,6 +328,7 @@ def load_lexicon(path: Path = LEXICON_PATH, backstop: Path | None = BACKSTOP_PAT
         party_sectors=frozenset(str(x) for x in data.get("party_sectors", [])),
         state_body_sectors=frozenset(str(x) for x in data.get("state_body_sectors", [])),
         implied_doers={str(k): str(v) for k, v in (data.get("implied_doers") or {}).items()},
+        subsumed_by={str(k): str(v) for k, v in (data.get("subsumed_by") or {}).items()},
         self_reported={str(sector): frozenset(EVENT_TYPES) if types == "any" else frozenset(str(t) for t in types)
                        for sector, types in (data.get("self_reported") or {}).items()},
         place_slots=_place_slots(data, path),
