@@ -494,3 +494,14 @@ def test_troops_offered_are_an_agreement_and_troops_foretold_keep_their_type(ann
     assert "MOBILIZE" not in {e.event_type for e in offer._.events}
     build_up = annotate("Belarus will send more troops to its border with Lithuania.")
     assert [e.event_type for e in build_up._.events] == ["MOBILIZE"]
+
+
+def test_forces_sent_with_no_destination_in_a_mission_story_are_aid_to_its_country(annotate: Annotate) -> None:
+    text = ("Regional leaders agreed to deploy a force to Gambia on Monday. Senegal will send 3,000 soldiers, "
+            "officials said.")
+    sent = typed(annotate(text), "AID")
+    assert ("Senegal", "Gambia", "military") in sent
+    # the same words where the article shows the two sides fighting keep their type
+    war = ("Russian forces attacked Ukrainian positions on Monday. Russian troops were deployed to Ukraine "
+           "last year. Russia will send 3,000 more soldiers.")
+    assert not [e for e in annotate(war)._.events if e.event_type == "AID"]

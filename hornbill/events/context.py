@@ -208,7 +208,8 @@ class PatternExtractor:
         fights: Counter[tuple[Actor, Actor]] = Counter()  # the pairs of actors told fighting each other
         for sentence in sentences:
             sides = fights.most_common(1)[0][0] if fights else None
-            kept = with_act_targets(self._kept(sentence, history, partners, sides), words, self.lexicon)
+            fighting = frozenset(frozenset({a.key, b.key}) for a, b in fights)
+            kept = with_act_targets(self._kept(sentence, history, partners, sides, fighting), words, self.lexicon)
             words += [(lemma_of(c.trigger), e) for c, e in kept]
             partners |= dict(tie for _, e in kept if (tie := _tie(e, self.lexicon)) is not None)
             selected = self._selected(kept, sentence)
@@ -229,13 +230,13 @@ class PatternExtractor:
 
     def _kept(
         self, sentence: Span, history: History, partners: Mapping[str, Actor] | None = None,
-        sides: tuple[Actor, Actor] | None = None,
+        sides: tuple[Actor, Actor] | None = None, fighting: frozenset[frozenset[str]] = frozenset(),
     ) -> list[tuple[Candidate, EventMention]]:
         """The events of a sentence's candidates, each with what the text before gives it; "the two
         sides" told of a candidate gives one event per side the text shows fighting (``sides``)."""
         kept: list[tuple[Candidate, EventMention]] = []
         for candidate in find_candidates(sentence, self.lexicon):
-            context = self._context(candidate, history)
+            context = replace(self._context(candidate, history), fighting=fighting)
             for view in _per_side(context, sides) if names_both_sides(candidate.actor, self.lexicon) else [context]:
                 event = event_of(candidate, sentence, self.lexicon, self.require_actor, view)
                 if event is not None and candidate.pattern is PARTNER_JUDGEMENT:

@@ -19,6 +19,7 @@ from hornbill.events.places import (
     deployment_destination,
     gazetteer_country,
     inside_country,
+    sent_to_help,
     sentence_location,
     stated_country,
 )
@@ -320,6 +321,7 @@ class Context:
     forces: tuple[Actor, Actor | None] | None = None
     previous_doer: Actor | None = None
     sides: tuple[Actor, Actor] | None = None  # for "the two sides": the side this event is told of, the other
+    fighting: frozenset[frozenset[str]] = frozenset()  # the keys of each two actors told fighting each other
 
 
 @dataclass(frozen=True)
@@ -699,6 +701,18 @@ def _pledged_to_story(sentence: Span, doer: Actor | None, lexicon: Lexicon) -> A
     return None if story is None or _same_country(doer, story) else story
 
 
+def _as_help(
+    candidate: Candidate, doer: Actor | None, recipient: Actor | None, doc: Doc, lexicon: Lexicon, context: Context
+) -> tuple[Candidate, Actor | None]:
+    """The candidate and its recipient, as military aid to the country forces sent with no destination
+    go to help (:func:`~hornbill.events.places.sent_to_help`): "Jamaica will send 150 soldiers" in a
+    story of a force sent to Haiti."""
+    helped = None if recipient is not None else sent_to_help(candidate, doer, doc, lexicon, context.fighting)
+    if helped is None:
+        return candidate, recipient
+    return replace(candidate, pattern=replace(candidate.pattern, event_type="AID"), mode="military"), helped
+
+
 def _in_description(token: Token) -> bool:
     """Whether a word sits in a clause that describes a noun ("a deal allowing X to ship grain")."""
     while token.head.i != token.i:
@@ -747,5 +761,5 @@ def event_of(
         recipient = _destination(candidate, doer.actor)  # "pledged to send troops to Haiti"
     if recipient is None and _is_pledge(offer, lexicon):
         recipient = _pledged_to_story(sentence, doer.actor, lexicon)  # "the Bahamas pledged 150 officers"
-    candidate = offer
+    candidate, recipient = _as_help(offer, doer.actor, recipient, sentence.doc, lexicon, context or Context())
     return _mention(candidate, sentence, doer, recipient, None if claimed_by == doer.actor else claimed_by, lexicon)

@@ -20,11 +20,12 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from hornbill.actors.dictionary import ActorDictionary
 from hornbill.actors.generic import clearly_leading
 from hornbill.events.lexicon import Lexicon
 from hornbill.events.match import Candidate
 from hornbill.events.roles import actor_of
-from hornbill.events.syntax import objects_of, prep_objects_of
+from hornbill.events.syntax import lemma_of, objects_of, prep_objects_of
 from hornbill.geo import ADMIN_WORDS, Gazetteer
 from hornbill.model import Actor, ActorMention, EventMention, Location
 from hornbill.schemas import load_data
@@ -395,3 +396,23 @@ def _deployment_places(doc: Doc, lexicon: Lexicon) -> Counter[str | None]:
             if found is not None and found.type == "COUNTRY" and found.country:
                 counts[found.country] += 1
     return counts
+
+
+def sent_to_help(
+    candidate: Candidate, doer: Actor | None, doc: Doc, lexicon: Lexicon, fighting: frozenset[frozenset[str]]
+) -> Actor | None:
+    """The country forces are sent to help when the sentence names no destination: in an article
+    whose forces and missions go to one country (:func:`deployment_destination`), "Jamaica will send
+    150 soldiers" sends them there, as military aid, unless that country is the sender's own or one
+    the article shows it fighting (``helping_types``, ``sending_words``)."""
+    if candidate.pattern.event_type not in lexicon.helping_types or doer is None or doer.country is None:
+        return None
+    if candidate.mode not in ("troops", "police") or lemma_of(candidate.trigger) not in lexicon.marker("sending_words"):
+        return None
+    if any(candidate.slots.get(name) for name in lexicon.marker("destination_preps")):
+        return None  # "sent troops to the border": a destination of its own
+    destination = deployment_destination(doc, lexicon)
+    helped = ActorDictionary.load().country(destination) if destination else None
+    if helped is None or helped.country == doer.country or frozenset({doer.key, helped.key}) in fighting:
+        return None
+    return helped
