@@ -11,7 +11,10 @@ and a past verb ("Myanmar's military seized power"): a possessive needs its noun
 the subject and the verb is the clause's. And an owned noun coordinated with a second phrase
 ("Mali's government and Tuareg rebels agreed") that the parser read as a modifier of the second
 phrase's noun ("[Mali's government and Tuareg] rebels"): an owned noun is a whole phrase, so it heads
-the coordination, and the second noun is its conjunct.
+the coordination, and the second noun is its conjunct. Last, a subject after a fronted phrase that
+ends in a name ("After talks in Nairobi, Sudan and South Sudan agreed ..."): the parser may read the
+subject as more items of a list with that name, leaving the verb no subject; the phrase after the
+comma that runs up to the verb is its subject.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ from spacy.tokens import Doc, Span, Token
 
 #: Parts of speech a subject misread as the sentence's root may have.
 NOMINAL = frozenset({"NOUN", "PROPN"})
+#: Dependencies of a verb's subject.
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 
 
 @Language.component("hornbill_parse_repair", requires=["token.dep", "token.tag"], assigns=["token.dep"])
@@ -36,7 +41,26 @@ def repair_parse(doc: Doc) -> Doc:
             _rebuild_owned_subject_clause(verb, verb.nbor(-1))
         for owned in _owned_nouns_read_as_modifiers(sentence):
             _rebuild_coordination(owned)
+        subject = _subject_read_as_list_item(sentence)
+        if subject is not None:
+            subject.head = sentence.root
+            subject.dep_ = "nsubj"
     return doc
+
+
+def _subject_read_as_list_item(sentence: Span) -> Token | None:
+    """The first word after a comma that the parser hung as a list item or apposition on a word in a
+    phrase before the verb, when the verb has no subject and that word's phrase runs up to the verb:
+    "After talks in Nairobi, Sudan and South Sudan agreed" (Sudan is no place of the talks)."""
+    verb = sentence.root
+    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    fronted = [c for c in verb.children if c.dep_ in ("prep", "advcl", "npadvmod") and c.i < verb.i]
+    for token in (t for phrase in fronted for t in phrase.subtree):
+        comma = token.i > sentence.start and token.nbor(-1).text == ","
+        if token.dep_ in ("conj", "appos") and comma and token.pos_ in NOMINAL and token.right_edge.i == verb.i - 1:
+            return token
+    return None
 
 
 def _owned_nouns_read_as_modifiers(sentence: Span) -> list[Token]:

@@ -442,6 +442,7 @@ def test_lexicon_covers_all_types_with_known_slots() -> None:
         "purpose_aim",
         "attr",
         "for_subject",
+        "scene_holders",
     }
     for pattern in patterns:
         for slot in [*pattern.needs, *pattern.forbid, *pattern.actor, *pattern.recipient, *pattern.modes]:

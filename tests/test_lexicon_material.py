@@ -288,6 +288,9 @@ POSITIVES: list[tuple[str, str, str | None, str, str | None]] = [
     ("Iran unveiled a new ballistic missile at a ceremony in Tehran.", "MOBILIZE", "weapons", "Iran", "*"),
     ("Venezuela staged war games near the border with Guyana.", "MOBILIZE", "troops", "Venezuela", "*"),
     ("Burkina Faso's junta recruited 50,000 volunteers.", "MOBILIZE", "troops", "Burkina Faso", "*"),
+    # aid told by its arrival, given by whom it came from
+    ("Food aid from Japan reached Malawi this week.", "AID", "humanitarian", "Japan", "Malawi"),
+    ("Relief trucks from Jordan entered Syria on Sunday.", "AID", "humanitarian", "Jordan", "Syria"),
     # "provided X with Y": the one given to is the object, what is given the "with" phrase
     ("Belarus supplied Russia with artillery shells.", "AID", "military", "Belarus", "Russia"),
     ("Saudi Arabia provided Pakistan with a loan of two billion dollars.", "AID", "economic", "Saudi Arabia",
@@ -348,6 +351,8 @@ def test_every_material_type_has_positive_sentences() -> None:
         # a ship sent with marines aboard is a deployment, not aid
         ("The Greek navy sent a frigate with sixty marines to Cyprus.", "AID"),
         ("The Thai ministry provided reporters with a written statement.", "AID"),
+        # a scene set by talks is no talks held by a strike
+        ("After talks in Doha, Israeli air strikes killed twelve people in Rafah.", "CONSULT"),
     ],
 )
 def test_readings_of_other_types_or_none(annotate: Annotate, text: str, absent: str) -> None:

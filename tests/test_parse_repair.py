@@ -59,3 +59,16 @@ def test_an_owned_noun_and_the_phrase_after_it_are_two_doers(annotate: Annotate)
     assert [c.text for c in government.children if c.dep_ == "conj"] == ["rebels"]
     doers = {e.actor.name for e in doc._.events if e.event_type == "AGREE" and e.actor is not None}
     assert doers == {"Mali", "Tuareg rebels"}
+
+
+def test_a_subject_after_a_fronted_phrase_ending_in_a_name_is_the_subject(annotate: Annotate) -> None:
+    doc = annotate("After three days of talks in Addis Ababa, Egypt and Sudan agreed to share the river data.")
+    [agreed] = [t for t in doc if t.text == "agreed"]
+    assert [c.text for c in agreed.children if c.dep_ == "nsubj"] == ["Egypt"]
+    agreements = {(e.actor.name, e.recipient.name) for e in doc._.events
+                  if e.event_type == "AGREE" and e.actor is not None and e.recipient is not None}
+    assert agreements == {("Egypt", "Sudan"), ("Sudan", "Egypt")}
+    # talks held before an agreement were held by its parties, with each other
+    talks = {(e.actor.name, e.recipient.name) for e in doc._.events
+             if e.event_type == "CONSULT" and e.actor is not None and e.recipient is not None}
+    assert talks == {("Egypt", "Sudan"), ("Sudan", "Egypt")}

@@ -264,10 +264,11 @@ class PatternExtractor:
         aimed = {c.trigger.i for c in candidates if _is_aim(c, candidates, self.lexicon)}
         skipped = committed | aimed
         events_at = {c.trigger.i for c in candidates if not c.pattern.fallback} - skipped
+        scene = self.lexicon.marker("circumstance_preps")
         for candidate, event in kept:
             if candidate.trigger.i in skipped:
                 continue  # "marched to demand reforms": the demand is what the march is for
-            if candidate.pattern.fallback and governs_any(candidate.trigger, events_at):
+            if candidate.pattern.fallback and governs_any(candidate.trigger, events_at, scene):
                 continue  # "pledged to withdraw": the RETREAT is the event, not an AGREE as well
             if candidate.trigger.i in agreed and event.recipient is None:
                 event = _with_recipient_of(event, [e for c, e in kept if c.trigger.head.i == candidate.trigger.i

@@ -419,10 +419,13 @@ def _judgements(sentence: Span, lexicon: Lexicon, acts: set[int], others: Sequen
     return found
 
 
-def governs_any(trigger: Token, positions: set[int]) -> bool:
-    """Whether an event trigger sits below ``trigger``: a fallback ("agreed to ...") is kept only when
-    nothing it governs is an event of its own ("agreed to set up a research centre" is an AGREE)."""
-    return any(t.i in positions for t in trigger.subtree if t.i != trigger.i)
+def governs_any(trigger: Token, positions: set[int], scene: frozenset[str] = frozenset()) -> bool:
+    """Whether an event trigger sits below ``trigger`` in what it governs: a fallback ("agreed to ...")
+    is kept only when nothing it governs is an event of its own ("agreed to set up a research centre"
+    is an AGREE). The phrases that set its scene (``scene``: "after talks in Nairobi") are not what it
+    governs."""
+    governed = [c for c in trigger.children if c.lower_ not in scene]
+    return any(t.i in positions for c in governed for t in c.subtree)
 
 
 def _matches(sentence: Span, lexicon: Lexicon) -> tuple[dict[int, tuple[Pattern, Slots]], set[int]]:

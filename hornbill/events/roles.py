@@ -30,6 +30,7 @@ from hornbill.events.syntax import (
     conjuncts,
     counted,
     frameworks,
+    governing_preposition,
     is_definite_singular,
     is_finite,
     is_infinitival,
@@ -114,6 +115,34 @@ def _own_subject(verb: Token, lexicon: Lexicon) -> list[Token]:
             if name == "by" and pobj is not None and pobj.ent_type_ not in TIME_LABELS:
                 return conjuncts(pobj)  # "will be finished by March" names a deadline, not a doer
     return []
+
+
+def _said_of(trigger: Token, slots: Slots, lexicon: Lexicon) -> list[Token]:
+    """The subject of the clause a verb or its object says, its own, not one inherited from above."""
+    clauses = [c for c in trigger.children if c.dep_ == "ccomp"]
+    clauses += [c for obj in slots.get("object") for c in obj.children if c.dep_ == "acl" and is_finite(c)]
+    own = [t for clause in clauses for t in clause_subject(clause, lexicon) if t.head.i == clause.i or
+           t.head.head.i == clause.i]
+    return [t for t in own if t.pos_ != "PRON"]
+
+
+def _purpose_aims(slots: Slots) -> list[Token]:
+    """Whom a purpose clause serves or is aimed at ("to help Saudi Arabia (fight ...)")."""
+    clauses = slots.get("purpose")
+    helped = [s for c in clauses for comp in c.children if comp.dep_ in ("ccomp", "xcomp")
+              for s in comp.children if s.dep_ == "nsubj"]
+    return [t for clause in clauses for t in aimed_at(clause)] + helped
+
+
+def _scene_holders(noun: Token, lexicon: Lexicon) -> list[Token]:
+    """Who held talks that set a clause's scene: the clause's doers ("after talks in Nairobi, Sudan and
+    South Sudan agreed"), not one who only speaks after them ("told reporters after the meeting") nor an
+    act named as the subject ("after talks, air strikes killed ...")."""
+    prep = governing_preposition(noun)
+    verb = prep.head if prep is not None else None
+    if verb is None or verb.pos_ not in ("VERB", "AUX") or suffers(verb, lexicon) or lemma_of(verb) in lexicon.speech:
+        return []
+    return [t for t in clause_subject(verb, lexicon) if not act_types(t, lexicon)]
 
 
 def _noun_clause_actor(noun: Token, lexicon: Lexicon, any_verb: bool) -> list[Token]:
@@ -218,11 +247,11 @@ def _slot_heads(slot: str, trigger: Token, slots: Slots, lexicon: Lexicon) -> li
     if slot == "clause" and is_noun:
         return _noun_clause_actor(trigger, lexicon, any_verb=True)
     if slot == "said_of":  # "expressed regret that Sudan wanted ...", "voiced concern that X will ...": X
-        clauses = [c for c in trigger.children if c.dep_ == "ccomp"]
-        clauses += [c for obj in slots.get("object") for c in obj.children if c.dep_ == "acl" and is_finite(c)]
-        own = [t for clause in clauses for t in clause_subject(clause, lexicon) if t.head.i == clause.i or
-               t.head.head.i == clause.i]  # the clause's own subject or agent, not one inherited from above
-        return [t for t in own if t.pos_ != "PRON"]
+        return _said_of(trigger, slots, lexicon)
+    if slot == "scene_holders" and is_noun:
+        return _scene_holders(trigger, lexicon)
+    if slot == "source":  # "aid from China reached Ethiopia": whom the subject comes from
+        return [p for subject in slots.get("subject") for name, p in prep_objects_of(subject) if name == "from"]
     if slot == "framework":  # "trained as part of Canada's programme", "under France's operation"
         return [owner for frame in frameworks(trigger) for owner in noun_subjects(frame)]
     if slot == "speaker":  # "responsibility lies with X, the minister said": the one who says so
@@ -231,10 +260,7 @@ def _slot_heads(slot: str, trigger: Token, slots: Slots, lexicon: Lexicon) -> li
     if slot == "aim":  # "vowed to retaliate against Israel", "warned it would strike the bases": whom it is aimed at
         return [t for comp in slots.get("xcomp") + slots.get("ccomp") for t in aimed_at(comp)]
     if slot == "purpose_aim":  # "sent troops to help Saudi Arabia (fight ...)": whom the purpose clause serves
-        clauses = slots.get("purpose")
-        helped = [s for c in clauses for comp in c.children if comp.dep_ in ("ccomp", "xcomp")
-                  for s in comp.children if s.dep_ == "nsubj"]
-        return [t for clause in clauses for t in aimed_at(clause)] + helped
+        return _purpose_aims(slots)
     if slot.endswith("_agent"):  # "described the Russian strikes as ...": who did what the slot names
         heads = slots.get(slot.removesuffix("_agent"))
         return [t for h in heads for t in act_doers(h) if not _go_between(t, lexicon)]

@@ -97,6 +97,9 @@ def objects_of(token: Token) -> list[Token]:
     return objs
 
 
+#: Nouns that measure a time an act lasted: "after a week of talks", "after two rounds of negotiations".
+SPANS_OF_TIME = frozenset({"hour", "day", "week", "month", "year", "round", "night", "session"})
+
 #: Verbs of naming in "what it called / described as / termed X".
 NAMING_VERBS = frozenset({"call", "describe", "term", "dub", "label", "style", "characterize", "characterise"})
 
@@ -182,6 +185,8 @@ def governing_preposition(noun: Token) -> Token | None:
     """The preposition a noun is the object of: "under" in "is under sanctions", "with" in "with
     support from X"."""
     head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in SPANS_OF_TIME and head.head.dep_ == "pobj":
+        head = head.head.head  # "after a week of talks": the talks are after
     return head if noun.dep_ == "pobj" and head.pos_ == "ADP" and head is not noun else None
 
 
