@@ -288,6 +288,8 @@ POSITIVES: list[tuple[str, str, str | None, str, str | None]] = [
     ("Iran unveiled a new ballistic missile at a ceremony in Tehran.", "MOBILIZE", "weapons", "Iran", "*"),
     ("Venezuela staged war games near the border with Guyana.", "MOBILIZE", "troops", "Venezuela", "*"),
     ("Burkina Faso's junta recruited 50,000 volunteers.", "MOBILIZE", "troops", "Burkina Faso", "*"),
+    # the one a purpose clause helps protect is the one helped
+    ("Denmark will send rifles to help defend Estonia.", "AID", "military", "Denmark", "Estonia"),
     # aid told by its arrival, given by whom it came from
     ("Food aid from Japan reached Malawi this week.", "AID", "humanitarian", "Japan", "Malawi"),
     ("Relief trucks from Jordan entered Syria on Sunday.", "AID", "humanitarian", "Jordan", "Syria"),

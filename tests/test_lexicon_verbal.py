@@ -427,6 +427,13 @@ def test_a_threat_keeps_its_own_condition(annotate: Annotate) -> None:
     assert annotate("If Russia invades Moldova, the European Union will impose sanctions.")._.events == []
 
 
+def test_an_offer_keeps_its_own_terms_and_a_conditional_act_is_dropped(annotate: Annotate) -> None:
+    doc = annotate("Houthi leaders said they would meet the UN envoy if he lifted the blockade.")
+    assert {(t, s) for t, _, _, s in found(doc)} == {("CONSULT", "announced")}
+    # a conditional material conflict is still no event
+    assert annotate("If Serbia attacks Kosovo, NATO troops will defend the border.")._.events == []
+
+
 def test_a_judged_act_named_by_its_kind_is_aimed_at_its_doer_told_before(annotate: Annotate) -> None:
     doc = annotate("The Malian army took power in a coup last week. France condemned the coup.")
     assert ("ACCUSE", "France", "Malian Armed Forces", "occurred") in found(doc)

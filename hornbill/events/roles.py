@@ -39,6 +39,7 @@ from hornbill.events.syntax import (
     lemma_of,
     light_verb,
     noun_subjects,
+    objects_of,
     own_agents,
     phrase,
     prep_objects,
@@ -126,11 +127,13 @@ def _said_of(trigger: Token, slots: Slots, lexicon: Lexicon) -> list[Token]:
     return [t for t in own if t.pos_ != "PRON"]
 
 
-def _purpose_aims(slots: Slots) -> list[Token]:
-    """Whom a purpose clause serves or is aimed at ("to help Saudi Arabia (fight ...)")."""
+def _purpose_aims(slots: Slots, lexicon: Lexicon) -> list[Token]:
+    """Whom a purpose clause serves or is aimed at ("to help Saudi Arabia (fight ...)", "to help
+    defend Poland": the one a ``protective_verbs`` complement protects)."""
     clauses = slots.get("purpose")
-    helped = [s for c in clauses for comp in c.children if comp.dep_ in ("ccomp", "xcomp")
-              for s in comp.children if s.dep_ == "nsubj"]
+    comps = [comp for c in clauses for comp in c.children if comp.dep_ in ("ccomp", "xcomp")]
+    helped = [s for comp in comps for s in comp.children if s.dep_ == "nsubj"]
+    helped += [o for comp in comps if lemma_of(comp) in lexicon.marker("protective_verbs") for o in objects_of(comp)]
     return [t for clause in clauses for t in aimed_at(clause)] + helped
 
 
@@ -260,7 +263,7 @@ def _slot_heads(slot: str, trigger: Token, slots: Slots, lexicon: Lexicon) -> li
     if slot == "aim":  # "vowed to retaliate against Israel", "warned it would strike the bases": whom it is aimed at
         return [t for comp in slots.get("xcomp") + slots.get("ccomp") for t in aimed_at(comp)]
     if slot == "purpose_aim":  # "sent troops to help Saudi Arabia (fight ...)": whom the purpose clause serves
-        return _purpose_aims(slots)
+        return _purpose_aims(slots, lexicon)
     if slot.endswith("_agent"):  # "described the Russian strikes as ...": who did what the slot names
         heads = slots.get(slot.removesuffix("_agent"))
         return [t for h in heads for t in act_doers(h) if not _go_between(t, lexicon)]
