@@ -14,7 +14,8 @@ phrase's noun ("[Mali's government and Tuareg] rebels"): an owned noun is a whol
 the coordination, and the second noun is its conjunct. Last, a subject after a fronted phrase that
 ends in a name ("After talks in Nairobi, Sudan and South Sudan agreed ..."): the parser may read the
 subject as more items of a list with that name, leaving the verb no subject; the phrase after the
-comma that runs up to the verb is its subject.
+comma that runs up to the verb is its subject. And a "for X to do" clause right after a verb's
+object ("repeated its call for Israel to withdraw") is that object's, not the verb's.
 """
 
 from __future__ import annotations
@@ -45,7 +46,31 @@ def repair_parse(doc: Doc) -> Doc:
         if subject is not None:
             subject.head = sentence.root
             subject.dep_ = "nsubj"
+        for noun, clause in _for_clauses_of_objects(sentence):
+            clause.head = noun
+            clause.dep_ = "acl"
     return doc
+
+
+def _for_clauses_of_objects(sentence: Span) -> list[tuple[Token, Token]]:
+    """A "for X to do" clause right after a verb's object that the parser hung on the verb: in
+    "repeated its call for Israel to withdraw" the call is for Israel to withdraw (the noun's clause),
+    not the repeating."""
+    found = []
+    for clause in sentence:
+        verb = clause.head
+        if clause.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            continue
+        nouns = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in NOMINAL and c.i < clause.i]
+        if not nouns:
+            continue
+        noun = nouns[-1]
+        mark = any(c.dep_ == "mark" and c.lower_ == "for" and c.i == noun.right_edge.i + 1 for c in clause.children)
+        owned = any(c.dep_ == "prep" and c.lower_ == "for" and c.right_edge.i + 1 == clause.left_edge.i
+                    for c in noun.children)
+        if mark or owned:
+            found.append((noun, clause))
+    return found
 
 
 def _subject_read_as_list_item(sentence: Span) -> Token | None:

@@ -295,6 +295,8 @@ POSITIVES: list[tuple[str, str, str, str | None, str]] = [
      "*"),
     ("Xi Jinping was received by Vladimir Putin in the Kremlin.", "CONSULT", "Xi Jinping", "Vladimir Putin", "*"),
     ("Canada committed 40 million dollars in relief funding for Malawi.", "AGREE", "Canada", "Malawi", "announced"),
+    # a demand told as a noun is made of whoever its clause says is to act
+    ("Norway reiterated its demand that Eritrea free the journalists.", "REQUEST", "Norway", "Eritrea", "*"),
     ("Japan sent a message of solidarity to the people of Morocco.", "SUPPORT", "Japan", "*", "*"),
     ("The African Union welcomed the signing of the peace deal.", "SUPPORT", "African Union", "*", "*"),
     ("Kenya pledged 1,000 police officers for the Haiti mission.", "AGREE", "Kenya", "*", "announced"),

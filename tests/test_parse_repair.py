@@ -72,3 +72,12 @@ def test_a_subject_after_a_fronted_phrase_ending_in_a_name_is_the_subject(annota
     talks = {(e.actor.name, e.recipient.name) for e in doc._.events
              if e.event_type == "CONSULT" and e.actor is not None and e.recipient is not None}
     assert talks == {("Egypt", "Sudan"), ("Sudan", "Egypt")}
+
+
+def test_a_for_clause_after_a_verbs_object_is_the_objects(annotate: Annotate) -> None:
+    doc = annotate("Qatar repeated its call for Ethiopia to withdraw from the border town.")
+    [withdraw] = [t for t in doc if t.text == "withdraw"]
+    assert (withdraw.dep_, withdraw.head.text) == ("acl", "call")
+    # the act called for is not told as done, and the call is made of the one to act
+    assert {(e.event_type, e.recipient.name if e.recipient else None) for e in doc._.events} == {
+        ("REQUEST", "Ethiopia")}

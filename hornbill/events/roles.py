@@ -120,7 +120,8 @@ def _own_subject(verb: Token, lexicon: Lexicon) -> list[Token]:
 
 def _said_of(trigger: Token, slots: Slots, lexicon: Lexicon) -> list[Token]:
     """The subject of the clause a verb or its object says, its own, not one inherited from above."""
-    clauses = [c for c in trigger.children if c.dep_ == "ccomp"]
+    clauses = [c for c in trigger.children if c.dep_ == "ccomp" or (c.dep_ == "acl" and trigger.pos_ == "NOUN" and (
+        is_finite(c) or any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)))]  # "its demand that X free"
     clauses += [c for obj in slots.get("object") for c in obj.children if c.dep_ == "acl" and is_finite(c)]
     own = [t for clause in clauses for t in clause_subject(clause, lexicon) if t.head.i == clause.i or
            t.head.head.i == clause.i]

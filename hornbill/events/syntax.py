@@ -418,6 +418,9 @@ def _add_child(slots: Slots, child: Token, lexicon: Lexicon, is_noun: bool) -> N
         slots.add("attr", child)  # "have become legitimate targets"
     elif dep == "xcomp" or (dep == "acl" and is_noun and is_infinitival(child)):
         slots.add("xcomp", child)  # "vowed to retaliate", "its threat to invade"
+        if is_noun:  # "its call for Israel to withdraw": who is to act
+            for subject in (c for c in child.children if c.dep_ == "nsubj"):
+                slots.add("for_subject", subject)
     elif dep == "ccomp":
         slots.add("ccomp", child)
     elif dep == "advcl" and is_for_marked(child):
