@@ -15,7 +15,8 @@ the coordination, and the second noun is its conjunct. Last, a subject after a f
 ends in a name ("After talks in Nairobi, Sudan and South Sudan agreed ..."): the parser may read the
 subject as more items of a list with that name, leaving the verb no subject; the phrase after the
 comma that runs up to the verb is its subject. And a "for X to do" clause right after a verb's
-object ("repeated its call for Israel to withdraw") is that object's, not the verb's.
+object ("repeated its call for Israel to withdraw") is that object's, not the verb's. And a
+participle between a verb and its object ("returned confiscated land") modifies the object.
 """
 
 from __future__ import annotations
@@ -49,7 +50,24 @@ def repair_parse(doc: Doc) -> Doc:
         for noun, clause in _for_clauses_of_objects(sentence):
             clause.head = noun
             clause.dep_ = "acl"
+        for participle in _participles_read_as_verbs(sentence):
+            noun = next(c for c in participle.children if c.dep_ == "dobj")
+            noun.head = participle.head
+            noun.dep_ = "dobj"
+            participle.head = noun
+            participle.dep_ = "amod"
     return doc
+
+
+def _participles_read_as_verbs(sentence: Span) -> list[Token]:
+    """Participles before a noun that the parser made a clause of the verb just before them, with the
+    noun as their object: in "returned confiscated land", "evacuated wounded villagers" the participle
+    tells the state of what the verb acts on, and the verb is left with no object."""
+    return [t for t in sentence if t.tag_ in ("VBN", "VBD") and t.dep_ in ("xcomp", "advcl", "ccomp")
+            and t.head.i == t.i - 1 and t.head.pos_ == "VERB"
+            and not any(c.dep_ in ("dobj", "aux") for c in t.head.children)
+            and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark") for c in t.children)
+            and any(c.dep_ == "dobj" and c.i == t.i + 1 for c in t.children)]
 
 
 def _for_clauses_of_objects(sentence: Span) -> list[tuple[Token, Token]]:

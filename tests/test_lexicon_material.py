@@ -288,6 +288,10 @@ POSITIVES: list[tuple[str, str, str | None, str, str | None]] = [
     ("Iran unveiled a new ballistic missile at a ceremony in Tehran.", "MOBILIZE", "weapons", "Iran", "*"),
     ("Venezuela staged war games near the border with Guyana.", "MOBILIZE", "troops", "Venezuela", "*"),
     ("Burkina Faso's junta recruited 50,000 volunteers.", "MOBILIZE", "troops", "Burkina Faso", "*"),
+    # SANCTION: lending halted, an embassy closed in a country; RETREAT: property given back
+    ("The IMF suspended lending to Zambia in March.", "SANCTION", "sever", "International Monetary Fund", "Zambia"),
+    ("Qatar closed its embassy in Kabul.", "SANCTION", "sever", "Qatar", "Afghanistan"),
+    ("Zimbabwe's government returned seized farms to white farmers.", "RETREAT", "return", "Zimbabwe", "*"),
     # the one a purpose clause helps protect is the one helped
     ("Denmark will send rifles to help defend Estonia.", "AID", "military", "Denmark", "Estonia"),
     # aid told by its arrival, given by whom it came from

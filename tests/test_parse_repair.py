@@ -81,3 +81,10 @@ def test_a_for_clause_after_a_verbs_object_is_the_objects(annotate: Annotate) ->
     # the act called for is not told as done, and the call is made of the one to act
     assert {(e.event_type, e.recipient.name if e.recipient else None) for e in doc._.events} == {
         ("REQUEST", "Ethiopia")}
+
+
+def test_a_participle_between_a_verb_and_its_object_modifies_the_object(annotate: Annotate) -> None:
+    doc = annotate("The new government returned confiscated farms to their owners in Tigray.")
+    [farms] = [t for t in doc if t.text == "farms"]
+    assert (farms.dep_, farms.head.text) == ("dobj", "returned")
+    assert [c.text for c in farms.children if c.dep_ == "amod"] == ["confiscated"]

@@ -81,19 +81,9 @@ def _is_description(token: Token, lexicon: Lexicon) -> bool:
         if _is_manner(token, lexicon):
             return True
         return token.dep_ == "compound" and lemma_of(token.head) not in lexicon.marker("eventive_heads")
-    if (token.dep_ == "amod" and token.tag_ == "VBN") or _is_misread_participle(token):
+    if token.dep_ == "amod" and token.tag_ == "VBN":
         return True
     return token.dep_ == "acl" and token.tag_ == "VBN" and not any(c.dep_ == "agent" for c in token.children)
-
-
-def _is_misread_participle(verb: Token) -> bool:
-    """A participle before a noun that the parser made a clause of the verb just before it: in
-    "evacuated wounded civilians" "wounded" comes out as a complement verb whose object is the
-    civilians, and "evacuated" is left with no object."""
-    head = verb.head
-    return (verb.dep_ == "xcomp" and verb.tag_ in ("VBD", "VBN") and head.i == verb.i - 1
-            and not any(c.dep_ in ("dobj", "aux") for c in head.children)
-            and any(c.dep_ == "dobj" and c.i == verb.i + 1 for c in verb.children))
 
 
 def _is_manner(noun: Token, lexicon: Lexicon) -> bool:
