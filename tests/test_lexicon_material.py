@@ -292,6 +292,8 @@ POSITIVES: list[tuple[str, str, str | None, str, str | None]] = [
     ("The IMF suspended lending to Zambia in March.", "SANCTION", "sever", "International Monetary Fund", "Zambia"),
     ("Qatar closed its embassy in Kabul.", "SANCTION", "sever", "Qatar", "Afghanistan"),
     ("Zimbabwe's government returned seized farms to white farmers.", "RETREAT", "return", "Zimbabwe", "*"),
+    # a name before "-backed" is the backer, not the doer
+    ("Syrian-backed Hezbollah gunmen fired rockets at Haifa.", "ASSAULT", "heavy-weapons", "Hezbollah", "*"),
     # the one a purpose clause helps protect is the one helped
     ("Denmark will send rifles to help defend Estonia.", "AID", "military", "Denmark", "Estonia"),
     # aid told by its arrival, given by whom it came from

@@ -69,9 +69,21 @@ def actor_for_span(span: Span) -> Actor | None:
     for token in span:
         mention = index.get(token.i)
         if (mention is not None and not _under_preposition(token, span.root) and not _names_a_place(token, mention)
-                and not owned_by_a_pronoun(token)):
+                and not owned_by_a_pronoun(token) and not _names_a_backer(token)):
             return mention.actor
     return None
+
+
+#: Words after "X-" that make X a backer of the phrase's head, not the one it names.
+BACKING_WORDS = frozenset({"backed", "supported", "sponsored", "funded", "financed", "armed", "trained", "allied",
+                           "aligned", "affiliated", "linked", "inspired"})
+
+
+def _names_a_backer(token: Token) -> bool:
+    """A name before "-backed" and the like: "Iran-backed Hezbollah fighters" are Hezbollah's, not
+    Iran's; "Russian-backed separatists" are no Russians."""
+    doc = token.doc
+    return token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and doc[token.i + 2].lower_ in BACKING_WORDS
 
 
 def owned_by_a_pronoun(token: Token) -> bool:
