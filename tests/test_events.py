@@ -520,6 +520,10 @@ def test_agreement_to_cooperate_is_an_agreement_aimed_at_the_act_s_recipient(ann
     # each act joined by "and" to the one agreed to is agreed to too
     assert {t for t, *_ in found(annotate("The Tuareg rebels agreed to disband and surrender their rifles."))} == {
         "AGREE"}
+    # a commitment to a gerund ("committed to withdrawing") is one too
+    assert found(annotate("Chad committed to withdrawing its troops from Libya.")) == {
+        ("AGREE", "Chad", "Libya", "occurred")
+    }
 
 
 def test_subject_pronoun_of_an_announced_clause_is_the_announcer(annotate: Annotate) -> None:

@@ -258,8 +258,8 @@ class PatternExtractor:
         its doer agreed to (the agreement is the event), nor a fallback that governs an event."""
         found: list[tuple[Candidate, EventMention]] = []
         candidates = [c for c, _ in kept]
-        agreed = {c.trigger.i for c in candidates if c.pattern.fallback and c.pattern.status != "announced"
-                  and c.pattern.event_type in self.lexicon.announcing_types}  # not only promised ("pledged to")
+        agreed = {c.trigger.i for c in candidates if c.pattern.status != "announced"
+                  and c.pattern.event_type in self.lexicon.announcing_types}  # agreed or committed, not only promised
         committed = {c.trigger.i for c in candidates if not c.pattern.fallback and _agreed_to(c, agreed, self.lexicon)}
         aimed = {c.trigger.i for c in candidates if _is_aim(c, candidates, self.lexicon)}
         skipped = committed | aimed
@@ -271,8 +271,9 @@ class PatternExtractor:
             if candidate.pattern.fallback and governs_any(candidate.trigger, events_at, scene):
                 continue  # "pledged to withdraw": the RETREAT is the event, not an AGREE as well
             if candidate.trigger.i in agreed and event.recipient is None:
-                event = _with_recipient_of(event, [e for c, e in kept if c.trigger.head.i == candidate.trigger.i
-                                                   and c.trigger.i in committed], self.lexicon)
+                event = _with_recipient_of(event, [e for c, e in kept if c.trigger.i in committed
+                                                   and (v := _agreeing_verb(c.trigger)) is not None
+                                                   and v.i == candidate.trigger.i], self.lexicon)
             found.append((candidate, event))
             if candidate.accusing_speech:
                 accusation = accusation_of(candidate, event.claimed_by, event.actor, sentence, self.lexicon)
@@ -302,10 +303,21 @@ def _agreed_to(candidate: Candidate, agreed: set[int], lexicon: Lexicon) -> bool
     agreement is the event, as the codebook codes a commitment to cooperate (AGREE). An act joined to
     the one agreed to by "and" is agreed to as well."""
     cooperative = lexicon.intentions.get(QUAD_CLASS.get(candidate.pattern.event_type, "")) == "AGREE"
-    trigger = candidate.trigger
-    while trigger.dep_ == "conj" and trigger.head.i != trigger.i:
-        trigger = trigger.head  # "agreed to disband and hand over their weapons": "hand over" too
-    return cooperative and trigger.dep_ == "xcomp" and trigger.head.i in agreed
+    verb = _agreeing_verb(candidate.trigger)
+    return cooperative and verb is not None and verb.i in agreed
+
+
+def _agreeing_verb(act: Token) -> Token | None:
+    """The verb an act is the complement of: "agreed to withdraw", "committed to withdrawing" (a
+    gerund after "to"); an act joined to another by "and" shares its verb ("agreed to disband and
+    hand over their weapons")."""
+    while act.dep_ == "conj" and act.head.i != act.i:
+        act = act.head
+    if act.dep_ == "xcomp":
+        return act.head
+    if act.dep_ == "pcomp" and act.tag_ == "VBG" and act.head.lower_ == "to":
+        return act.head.head
+    return None
 
 
 def _with_recipient_of(event: EventMention, acts: Sequence[EventMention], lexicon: Lexicon) -> EventMention:
