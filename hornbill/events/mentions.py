@@ -683,8 +683,7 @@ def _story_recipient(candidate: Candidate, sentence: Span, lexicon: Lexicon) -> 
 def _story_country(doc: Doc, lexicon: Lexicon) -> Actor | None:
     """The country a story's aid and pledges go to: where its forces and missions are sent
     (:func:`~hornbill.events.places.deployment_destination`), else the country it is about."""
-    destination = deployment_destination(doc, lexicon)
-    return (ActorDictionary.load().country(destination) if destination else None) or article_country(doc)
+    return deployment_destination(doc, lexicon) or article_country(doc)
 
 
 def _is_pledge(candidate: Candidate, lexicon: Lexicon) -> bool:

@@ -371,7 +371,7 @@ def stated_country(candidate: Candidate, recipient: Actor | None, lexicon: Lexic
     return None
 
 
-def deployment_destination(doc: Doc, lexicon: Lexicon) -> str | None:
+def deployment_destination(doc: Doc, lexicon: Lexicon) -> Actor | None:
     """The country an article's forces or missions go to: the one its deployment words
     (``deployment_words``: "deployed to Haiti", "officers arrived in Port-au-Prince", "the mission in
     Mali") point to more often than to any other; None when none or a tie. In a story about a force
@@ -381,7 +381,7 @@ def deployment_destination(doc: Doc, lexicon: Lexicon) -> str | None:
     if key not in doc.user_data:
         doc.user_data[key] = clearly_leading(_deployment_places(doc, lexicon))
     destination: str | None = doc.user_data[key]
-    return destination
+    return ActorDictionary.load().country(destination) if destination else None
 
 
 def _deployment_places(doc: Doc, lexicon: Lexicon) -> Counter[str | None]:
@@ -411,8 +411,7 @@ def sent_to_help(
         return None
     if any(candidate.slots.get(name) for name in lexicon.marker("destination_preps")):
         return None  # "sent troops to the border": a destination of its own
-    destination = deployment_destination(doc, lexicon)
-    helped = ActorDictionary.load().country(destination) if destination else None
+    helped = deployment_destination(doc, lexicon)
     if helped is None or helped.country == doer.country or frozenset({doer.key, helped.key}) in fighting:
         return None
     return helped

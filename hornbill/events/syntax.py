@@ -144,10 +144,10 @@ def noun_subjects(noun: Token) -> list[Token]:
 
 
 def _is_anti(word: Token) -> bool:
-    """A word of an "anti-X" modifier: "anti", its hyphen, or X."""
+    """A word of an "anti-X" modifier: "anti", its hyphen, or X (the word ``follows_anti`` at most two
+    words on)."""
     doc = word.doc
-    return follows_anti(word) or (word.lower_ == "anti" and word.i + 1 < len(doc) and doc[word.i + 1].text == "-") or (
-        word.text == "-" and word.i >= 1 and doc[word.i - 1].lower_ == "anti")
+    return any(follows_anti(doc[i]) for i in range(word.i, min(word.i + 3, len(doc))))
 
 
 def own_agents(noun: Token) -> list[Token]:
