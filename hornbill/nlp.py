@@ -52,19 +52,23 @@ PIPELINE: tuple[str, ...] = (
 )
 
 
-@Language.component("hornbill_paragraphs", assigns=["token.is_sent_start"])
+@Language.component("hornbill_paragraphs", assigns=["token.is_sent_start", "doc._.datelines"])
 def paragraph_boundaries(doc: Doc) -> Doc:
     """Start a sentence after every line break: the cleaner joins blocks with blank lines, and a
     headline or caption without a full stop must not run into the next paragraph's sentence. A
     dateline opening a paragraph ("NAIROBI, March 3 (Reuters) -", "Cape Town –") is a sentence of
-    its own, so the place it names is never read as the subject of the report."""
+    its own, so the place it names is never read as the subject of the report; its character span
+    is kept in ``doc._.datelines``: the date it gives is the report's, not an event's."""
     starts = [0, *(t.i + 1 for t in doc[:-1] if t.is_space and "\n" in t.text)]
+    datelines = []
     for start in starts:
         if start < len(doc):
             doc[start].is_sent_start = True
             after = dateline_end(doc, start)
             if after is not None:
                 doc[after].is_sent_start = True
+                datelines.append((doc[start].idx, doc[after].idx))
+    doc._.datelines = datelines
     return doc
 
 
@@ -75,21 +79,35 @@ DATELINE_MAX_TOKENS = 12
 
 def dateline_end(doc: Doc, start: int) -> int | None:
     """Where the report begins after a dateline opening the paragraph at ``start``: the token after
-    a dash set off by a space that only capitalised words, numbers, commas and a parenthesised
-    agency precede, and that a capitalised word follows; None when the paragraph opens with no
-    dateline."""
+    a dash set off by a space, or a colon after a parenthesised agency or a place in capitals
+    ("CONAKRY, Sept 6 (IANS):", "NEW DELHI:"), that only capitalised words, numbers, commas and a
+    parenthesised agency precede, and that a capitalised word follows; None when the paragraph opens
+    with no dateline."""
     depth = 0
     for i in range(start, min(len(doc) - 1, start + DATELINE_MAX_TOKENS)):
         token = doc[i]
         if token.is_space and "\n" in token.text:
             return None
-        if token.text in DATELINE_DASHES and depth == 0:
-            spaced = i > start and bool(doc[i - 1].whitespace_)  # "LIMA -", not "Al-Shabaab"
+        depth -= token.text.startswith(")")
+        if depth == 0 and (token.text in DATELINE_DASHES or _dateline_colon(token, start)):
+            # "LIMA -", not "Al-Shabaab"
+            spaced = i > start and (token.text.endswith(":") or bool(doc[i - 1].whitespace_))
             return i + 1 if spaced and doc[i + 1].text[:1].isupper() else None
-        depth += (token.text == "(") - (token.text == ")")
+        depth += token.text == "("
         if depth == 0 and token.is_alpha and token.is_lower and token.text not in ("de", "la", "el", "al"):
             return None
     return None
+
+
+def _dateline_colon(token: Token, start: int) -> bool:
+    """A colon closing a dateline: after the agency's bracket (the tokenizer keeps "):" whole) or a
+    place name in capitals."""
+    if token.text == "):":
+        return True
+    if token.text != ":" or token.i == start:
+        return False
+    before = token.doc[token.i - 1]
+    return before.text == ")" or (before.is_alpha and before.is_upper and len(before) > 2)
 
 
 def _mention_of_token(token: Token) -> ActorMention | None:
@@ -106,6 +124,7 @@ def register_extensions() -> None:
     """Declare the Doc/Token attributes hornbill components read and write (idempotent)."""
     doc_attrs = {
         "document": None,  # hornbill.model.Document, set by make_doc
+        "datelines": None,  # list[(start_char, end_char)] of paragraph-opening datelines, set by hornbill_paragraphs
         "timexes": None,  # list[Timex], set by hornbill_timex
         "actor_mentions": None,  # list[ActorMention], set by hornbill_actors
         "actor_index": None,  # dict[token index, ActorMention], set by hornbill_actors

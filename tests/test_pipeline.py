@@ -61,3 +61,16 @@ def test_a_dateline_is_a_sentence_of_its_own_and_no_doer(annotate: Callable[...,
 def test_a_hyphenated_name_opening_a_paragraph_is_no_dateline(annotate: Callable[..., Doc]) -> None:
     doc = annotate("Al-Qaeda fighters attacked a checkpoint near Gao.")
     assert len(list(doc.sents)) == 1
+
+
+def test_a_dateline_closed_by_a_colon_dates_the_report_not_its_events(annotate: Callable[..., Doc]) -> None:
+    doc = annotate(
+        "HARARE, May 9 (AFP): Zimbabwean police arrested an opposition lawmaker.\n\n"
+        "NEW DELHI: India condemned the arrest.",
+        published="2025-05-10",
+    )
+    sentences = [s.text.strip() for s in doc.sents]
+    assert "Zimbabwean police arrested an opposition lawmaker." in sentences
+    assert "India condemned the arrest." in sentences
+    assert {e.actor.name for e in doc._.events if e.actor} == {"Zimbabwean police", "India"}
+    assert {(e.date.value, e.date.basis) for e in doc._.events} == {("2025-05-10", "reported")}

@@ -22,7 +22,7 @@ class EventsComponent:
 
 @Language.factory(
     "hornbill_events",
-    requires=["token.dep", "doc.ents", "doc._.timexes", "doc._.actor_mentions", "doc._.actor_index"],
+    requires=["token.dep", "doc.ents", "doc._.timexes", "doc._.datelines", "doc._.actor_mentions", "doc._.actor_index"],
     assigns=["doc._.events"],
 )
 def make_events(nlp: Language, name: str) -> EventsComponent:

@@ -40,15 +40,20 @@ def _is_unresolved(timex: Timex) -> bool:
 
 def _timex_spans(doc: Doc, start: int, end: int, unresolved: bool = False) -> list[tuple[Timex, Span]]:
     """Datable expressions between two character offsets (also unresolved dates when asked),
-    with their token spans."""
+    with their token spans; never one in a dateline ("CONAKRY, Sept 6 (IANS):"), which dates the
+    report, not what it tells."""
     found = []
     for timex in doc._.timexes or ():
         wanted = _is_datable(timex) or (unresolved and _is_unresolved(timex))
-        if start <= timex.start and timex.end <= end and wanted:
+        if start <= timex.start and timex.end <= end and wanted and not _in_dateline(timex, doc):
             span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
             if span is not None and len(span) > 0:
                 found.append((timex, span))
     return found
+
+
+def _in_dateline(timex: Timex, doc: Doc) -> bool:
+    return any(start <= timex.start < end for start, end in doc._.datelines or ())
 
 
 def _ancestors(token: Token) -> list[Token]:
