@@ -299,6 +299,18 @@ def test_coordinated_actors_give_one_event_each(annotate: Annotate) -> None:
     }
 
 
+def test_a_kind_with_named_examples_acts_through_the_examples(annotate: Annotate) -> None:
+    doc = annotate("European governments such as Spain and Italy condemned the arrest of the mayor.")
+    assert {(e.event_type, e.actor.name if e.actor else None) for e in doc._.events} == {
+        ("ACCUSE", "Spain"),
+        ("ACCUSE", "Italy"),
+    }
+    doc = annotate("The Congolese army attacked armed groups, including the M23 and the ADF.")
+    assert {e.recipient.name for e in doc._.events if e.recipient} == {"M23", "Allied Democratic Forces"}
+    doc = annotate("European governments such as the ones in the south condemned the arrest of the mayor.")
+    assert {e.actor.name.lower() for e in doc._.events if e.actor} == {"european governments"}
+
+
 def test_nominalisation_takes_the_of_phrase_as_actor(annotate: Annotate) -> None:
     doc = annotate("The withdrawal of British troops from Afghanistan was completed in August.")
     assert ("RETREAT", "United Kingdom", "Afghanistan", "occurred") in found(doc)

@@ -35,10 +35,38 @@ def is_passive(verb: Token) -> bool:
 
 
 def conjuncts(token: Token) -> list[Token]:
-    """The token and the words coordinated with it ("France and Germany")."""
+    """The token and the words coordinated with it ("France and Germany"); for a plural kind
+    with named examples, the examples: "governments such as France and Germany", "states,
+    including Kenya and Ghana" act as France and Germany, Kenya and Ghana."""
     nominal = {"NOUN", "PROPN", "PRON"}
     same = nominal if token.pos_ in nominal else {token.pos_}
+    examples = named_examples(token)
+    if examples:
+        return examples
     return [token, *[c for c in token.conjuncts if c.i > token.i and c.pos_ in same]]
+
+
+#: Prepositions that give examples of a plural kind ("such as" is "as" with "such" before it).
+EXAMPLE_PREPOSITIONS = frozenset({"including", "like"})
+
+
+def named_examples(kind: Token) -> list[Token]:
+    """The names a plural common noun is exemplified by ("countries such as Chad and Niger",
+    "groups, including Hamas"), in order; none when it has no such phrase or it names no one."""
+    if kind.pos_ != "NOUN" or kind.tag_ != "NNS":
+        return []
+    for prep in kind.children:
+        if prep.dep_ != "prep" or not _gives_examples(prep):
+            continue
+        first = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
+        if first is not None:
+            return [first, *[c for c in first.conjuncts if c.i > first.i and c.pos_ == "PROPN"]]
+    return []
+
+
+def _gives_examples(prep: Token) -> bool:
+    such_as = prep.lower_ == "as" and prep.i > 0 and prep.nbor(-1).lower_ == "such"
+    return such_as or prep.lower_ in EXAMPLE_PREPOSITIONS
 
 
 def _is_preposition(word: Token) -> bool:
