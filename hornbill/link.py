@@ -27,7 +27,7 @@ import numpy as np
 
 from hornbill.actors.dictionary import ActorDictionary, DictionaryEntry
 from hornbill.dates.calendar import WIDTH, fineness
-from hornbill.model import ADHOC_GROUP, EventMention
+from hornbill.model import ADHOC_GROUP, QUAD_CLASS, EventMention
 from hornbill.schemas import load_data
 
 #: How much an event date is trusted, by where it came from (higher wins).
@@ -164,6 +164,33 @@ def _doers_agree(a: str | None, b: str | None) -> str | None:
         if whole is not None and parent_body(part) == whole:
             return f"actor {part} is part of {whole}"
     return None
+
+
+def _one_day_one_side(a: StoredMention, b: StoredMention) -> str | None:
+    """Why two reports whose doers differ still tell one act, else None: both date it to the same
+    day and name the same target (see ``day_target``), and either one report leaves the doer
+    unsaid and names the very same target ("Conde was detained") or, for a material act, both doers belong to one country (its
+    state, its armed forces, its people: "the colonel's special forces" and "Guinea's army" seized
+    the president). Two officials of one country who say something on one day may say two things.
+    """
+    if day_target(a) is None or day_target(a) != day_target(b):
+        return None
+    if (a.actor_key is None) != (b.actor_key is None) and a.recipient_key == b.recipient_key:
+        return f"doer unsaid on one side, {a.actor_key or b.actor_key} on the other, on the same day"
+    if not QUAD_CLASS.get(a.event_type, "").startswith("material"):
+        return None
+    country = _country_of(a.actor_key)
+    if country is not None and country == _country_of(b.actor_key):
+        return f"doers {a.actor_key} and {b.actor_key} both of {country}, on the same day"
+    return None
+
+
+def day_target(m: StoredMention) -> str | None:
+    """The act, day and target a report pins down, when it does: a date to the day and a target
+    that names someone (not a group known only by its kind); else None."""
+    if m.date_precision != "day" or m.date is None or not _names_a_doer(m.recipient_key):
+        return None
+    return f"{m.event_type}|{m.mode or ''}|{_recipient_root(m.recipient_key or '')}|{m.date}"
 
 
 def _targets_agree(a: str | None, b: str | None) -> str | None:
@@ -372,8 +399,10 @@ def merge_reason(new: StoredMention, old: StoredMention) -> str | None:
     """
     if new.event_type != old.event_type or not _modes_agree(new, old):
         return None
-    doer = _doers_agree(new.actor_key, old.actor_key)
     target = _targets_agree(new.recipient_key, old.recipient_key)
+    doer = _doers_agree(new.actor_key, old.actor_key)
+    if doer is None and target:
+        doer = _one_day_one_side(new, old)
     if doer is None or target is None:
         return None
     if not _names_a_doer(new.actor_key) and (new.recipient_key is None or new.recipient_key != old.recipient_key):
@@ -528,7 +557,7 @@ def filing_keys(mention: StoredMention) -> list[str]:
     A mention that no other can merge with (no actor and no recipient) has none.
     """
     return [*(key for stem in _key_stems(mention) for key in _exact_filing_keys(stem, mention)),
-            *_loose_filing_keys(mention), *_recent_filing_keys(mention)]
+            *_loose_filing_keys(mention), *_recent_filing_keys(mention), *_day_keys(mention)]
 
 
 def probe_keys(mention: StoredMention) -> list[str]:
@@ -540,7 +569,13 @@ def probe_keys(mention: StoredMention) -> list[str]:
     event down are found through ``_loose_probe_keys``.
     """
     return [*(key for stem in _key_stems(mention) for key in _exact_probe_keys(stem, mention)),
-            *_loose_probe_keys(mention), *_recent_probe_keys(mention)]
+            *_loose_probe_keys(mention), *_recent_probe_keys(mention), *_day_keys(mention)]
+
+
+def _day_keys(mention: StoredMention) -> list[str]:
+    """The key of ``_one_day_one_side``: act, target and day, filed and looked up alike."""
+    key = day_target(mention)
+    return [f"day {key}"] if key is not None else []
 
 
 def _recent_stems(mention: StoredMention) -> list[str]:

@@ -496,3 +496,21 @@ def test_a_coup_and_the_curfew_its_leaders_impose_are_two_events_but_modes_of_an
     assert link.merge_reason(curfew, dataclasses.replace(curfew, event_id="e2")) is not None
     strike = dataclasses.replace(stored("ASSAULT", "country:PER", "country:ECU", "2024-05-02", "day"), mode=None)
     assert link.merge_reason(strike, dataclasses.replace(strike, mode="aerial")) is not None
+
+
+def test_reports_of_one_day_and_target_are_one_act_when_one_leaves_the_doer_unsaid_or_both_are_compatriots() -> None:
+    army = stored("COERCE", "mil:fan_niger", "person:mohamed_bazoum", "2023-07-26", "day")
+    unsaid = stored("COERCE", None, "person:mohamed_bazoum", "2023-07-26", "day")
+    reason = link.merge_reason(unsaid, army)
+    assert reason is not None and "doer unsaid on one side" in reason
+    person = stored("COERCE", "person:abdourahamane_tiani", "person:mohamed_bazoum", "2023-07-26", "day")
+    reason = link.merge_reason(person, army)
+    assert reason is not None and "both of NER" in reason
+    assert set(link.probe_keys(person)) & set(link.filing_keys(army))
+    # another day, another target, a doer of another country, or a day not pinned down: apart
+    assert link.merge_reason(stored("COERCE", None, "person:mohamed_bazoum", "2023-07-27", "day"), army) is None
+    assert link.merge_reason(stored("COERCE", None, "country:MLI", "2023-07-26", "day"), army) is None
+    assert link.merge_reason(stored("COERCE", "country:MLI", "person:mohamed_bazoum", "2023-07-26", "day"), army) is None
+    assert link.merge_reason(stored("COERCE", None, "person:mohamed_bazoum", "2023-07", "month"), army) is None
+    assert link.merge_reason(stored("COERCE", None, "group:protesters", "2023-07-26", "day"),
+                             stored("COERCE", "mil:fan_niger", "group:protesters", "2023-07-26", "day")) is None
