@@ -169,10 +169,10 @@ def _doers_agree(a: str | None, b: str | None) -> str | None:
 def _one_day_one_side(a: StoredMention, b: StoredMention) -> str | None:
     """Why two reports whose doers differ still tell one act, else None: both date it to the same
     day and name the same target (see ``day_target``), and either one report leaves the doer
-    unsaid and names the very same target ("Conde was detained") or, for a material act, both doers belong to one country (its
-    state, its armed forces, its people: "the colonel's special forces" and "Guinea's army" seized
-    the president). Two officials of one country who say something on one day may say two things.
-    """
+    unsaid and names the very same target ("Conde was detained"), or, for a material act, both
+    doers belong to one country (its state, its armed forces, its people: "the colonel's special
+    forces" and "Guinea's army" seized the president). Two officials of one country who say
+    something on one day may say two things."""
     if day_target(a) is None or day_target(a) != day_target(b):
         return None
     if (a.actor_key is None) != (b.actor_key is None) and a.recipient_key == b.recipient_key:

@@ -510,7 +510,8 @@ def test_reports_of_one_day_and_target_are_one_act_when_one_leaves_the_doer_unsa
     # another day, another target, a doer of another country, or a day not pinned down: apart
     assert link.merge_reason(stored("COERCE", None, "person:mohamed_bazoum", "2023-07-27", "day"), army) is None
     assert link.merge_reason(stored("COERCE", None, "country:MLI", "2023-07-26", "day"), army) is None
-    assert link.merge_reason(stored("COERCE", "country:MLI", "person:mohamed_bazoum", "2023-07-26", "day"), army) is None
+    malian = stored("COERCE", "country:MLI", "person:mohamed_bazoum", "2023-07-26", "day")
+    assert link.merge_reason(malian, army) is None
     assert link.merge_reason(stored("COERCE", None, "person:mohamed_bazoum", "2023-07", "month"), army) is None
     assert link.merge_reason(stored("COERCE", None, "group:protesters", "2023-07-26", "day"),
                              stored("COERCE", "mil:fan_niger", "group:protesters", "2023-07-26", "day")) is None
