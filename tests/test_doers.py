@@ -79,6 +79,19 @@ def test_protests_told_as_breaking_out_were_held_by_protesters_of_the_storys_cou
     assert not events_of(annotate("Protests are common in Nairobi."), "PROTEST")
 
 
+@pytest.mark.parametrize("told", [
+    "Large protests took place in Kampala on Thursday.",
+    "Rallies against the fuel tax were held in Kampala on Thursday.",
+    "There were street protests in Kampala on Thursday.",
+])
+def test_protests_told_as_taking_place_held_or_there_were_held_by_protesters(annotate: Annotate, told: str) -> None:
+    doc = annotate(f"Uganda's parliament raised the tax on fuel. {told}")
+    [protest] = events_of(doc, "PROTEST")
+    assert protest.actor is not None and (protest.actor.name, protest.actor.country) == ("protesters", "UGA")
+    banned = annotate("Uganda's parliament raised the tax on fuel. Protests were banned in Kampala.")
+    assert not events_of(banned, "PROTEST")
+
+
 def test_the_parties_to_clashes_that_broke_out_are_named_after_the_verb(annotate: Annotate) -> None:
     doc = annotate("Clashes broke out between police and students in Santiago on Friday.")
     pairs = {(e.actor.name, e.recipient.name) for e in events_of(doc, "ASSAULT") if e.actor and e.recipient}
@@ -500,3 +513,16 @@ def test_pledges_go_where_the_storys_forces_are_sent_not_to_the_most_named_count
                    "Rwandan general praised his men. Botswana pledged 300 soldiers to the regional effort.")
     [pledge] = [e for e in events_of(doc, "AGREE") if e.actor is not None and e.actor.name == "Botswana"]
     assert pledge.recipient is not None and pledge.recipient.name == "Mozambique"
+
+
+def test_goods_told_by_their_arrival_with_no_sender_were_sent_by_the_reporting_agency_or_the_last_sender(
+    annotate: Annotate,
+) -> None:
+    doc = annotate("The fighting in Sudan has displaced millions. Relief trucks reached El Fasher on Sunday, "
+                   "the World Food Programme said.")
+    [arrival] = events_of(doc, "AID")
+    assert arrival.actor is not None and arrival.actor.name == "World Food Programme"
+    doc = annotate("Qatar sent tents and blankets to Sudan on Friday. A second shipment of food aid arrived "
+                   "in Port Sudan on Sunday.")
+    assert {e.actor.name for e in events_of(doc, "AID") if e.actor} == {"Qatar"}
+    assert len(events_of(doc, "AID")) == 2

@@ -411,18 +411,25 @@ def _unnamed_doer(candidate: Candidate, claimed_by: Actor | None, lexicon: Lexic
 def _from_context(candidate: Candidate, claimed_by: Actor | None, context: Context, lexicon: Lexicon) -> Doer:
     """The doer the text around a doerless candidate gives: the withdrawal it continues; for an
     agentless passive, an act told by its weapon ("an airstrike killed ...") or by its day
-    ("Thursday's strikes"), the body that reports
+    ("Thursday's strikes") or by an arrival with no sender (``_arrives_unsent``), the body that reports
     its own act (``self_reported``: "officials said the borders had been closed", "police said he was
     arrested"), else the doer of the latest event of its kind just before ("Soldiers stormed the
     palace. The president was detained.")."""
     if context.forces is not None:
         return Doer(context.forces[0], "context")
-    if not (_is_agentless_passive(candidate) or _done_by_a_weapon(candidate, lexicon) or _told_by_its_day(candidate)):
+    faceless = _is_agentless_passive(candidate) or _done_by_a_weapon(candidate, lexicon) or _told_by_its_day(candidate)
+    if not (faceless or _arrives_unsent(candidate)):
         return Doer(None, "unknown")
     own = lexicon.self_reported.get(claimed_by.sector or "", frozenset()) if claimed_by is not None else frozenset()
     if claimed_by is not None and claimed_by.type != "PERSON" and candidate.pattern.event_type in own:
         return Doer(claimed_by, "context")
     return Doer(context.previous_doer, "context" if context.previous_doer is not None else "unknown")
+
+
+def _arrives_unsent(candidate: Candidate) -> bool:
+    """Whether an act told by its arrival names no sender ("the first aid convoy reached Mekelle"):
+    its pattern's only doer is the goods' source, and the sentence gives none."""
+    return candidate.actor is None and candidate.pattern.actor == ("source",)
 
 
 def _told_by_its_day(candidate: Candidate) -> bool:

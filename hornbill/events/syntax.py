@@ -499,9 +499,20 @@ def names_an_occasion(prep: str, types: Iterable[str], lexicon: Lexicon) -> bool
 
 
 def occurs(noun: Token, lexicon: Lexicon) -> bool:
-    """Whether a nominal trigger is the subject of a verb telling that it took place ("protests
-    erupted", "fighting raged", markers ``occurrence_verbs``)."""
-    return noun.dep_ == "nsubj" and lemma_of(noun.head) in lexicon.marker("occurrence_verbs")
+    """Whether a nominal trigger is told as taking place: the subject of a verb saying so ("protests
+    erupted", "fighting raged", markers ``occurrence_verbs``), of "take place", of a passive verb of
+    staging with no doer ("rallies were held in Lima", markers ``staging_verbs``), or what "there
+    was" ("there were protests in Dhaka")."""
+    head = noun.head
+    if noun.dep_ == "nsubj":
+        return lemma_of(head) in lexicon.marker("occurrence_verbs") or _takes_place(head)
+    if noun.dep_ == "nsubjpass":
+        return lemma_of(head) in lexicon.marker("staging_verbs") and not any(c.dep_ == "agent" for c in head.children)
+    return noun.dep_ == "attr" and head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children)
+
+
+def _takes_place(verb: Token) -> bool:
+    return lemma_of(verb) == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
 
 
 def _add_prepositional(slots: Slots, trigger: Token, hosts: list[Token], is_noun: bool, lexicon: Lexicon) -> None:
