@@ -16,7 +16,9 @@ ends in a name ("After talks in Nairobi, Sudan and South Sudan agreed ..."): the
 subject as more items of a list with that name, leaving the verb no subject; the phrase after the
 comma that runs up to the verb is its subject. And a "for X to do" clause right after a verb's
 object ("repeated its call for Israel to withdraw") is that object's, not the verb's. And a
-participle between a verb and its object ("returned confiscated land") modifies the object.
+participle between a verb and its object ("returned confiscated land") modifies the object. And a
+name right before a verb with no subject, read as an adverbial noun ("UNICEF shipped vaccines"), is
+its subject.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ from spacy.tokens import Doc, Span, Token
 
 #: Parts of speech a subject misread as the sentence's root may have.
 NOMINAL = frozenset({"NOUN", "PROPN"})
+#: Entity labels of times, never a subject.
+TIMES = frozenset({"DATE", "TIME"})
 #: Dependencies of a verb's subject.
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 
@@ -50,6 +54,8 @@ def repair_parse(doc: Doc) -> Doc:
         for noun, clause in _for_clauses_of_objects(sentence):
             clause.head = noun
             clause.dep_ = "acl"
+        for name in _subjects_read_as_adverbs(sentence):
+            name.dep_ = "nsubj"
         for participle in _participles_read_as_verbs(sentence):
             noun = next(c for c in participle.children if c.dep_ == "dobj")
             noun.head = participle.head
@@ -57,6 +63,14 @@ def repair_parse(doc: Doc) -> Doc:
             participle.head = noun
             participle.dep_ = "amod"
     return doc
+
+
+def _subjects_read_as_adverbs(sentence: Span) -> list[Token]:
+    """Names right before a finite verb with no subject that the parser read as an adverbial noun of
+    it: in "UNICEF shipped vaccines to Yemen" the agency is the subject (a time is no subject)."""
+    return [t for t in sentence if t.dep_ == "npadvmod" and t.pos_ == "PROPN" and t.ent_type_ not in TIMES
+            and t.right_edge.i == t.head.i - 1 and t.head.pos_ == "VERB" and t.head.tag_ in ("VBD", "VBZ", "VBP")
+            and not any(c.dep_ in SUBJECTS for c in t.head.children)]
 
 
 def _participles_read_as_verbs(sentence: Span) -> list[Token]:

@@ -88,3 +88,12 @@ def test_a_participle_between_a_verb_and_its_object_modifies_the_object(annotate
     [farms] = [t for t in doc if t.text == "farms"]
     assert (farms.dep_, farms.head.text) == ("dobj", "returned")
     assert [c.text for c in farms.children if c.dep_ == "amod"] == ["confiscated"]
+
+
+def test_a_name_read_as_an_adverb_of_a_verb_with_no_subject_is_its_subject(annotate: Annotate) -> None:
+    doc = annotate("UNICEF shipped vaccines to Yemen.")
+    [name] = [t for t in doc if t.text == "UNICEF"]
+    assert (name.dep_, name.head.text) == ("nsubj", "shipped")
+    assert {(e.event_type, e.actor.name if e.actor else None) for e in doc._.events} == {("AID", "UNICEF")}
+    doc = annotate("Yesterday Kenya recalled its envoy.")
+    assert [t.dep_ for t in doc if t.text == "Yesterday"] != ["nsubj"]
