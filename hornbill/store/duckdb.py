@@ -239,7 +239,7 @@ class DuckDBKnowledgeBase:
                           "ORDER BY m.published NULLS LAST, d.source, m.start, m.mention_id", [ids])
 
     def actors(self) -> list[Row]:
-        return rows_of(self.con, "SELECT * FROM actors ORDER BY mentions DESC, name")
+        return rows_of(self.con, "SELECT * FROM actors ORDER BY mentions DESC, name, actor_key")
 
     def quotes(self) -> list[Row]:
         return rows_of(self.con, "SELECT q.*, d.source FROM quotes q JOIN documents d USING (doc_id) "
