@@ -221,6 +221,8 @@ class ActorDictionary:
                            if len(ks) > 1 and a not in self.declared_ambiguous}
         self._index = {a: next(iter(ks)) for a, ks in keys_by_alias.items()
                        if len(ks) == 1 and a not in self.declared_ambiguous}
+        #: declared ambiguous aliases and the actors they may name (:meth:`in_context`)
+        self._ambiguous = {a: frozenset(ks) for a, ks in keys_by_alias.items() if a in self.declared_ambiguous}
         self.capital_only = frozenset(a for a, forms in surfaces.items()
                                       if all(_is_capitalised_acronym(f) for f in forms))
         self._fuzzy: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -274,6 +276,16 @@ class ActorDictionary:
         """The actor ``name`` is an alias of (exact after normalising), else None; never guesses."""
         key = self._index.get(normalise(name))
         return self.entries[key].actor if key is not None else None
+
+    def in_context(self, name: str, countries: Mapping[str, int]) -> Actor | None:
+        """The actor an ambiguous ``name`` names in a document whose other actors belong to
+        ``countries`` (country -> how many mentions): the one of the country mentioned most, when
+        exactly one fits best ("Congo" beside M23 and Goma is the DRC); None when none or a tie."""
+        keys = self._ambiguous.get(normalise(name), frozenset())
+        scored = sorted(((countries.get(self.entries[k].actor.country or "", 0), k) for k in keys), reverse=True)
+        if not scored or scored[0][0] == 0 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+            return None
+        return self.entries[scored[0][1]].actor
 
     def fuzzy(self, name: str) -> Actor | None:
         """The one actor a misspelt ``name`` is close to (same first letter, similar length).
