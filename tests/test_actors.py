@@ -352,6 +352,24 @@ def test_mentions_are_sorted_with_clean_text_offsets(annotate: Annotate) -> None
     assert {m.actor.key for m in doc._.actor_mentions} >= {"igo:ecowas", "country:MLI", "person:assimi_goita"}
 
 
+def test_an_ambiguous_country_name_takes_the_country_of_the_articles_other_actors(annotate: Annotate) -> None:
+    doc = annotate("M23 rebels advanced on Goma, President Felix Tshisekedi said. Congo closed its border.")
+    assert key_of(doc, "Congo") == "country:COD"
+    doc = annotate("Officials in Brazzaville said on Monday that Congo closed its border.")
+    assert key_of(doc, "Congo") == "country:COG"
+    doc = annotate("Kim Jong Un and Yoon Suk-yeol both spoke of Korea on Monday.")
+    assert key_of(doc, "Korea") is None  # one actor of each: no country leads
+
+
+def test_a_government_known_by_its_kind_is_that_of_the_country_the_articles_actors_belong_to(
+    annotate: Annotate,
+) -> None:
+    doc = annotate("Congolese troops and M23 rebels clashed near Goma, where President Felix Tshisekedi "
+                   "vowed to fight on. The government accused Rwanda of arming the rebels. Later, Egyptian "
+                   "officials in Cairo said talks were possible.")
+    assert key_of(doc, "government") == "country:COD"
+
+
 def test_authorities_of_a_country_and_a_president_known_to_the_dictionary(annotate: Annotate) -> None:
     doc = annotate(
         "Russian President Vladimir Putin received envoys from the authorities of Niger in the Kremlin. "

@@ -73,8 +73,16 @@ def _candidate(state: Resolution, sector: Sector, words: list[Token], iso3: str 
         return None  # "the troops": someone named before; the events stage looks there first
     if sector.state and not _is_definite_or_plural(head):
         return None  # "members of parliament": no one body, let alone the article's country's
+    if _states_in_plural(state, head):
+        return generic_actor(sector, words, None), "generic"  # "the governments": several states, none of them
     article = clearly_leading(countries) if sector.state else _leading(countries)
     return _actor_for(state, sector, words, article)
+
+
+def _states_in_plural(state: Resolution, head: Token) -> bool:
+    """Whether a noun is the plural of one that stands for a whole state ("governments", "regimes"):
+    it names several states, and the article's leading country is at most one of them."""
+    return head.tag_ == "NNS" and head.lower_ != _lemma(head) and _lemma(head) in state.matchers.roles.country_roles
 
 
 #: The sector of armed forces named after a people, region or movement rather than a state.
@@ -185,10 +193,11 @@ def _own_words(words: list[Token]) -> str:
 
 
 def _country_counts(state: Resolution) -> Counter[str | None]:
-    """How often the article names each country (by name, capital or nationality), in order of
-    first mention."""
+    """How many of the article's actors belong to each country (by name, capital or nationality, and
+    its forces, people and bodies; not an international body working there), in order of first
+    mention."""
     return Counter(m.actor.country for m in state.mentions()
-                   if m.actor.type == "COUNTRY" and m.actor.country and m.how != "pronoun")
+                   if m.actor.country and m.actor.type != "IGO" and m.how != "pronoun")
 
 
 def clearly_leading(counts: Counter[str | None]) -> str | None:
