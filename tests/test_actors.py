@@ -541,3 +541,10 @@ def test_a_government_or_force_marked_as_no_states_is_not_the_country(annotate: 
     separatists = keys.get("separatist authorities")
     assert separatists is not None and separatists.type != "COUNTRY" and separatists.sector == "REB"
     assert keys["Moldova's government"].key == "country:MDA"
+
+
+def test_a_plural_state_noun_names_several_states_and_stays_generic(annotate: Annotate) -> None:
+    doc = annotate("Mali, Niger and Burkina Faso left the bloc, Mali's junta leader Assimi Goita said in "
+                   "Bamako. The governments accused the bloc of serving foreign powers.")
+    [governments] = mentions_of(doc, "governments")
+    assert governments.actor.country is None and governments.how == "generic"
