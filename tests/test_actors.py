@@ -548,3 +548,12 @@ def test_a_plural_state_noun_names_several_states_and_stays_generic(annotate: An
                    "Bamako. The governments accused the bloc of serving foreign powers.")
     [governments] = mentions_of(doc, "governments")
     assert governments.actor.country is None and governments.how == "generic"
+
+
+def test_the_bloc_or_the_alliance_is_the_international_body_named_before(annotate: Annotate) -> None:
+    doc = annotate("SADC leaders met in Harare. The 16-member bloc suspended Madagascar.")
+    assert key_of(doc, "16-member bloc") == "igo:sadc"
+    assert {(e.event_type, e.actor.key if e.actor else None, e.recipient.key if e.recipient else None)
+            for e in doc._.events} >= {("SANCTION", "igo:sadc", "country:MDG")}
+    doc = annotate("Dock workers in Durban walked out on Monday. The union said talks had failed.")
+    assert key_of(doc, "union") is None  # a trade union is no international body

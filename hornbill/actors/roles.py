@@ -90,6 +90,8 @@ def role_country(state: Resolution, start: int, end: int) -> tuple[str | None, i
     """(country named in the phrase, where the phrase starts, whether a determiner opens it)."""
     doc = state.doc
     i = start - 1
+    if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].like_num:
+        i -= 3  # "the 15-member bloc", "the 55-nation union": a size says nothing of whose
     while i >= 0 and start - i <= 2 and doc[i].pos_ == "ADJ" and doc[i].is_lower:
         i -= 1
     span_start = i + 1
