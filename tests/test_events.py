@@ -458,7 +458,7 @@ def test_lexicon_covers_all_types_with_known_slots() -> None:
     }
     for pattern in patterns:
         for slot in [*pattern.needs, *pattern.forbid, *pattern.actor, *pattern.recipient, *pattern.modes]:
-            base = slot.removesuffix("_ent").removesuffix("_modifier")
+            base = slot.removesuffix("_ent").removesuffix("_modifier").removesuffix("_owner")
             base = base.removesuffix("_agent").removesuffix("_complement").removesuffix("_doer")
             assert base in known or base.replace(" ", "").isalpha(), (pattern, slot)
         assert 0.0 < pattern.strength <= 1.0

@@ -361,6 +361,9 @@ def test_every_material_type_has_positive_sentences() -> None:
         ("The Thai ministry provided reporters with a written statement.", "AID"),
         # a scene set by talks is no talks held by a strike
         ("After talks in Doha, Israeli air strikes killed twelve people in Rafah.", "CONSULT"),
+        # a body that dissolves its own institutions coerces no one; a party naming a premier sanctions no one
+        ("The separatist leaders agreed to dissolve their government by January.", "COERCE"),
+        ("Nepal's ruling coalition designated a new prime minister.", "SANCTION"),
     ],
 )
 def test_readings_of_other_types_or_none(annotate: Annotate, text: str, absent: str) -> None:
@@ -518,3 +521,10 @@ def test_forces_sent_with_no_destination_in_a_mission_story_are_aid_to_its_count
     war = ("Russian forces attacked Ukrainian positions on Monday. Russian troops were deployed to Ukraine "
            "last year. Russia will send 3,000 more soldiers.")
     assert not [e for e in annotate(war)._.events if e.event_type == "AID"]
+
+
+def test_a_treasury_designation_sanctions_those_it_names(annotate: Annotate) -> None:
+    assert ("United States", "Iran") in {(a, r) for a, r, _ in typed(annotate(
+        "Washington designated five Iranian officials over the crackdown on Monday."), "SANCTION")}
+    assert ("United Kingdom", "Wagner Group") in {(a, r) for a, r, _ in typed(annotate(
+        "Britain designated the Wagner Group a terrorist organisation."), "SANCTION")}

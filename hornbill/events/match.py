@@ -121,6 +121,9 @@ def _slot_lemmas(slots: Slots, name: str, trigger: Token, lexicon: Lexicon) -> s
         heads = _measured(slots.get(name[: -len("_modifier")]), lexicon)
         modifiers = [c for h in heads for c in h.children if c.dep_ in ("amod", "compound", "nmod")]
         return {lemma_of(m) for c in modifiers for m in conjuncts(c)}  # "search and rescue teams"
+    if name.endswith("_owner"):  # "dissolve their government": whose it is
+        heads = slots.get(name[: -len("_owner")])
+        return {c.lower_ for h in heads for c in h.children if c.dep_ == "poss"}
     if name.endswith("_ent"):
         heads = slots.get(name[: -len("_ent")])
         named = [*heads, *(c for h in heads for c in h.children if c.dep_ in ("appos", "compound"))]
