@@ -526,3 +526,13 @@ def test_goods_told_by_their_arrival_with_no_sender_were_sent_by_the_reporting_a
                    "in Port Sudan on Sunday.")
     assert {e.actor.name for e in events_of(doc, "AID") if e.actor} == {"Qatar"}
     assert len(events_of(doc, "AID")) == 2
+
+
+def test_a_minister_meeting_her_foreign_counterpart_is_of_the_articles_country_and_meets_theirs(
+    annotate: Annotate,
+) -> None:
+    doc = annotate("Zambia's cabinet approved a new mining law on Monday. The foreign minister met her "
+                   "Tanzanian counterpart in Dar es Salaam on Tuesday.")
+    [meeting] = events_of(doc, "CONSULT")
+    assert (meeting.actor.name if meeting.actor else None, meeting.recipient.name if meeting.recipient else None) \
+        == ("Zambia", "Tanzania")

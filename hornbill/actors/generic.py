@@ -75,8 +75,22 @@ def _candidate(state: Resolution, sector: Sector, words: list[Token], iso3: str 
         return None  # "members of parliament": no one body, let alone the article's country's
     if _states_in_plural(state, head):
         return generic_actor(sector, words, None), "generic"  # "the governments": several states, none of them
+    others = _counterparts_countries(state, head)  # "the minister met her Kenyan counterpart": not Kenya's
+    countries = Counter({iso3: n for iso3, n in countries.items() if iso3 not in others})
     article = clearly_leading(countries) if sector.state else _leading(countries)
     return _actor_for(state, sector, words, article)
+
+
+def _counterparts_countries(state: Resolution, head: Token) -> set[str]:
+    """The countries of the counterparts in the clause a doer phrase is the subject of ("met her
+    Kenyan counterpart"): a counterpart is of another country than the one who meets them."""
+    if head.dep_ not in ("nsubj", "nsubjpass") or head.head is head:
+        return set()
+    found = set()
+    for token in head.head.subtree:
+        if token.lemma_.lower() in state.matchers.roles.counterparts:
+            found |= {iso3 for c in token.children if (iso3 := state.country_at(c.i)) is not None}
+    return found
 
 
 def _states_in_plural(state: Resolution, head: Token) -> bool:

@@ -359,16 +359,7 @@ def role_options(
         if joined:
             return _choose(joined, follows)  # "X were part of a mutiny against Y led by Z": X, whatever Y and Z are
     for slot in slot_names:
-        heads = [
-            h
-            for found in _slot_heads(slot, trigger, slots, lexicon)
-            for agent in (_doers_if_reacted(found, recipient_of, lexicon) if trigger.pos_ == "VERB" else [found])
-            for h in _coordinated_owners(agent)
-            if h.i != trigger.i
-            and not (recipient and owned_by_a_pronoun(h))  # "their mission": the doer's own, never its target
-            and h.pos_ != "NUM"
-            and lemma_of(h) not in lexicon.marker("quantities")  # "from a maximum of 600 soldiers to 300"
-        ]
+        heads = _role_heads(slot, trigger, slots, lexicon, recipient_of)
         if not heads:
             continue
         chosen = _choose(heads, follows)
@@ -379,6 +370,23 @@ def role_options(
         if not fallback:
             fallback = chosen
     return state_body or fallback
+
+
+def _role_heads(slot: str, trigger: Token, slots: Slots, lexicon: Lexicon, recipient_of: str | None) -> list[Token]:
+    """The heads a slot offers for a role: no number or quantity, never the trigger, and for a
+    recipient nothing owned by a pronoun ("their mission" is the doer's own) but another party
+    ("her counterpart")."""
+    return [
+        h
+        for found in _slot_heads(slot, trigger, slots, lexicon)
+        for agent in (_doers_if_reacted(found, recipient_of, lexicon) if trigger.pos_ == "VERB" else [found])
+        for h in _coordinated_owners(agent)
+        if h.i != trigger.i
+        and not (recipient_of is not None and owned_by_a_pronoun(h)
+                 and lemma_of(h) not in lexicon.marker("other_party_nouns"))
+        and h.pos_ != "NUM"
+        and lemma_of(h) not in lexicon.marker("quantities")  # "from a maximum of 600 soldiers to 300"
+    ]
 
 
 def _doers_if_reacted(head: Token, recipient_of: str | None, lexicon: Lexicon) -> list[Token]:
