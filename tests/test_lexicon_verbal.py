@@ -97,6 +97,10 @@ POSITIVES: list[tuple[str, str, str, str | None, str]] = [
     ("Armenia blamed Azerbaijan for the collapse of the truce.", "ACCUSE", "Armenia", "Azerbaijan", "*"),
     # REQUEST: a call on someone whose infinitive the parser hangs on the verb
     ("The protesters called on civil servants to stay away from work.", "REQUEST", "protesters", "*", "*"),
+    # THREATEN: an ultimatum, a deadline set for someone to act (CAMEO 139)
+    ("Chad's military rulers gave the French ambassador 48 hours to leave the country.", "THREATEN", "Chad", "France",
+     "*"),
+    ("Chad's junta gave the German envoy 72 hours to leave.", "THREATEN", "Chad", "Germany", "*"),
     # THREATEN: violence
     ("Iran vowed to retaliate against Israel.", "THREATEN", "Iran", "Israel", "occurred"),
     ("Hezbollah vowed that it would respond to the assassination of its commander.", "THREATEN", "Hezbollah", "*", "*"),
