@@ -241,6 +241,7 @@ POSITIVES: list[tuple[str, str, str | None, str, str | None]] = [
         "Yevgeny Prigozhin",
     ),
     ("ECOWAS suspended Guinea's membership.", "SANCTION", "sever", "ECOWAS", "Guinea"),
+    ("Pakistan recalled its high commissioner from Dhaka.", "SANCTION", "withdraw", "Pakistan", "Bangladesh"),
     ("Niger's withdrawal from the African Union angered Nigeria.", "SANCTION", "withdraw", "Niger", "African Union"),
     # PROTEST: taking to the streets, crowds protesting, protests told with their doer
     ("Sri Lankan students returned to the streets on Monday.", "PROTEST", "demo", "Sri Lankan students", "*"),

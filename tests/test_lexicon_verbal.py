@@ -32,7 +32,9 @@ def types_of(doc: Doc) -> set[str]:
 
 # (sentence, type, actor, recipient, status); "*" = not checked
 POSITIVES: list[tuple[str, str, str, str | None, str]] = [
-    # ACCUSE: condemn, criticise, denounce (disapprove)
+    # ACCUSE: condemn, criticise, denounce (disapprove); an envoy summoned over a grievance
+    ("Zambia summoned the British high commissioner over the minister's remarks.", "ACCUSE", "Zambia",
+     "United Kingdom", "*"),
     ("The Arab League denounced the Israeli raid on the refugee camp.", "ACCUSE", "Arab League", "Israel", "*"),
     ("Germany slammed Hungary's veto of the aid package.", "ACCUSE", "Germany", "Hungary", "*"),
     ("Brazil decried the expulsion of its diplomats from Managua.", "ACCUSE", "Brazil", "*", "*"),
@@ -174,6 +176,7 @@ POSITIVES: list[tuple[str, str, str, str | None, str]] = [
     ("Saudi Arabia's demand for an apology was rejected.", "REQUEST", "Saudi Arabia", "*", "occurred"),
     # REJECT
     ("Russia spurned calls from Ukraine for a prisoner exchange.", "REJECT", "Russia", "Ukraine", "*"),
+    ("Mali's junta rejected the proposal by ECOWAS for a shorter transition.", "REJECT", "Mali", "ECOWAS", "*"),
     ("Israel dismissed the accusations as lies.", "REJECT", "Israel", "*", "*"),
     ("China vetoed the draft resolution on Myanmar.", "REJECT", "China", "*", "*"),
     ("Iran brushed aside the demands of the inspectors.", "REJECT", "Iran", "*", "*"),
