@@ -173,7 +173,8 @@ def _one_day_one_side(a: StoredMention, b: StoredMention) -> str | None:
     doers belong to one country (its state, its armed forces, its people: "the colonel's special
     forces" and "Guinea's army" seized the president). Two officials of one country who say
     something on one day may say two things."""
-    if day_target(a) is None or day_target(a) != day_target(b):
+    day = day_target(a)
+    if day is None or day != day_target(b):
         return None
     if (a.actor_key is None) != (b.actor_key is None) and a.recipient_key == b.recipient_key:
         return f"doer unsaid on one side, {a.actor_key or b.actor_key} on the other, on the same day"

@@ -277,7 +277,7 @@ class ActorDictionary:
         key = self._index.get(normalise(name))
         return self.entries[key].actor if key is not None else None
 
-    def in_context(self, name: str, countries: Mapping[str, int]) -> Actor | None:
+    def in_context(self, name: str, countries: Mapping[str | None, int]) -> Actor | None:
         """The actor an ambiguous ``name`` names in a document whose other actors belong to
         ``countries`` (country -> how many mentions): the one of the country mentioned most, when
         exactly one fits best ("Congo" beside M23 and Goma is the DRC); None when none or a tie."""

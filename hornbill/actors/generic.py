@@ -34,7 +34,7 @@ NOUN_POS = frozenset({"NOUN", "PROPN"})
 def generic_candidates(state: Resolution, book: AgentBook | None = None) -> list[Candidate]:
     """A mention for every unresolved noun phrase headed by an agent phrase."""
     book = book or load_agents()
-    countries = _country_counts(state)
+    countries = state.actor_countries()
     found: list[Candidate] = []
     named_before: dict[str, Actor] = {}  # head lemma -> the actor a phrase with its own country named
     for token in state.doc:
@@ -204,14 +204,6 @@ def _own_words(words: list[Token]) -> str:
             and not text.isupper():
         text = text[:1].lower() + text[1:]
     return text
-
-
-def _country_counts(state: Resolution) -> Counter[str | None]:
-    """How many of the article's actors belong to each country (by name, capital or nationality, and
-    its forces, people and bodies; not an international body working there), in order of first
-    mention."""
-    return Counter(m.actor.country for m in state.mentions()
-                   if m.actor.country and m.actor.type != "IGO" and m.how != "pronoun")
 
 
 def clearly_leading(counts: Counter[str | None]) -> str | None:

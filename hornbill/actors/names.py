@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -327,11 +327,6 @@ def surname_candidates(state: Resolution, deferred: Iterable[Unresolved],
     return found
 
 
-def _mention_countries(state: Resolution) -> Counter[str]:
-    """How many of the document's actor mentions kept so far belong to each country."""
-    return Counter(c.actor.country for c in state.mentions() if c.actor.country)
-
-
 def _titled_people(state: Resolution, deferred: Iterable[Unresolved]) -> dict[str, Actor]:
     """New people for the lone names the document gives with an honorific or title ("Sheikh Hasina",
     "General Tiani"), by normalised name: a name so introduced is a person's, and the same name alone
@@ -344,7 +339,7 @@ def _titled_people(state: Resolution, deferred: Iterable[Unresolved]) -> dict[st
 def _single_name_candidate(state: Resolution, item: Unresolved) -> Candidate | None:
     """A lone name no full name in the document explains: the dictionary, else a fuzzy match."""
     actor = state.doc_aliases.get(normalise(item.name)) or state.dictionary.lookup(item.name)
-    actor = actor or state.dictionary.in_context(item.name, _mention_countries(state))
+    actor = actor or state.dictionary.in_context(item.name, state.actor_countries(with_missions=True))
     if actor is not None:
         return Candidate(item.start, item.end, actor, "dictionary")
     if item.label in ("PERSON", "ORG"):

@@ -10,7 +10,7 @@ them in order.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -122,6 +122,13 @@ class Resolution:
         """The kept mentions, in document order."""
         unique = {id(c): c for c in self.selected.values()}
         return sorted(unique.values(), key=lambda c: c.start)
+
+    def actor_countries(self, with_missions: bool = False) -> Counter[str | None]:
+        """How many of the mentions kept so far belong to each country, in order of first mention:
+        states and their capitals, forces, people and bodies; an international body working in a
+        country (a UN mission) only ``with_missions``; a pronoun never."""
+        return Counter(m.actor.country for m in self.mentions() if m.actor.country and m.how != "pronoun"
+                       and (with_missions or m.actor.type != "IGO"))
 
     def country_at(self, i: int) -> str | None:
         """ISO3 of the country mention kept at token ``i``, if any."""

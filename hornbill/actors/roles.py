@@ -26,7 +26,7 @@ def role_candidates(state: Resolution) -> list[Candidate]:
     contexts = [(label, start, end, *role_country(state, start, end)) for label, start, end in matches]
     junta_links = [(start, iso3) for label, start, _, iso3, _, _ in contexts
                    if iso3 and label.endswith("|junta")]
-    counts = _actor_countries(state)
+    counts = state.actor_countries()
     dominant = clear_leader(counts)
     found: list[Candidate] = []
     for label, start, end, iso3, span_start, has_det in contexts:
@@ -155,12 +155,6 @@ def _country_after(state: Resolution, head: Token) -> str | None:
                 if (leader := next((m for m in leaders if is_person(m)), None)) and leader.actor.country:
                     return leader.actor.country
     return None
-
-
-def _actor_countries(state: Resolution) -> Counter[str | None]:
-    """How many of the document's actors so far belong to each country: states and their capitals,
-    forces, people and bodies, but not an international body working in one (a UN mission)."""
-    return Counter(m.actor.country for m in state.mentions() if m.actor.country and m.actor.type != "IGO")
 
 
 def _names_its_organisation(state: Resolution, head: Token) -> bool:
