@@ -450,6 +450,12 @@ def test_a_judged_act_named_by_its_kind_is_aimed_at_its_doer_told_before(annotat
     assert ("SUPPORT", "NATO", "Russia", "occurred") in found(doc)
 
 
+def test_a_judged_act_qualified_by_a_nationality_was_done_by_that_country(annotate: Annotate) -> None:
+    doc = annotate("The Kenyan president denounced the Ethiopian raids on the border villages. Separately, "
+                   "Somali militants ambushed a convoy near Mandera.")
+    assert ("ACCUSE", "Kenya", "Ethiopia", "occurred") in {(t, a, r, s) for t, a, r, s in found(doc)}
+
+
 def test_a_call_for_a_release_is_made_of_whoever_holds_the_detainee(annotate: Annotate) -> None:
     doc = annotate("Gabon's military arrested Ali Bongo. France called for the release of Ali Bongo.")
     assert ("REQUEST", "France", "Gabonese Armed Forces", "occurred") in found(doc)

@@ -57,20 +57,31 @@ def _names_only_its_place(act: Token, recipient: Actor) -> bool:
 def _doer_of(types: frozenset[str], told: Told, at: int) -> Actor | None:
     """The doer of the act a reaction at position ``at`` refers to: the nearest event of those
     types before it in the article, else the nearest after it, whose doer is not the reactor (nor
-    one read off the reaction's own act noun, "the Guinea coup")."""
+    one read off the reaction's own act noun, "the Guinea coup"). An act qualified by a nationality
+    ("the Russian attacks") was done by someone of that country."""
     candidate, reaction = told[at]
     act = candidate.recipient
+    nationality = _nationality_of(act, reaction.recipient) if act is not None else None
 
     def fits(k: int) -> bool:
         other, event = told[k]
         own_noun = act is not None and other.trigger.i == act.i and other.trigger.doc is act.doc
         return (event.event_type in types and event.actor is not None and event.actor != reaction.actor
-                and not own_noun)
+                and not own_noun and (nationality is None or event.actor.country == nationality))
 
     before = [k for k in range(at - 1, -1, -1) if fits(k)]
     after = [k for k in range(at + 1, len(told)) if fits(k)]
     nearest = before[:1] or after[:1]
     return told[nearest[0]][1].actor if nearest else None
+
+
+def _nationality_of(act: Token, qualifier: Actor | None) -> str | None:
+    """The country an adjective of nationality gives an act ("the Russian attacks": RUS), where the
+    recipient read off the act's phrase is that country."""
+    if qualifier is None or qualifier.country is None:
+        return None
+    adjectives = [c for c in act.children if c.dep_ == "amod" and actor_of(c) == qualifier]
+    return qualifier.country if adjectives else None
 
 
 def _later_holder(told: Told, at: int, lexicon: Lexicon) -> Actor | None:
