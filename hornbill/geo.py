@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from hornbill.actors.dictionary import normalise
 from hornbill.model import Location, LocationBasis, LocationPrecision
-from hornbill.schemas import open_sqlite_data
+from hornbill.schemas import load_data, open_sqlite_data
 
 #: Words after a name that make it an admin area ("the Odesa region"), not the town of that name.
 ADMIN_WORDS = frozenset({"region", "province", "state", "governorate", "oblast", "department", "prefecture",
@@ -95,10 +95,20 @@ class Gazetteer:
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one gazetteer per process, never freed
     def lookup(self, name: str) -> tuple[Entry, ...]:
+        """The entries a name may mean: the extract's, and those ``data/regions.yaml`` adds (an English
+        name for one of the extract's entries, or a region the extract lacks)."""
         if self.con is None:
             return ()
+        found = self._extract_entries(key(name))
+        same_as = english_names().get(key(name))
+        if same_as is not None:
+            found += tuple(e for e in self._extract_entries(key(same_as[0])) if e.country == same_as[1])
+        return found + added_places().get(key(name), ())
+
+    def _extract_entries(self, name_key: str) -> tuple[Entry, ...]:
+        assert self.con is not None
         rows = self.con.execute(f"SELECT {ENTRY_COLUMNS} FROM names JOIN entries ON entries.id = names.entry "
-                                "WHERE names.key = ? ORDER BY entries.id", [key(name)]).fetchall()
+                                "WHERE names.key = ? ORDER BY entries.id", [name_key]).fetchall()
         return tuple(Entry(*row) for row in rows)
 
     def resolve(self, name: str, basis: LocationBasis, weights: Mapping[str, float] | None = None,
@@ -118,7 +128,34 @@ class Gazetteer:
         best = max(entries, key=lambda e: _score(e, weights or {}, admin))
         if within is None and _stranger(best, weights or {}):
             return None
-        return best.location(basis)
+        return best.location(basis, as_written(name))
+
+
+@lru_cache(maxsize=1)
+def english_names() -> dict[str, tuple[str, str]]:
+    """Lookup key of an English name -> (the extract's name for the place, its country), from
+    ``data/regions.yaml``."""
+    names = load_data("regions.yaml")["names"]
+    return {key(name): (fact["same_as"], fact["country"]) for name, fact in names.items()}
+
+
+@lru_cache(maxsize=1)
+def added_places() -> dict[str, tuple[Entry, ...]]:
+    """Lookup key -> the regions and towns ``data/regions.yaml`` adds to the extract, by name and alias."""
+    found: dict[str, tuple[Entry, ...]] = {}
+    for name, fact in load_data("regions.yaml")["places"].items():
+        kind = "admin1" if fact["kind"] == "region" else "place"
+        entry = Entry(kind, name, fact["country"], None, float(fact["lat"]), float(fact["lon"]), 0, None)
+        for form in {key(name), *(key(alias) for alias in fact.get("aliases", []))}:
+            found[form] = (*found.get(form, ()), entry)
+    return found
+
+
+def as_written(name: str) -> str:
+    """A town's or area's name as the article spells it ("Mekelle", not GeoNames' "Mek'ele"), in title
+    case when the text writes it in capitals (a dateline's "KHARTOUM")."""
+    name = " ".join(name.split())
+    return name.title() if name.isupper() else name
 
 
 def admin_forms(name: str) -> set[str]:

@@ -319,6 +319,12 @@ BOILERPLATE = Record({
 _COUNTRY = Record({}, {"name": WORD, "capital": WORD, "demonyms": Words(), "aliases": Words(), "wikidata": WORD})
 COUNTRIES = Table(_COUNTRY)
 
+REGIONS = Record({
+    "names": Table(Record({"same_as": TEXT, "country": WORD})),
+    "places": Table(Record({"country": WORD, "kind": Choice(("region", "place")), "lat": NUMBER, "lon": NUMBER},
+                           {"aliases": Words()})),
+})
+
 _ROLE_GROUP = Record({"nouns": Words()}, {"bare": Choice(("dominant", "junta", "none")), "type": WORD, "tag": WORD})
 ROLES = Record({}, {
     "country_roles": ListOf(_ROLE_GROUP), "forces_roles": ListOf(_ROLE_GROUP), "group_roles": ListOf(_ROLE_GROUP),
@@ -367,6 +373,7 @@ SCHEMAS: dict[str, Spec | None] = {
     "quotes.yaml": QUOTES,
     "boilerplate.yaml": BOILERPLATE,
     "actors/countries.yaml": COUNTRIES,
+    "regions.yaml": REGIONS,
     "actors/roles.yaml": ROLES,
     "actors/agents.yaml": AGENTS,
     "actors.yaml": None,

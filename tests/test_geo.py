@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from spacy.tokens import Doc
 
-from hornbill.geo import Gazetteer
+from hornbill.geo import Gazetteer, key
 from hornbill.model import EventMention, Location
+from hornbill.schemas import load_data
 from hornbill.store import open_kb
 from hornbill.views import export
 
@@ -70,6 +71,34 @@ def test_an_admin_area_and_unknown_names(gazetteer: Gazetteer) -> None:
     assert tigray is not None and (tigray.country, tigray.precision) == ("ETH", "admin1")
     assert gazetteer.resolve("Mordor", "sentence") is None
     assert gazetteer.resolve("the Gambia", "sentence").country == "GMB"  # type: ignore[union-attr]
+
+
+def test_a_place_keeps_the_spelling_of_the_article(gazetteer: Gazetteer) -> None:
+    mekelle = gazetteer.resolve("Mekelle", "sentence", {"ETH": 2.0})
+    assert mekelle is not None and (mekelle.name, mekelle.country, mekelle.precision) == ("Mekelle", "ETH", "place")
+    assert mekelle.geonames_id is not None  # the extract's entry, under its own spelling
+    shouted = gazetteer.resolve("BUKAVU", "dateline", {"COD": 2.0})
+    assert shouted is not None and shouted.name == "Bukavu"
+
+
+def test_english_names_and_regions_the_extract_lacks(gazetteer: Gazetteer) -> None:
+    north = gazetteer.resolve("North Darfur", "sentence")
+    assert north is not None and (north.country, north.precision, north.admin1) == ("SDN", "admin1", "Northern Darfur")
+    karabakh = gazetteer.resolve("Nagorno-Karabakh", "sentence")
+    assert karabakh is not None and (karabakh.country, karabakh.precision) == ("AZE", "admin1")
+    assert karabakh.lat is not None and karabakh.lon is not None
+    alias = gazetteer.resolve("Donbass", "sentence")
+    assert alias is not None and (alias.name, alias.country) == ("Donbass", "UKR")
+
+
+def test_the_regions_file_adds_only_what_the_extract_lacks(gazetteer: Gazetteer) -> None:
+    facts = load_data("regions.yaml")
+    for name, fact in facts["names"].items():
+        assert any(e.country == fact["country"] for e in gazetteer._extract_entries(key(fact["same_as"]))), name
+        assert not gazetteer._extract_entries(key(name)), f"{name} is already in the extract"
+    for name, fact in facts["places"].items():
+        for form in [name, *fact.get("aliases", [])]:
+            assert not gazetteer._extract_entries(key(form)), f"{form} is already in the extract"
 
 
 # --------------------------------------------------------------------------- bases and precisions
@@ -132,6 +161,13 @@ def test_in_its_country_the_town_the_article_names_places_it(annotate: Annotate)
     assert (at.name, at.country, at.precision, at.basis) == ("Bamako", "MLI", "place", "context")
 
 
+def test_a_town_named_by_its_kind_is_the_place_whatever_the_tagger_made_of_it(annotate: Annotate) -> None:
+    at = where(annotate("Militia fighters shelled the town of Goris, Armenian officials said."), "ASSAULT")
+    assert (at.name, at.country, at.basis) == ("Goris", "ARM", "sentence")
+    unknown = where(annotate("Azerbaijani troops shelled the village of Khramort overnight."), "ASSAULT")
+    assert (unknown.name, unknown.country, unknown.basis) == ("Khramort", "AZE", "sentence")
+
+
 # --------------------------------------------------------------------------- ambiguity, features, actors
 
 
@@ -149,6 +185,13 @@ def test_a_sea_misparsed_into_a_longer_phrase_is_still_the_place(annotate: Annot
     assert rehearsals and all(at is not None for at in rehearsals)
     places = {(at.name, at.country, at.lat, at.basis) for at in rehearsals if at}
     assert places == {("Coral Sea", None, None, "sentence")}
+
+
+def test_a_sea_is_no_province_of_its_name_and_lies_in_the_country_that_owns_it(annotate: Annotate) -> None:
+    sea = where(annotate("Houthi fighters fired a missile at a tanker in the Red Sea on Friday."), "ASSAULT")
+    assert (sea.name, sea.country, sea.lat) == ("Red Sea", None, None)  # not Egypt's Red Sea governorate
+    owned = where(annotate("Russian drones struck Ukraine's Black Sea ports overnight."), "ASSAULT")
+    assert (owned.name, owned.country, owned.basis) == ("Black Sea", "UKR", "sentence")
 
 
 def test_a_river_named_like_a_country_is_not_the_country(annotate: Annotate) -> None:

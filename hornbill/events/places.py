@@ -26,13 +26,18 @@ from hornbill.events.lexicon import Lexicon
 from hornbill.events.match import Candidate
 from hornbill.events.roles import actor_of
 from hornbill.events.syntax import lemma_of, objects_of, prep_objects_of
-from hornbill.geo import ADMIN_WORDS, Gazetteer
+from hornbill.geo import ADMIN_WORDS, Gazetteer, as_written
 from hornbill.model import Actor, ActorMention, EventMention, Location
 from hornbill.schemas import load_data
 
 #: Words after a name that make it a natural feature, not the place of that name.
 FEATURE_WORDS = frozenset({"river", "lake", "delta", "basin", "valley", "mountains", "mountain", "desert", "gulf",
                            "bay", "strait", "sea", "ocean", "plateau", "forest", "canal", "island", "islands"})
+#: Words that make a name a body of water.
+WATER_WORDS = frozenset({"sea", "ocean", "gulf", "strait", "straits", "bay", "channel"})
+#: Nouns that say the name after their "of" is a place ("the town of ...").
+SETTLEMENT_WORDS = frozenset({"town", "city", "village", "hamlet", "settlement", "district", "province", "region",
+                              "state", "county", "municipality", "enclave", "port", "island"})
 #: Actor types that stand for a place as well as for its people.
 PLACE_ACTOR_TYPES = frozenset({"COUNTRY", "GOV"})
 #: Event types that happen where their recipient is: an attack, a coup or an arrest, a withdrawal, aid.
@@ -64,6 +69,13 @@ class ArticlePlaces:
         return max(self.weights, key=lambda c: self.weights[c]) if self.weights else None
 
 
+def _water_body(name: str) -> bool:
+    """Whether a name is a sea's, a gulf's or a strait's ("the Red Sea", "the Gulf of Aden"): not the
+    province that may share its name (Egypt's Red Sea governorate), but a place the gazetteer lacks."""
+    words = name.lower().split()
+    return len(words) > 1 and (words[0] in WATER_WORDS or words[-1] in WATER_WORDS)
+
+
 def _is_feature(doc: Doc, end: int) -> bool:
     """Whether a name ending at character ``end`` is followed by a natural feature's word ("the Niger river")."""
     following = doc.text[end : end + 12].split()
@@ -86,10 +98,9 @@ def find_dateline(doc: Doc, weights: dict[str, float]) -> Location | None:
         name = match.group(1)
         if name.split()[0].lower() in CALENDAR_WORDS:
             continue
-        shown = name.title() if name.isupper() else name
-        located = gazetteer.resolve(shown, "dateline", weights)
+        located = gazetteer.resolve(name, "dateline", weights)
         if located is not None:
-            return replace(located, name=shown)
+            return replace(located, name=as_written(name))
     return None
 
 
@@ -173,10 +184,11 @@ def is_gazetteer_name(token: Token) -> bool:
 
 def resolve_place(token: Token, country_hint: Actor | None) -> Location | None:
     """The Location a place phrase names, or None when its name is an actor's that is no place
-    (an organisation, a person). A name the gazetteer does not hold keeps its words and the country
-    the actor stage gives it (a sea, a named building), else the country the article is most about."""
+    (an organisation, a person). A natural feature (a river, a sea) lies in the country the phrase
+    names as its owner, if any; another name the gazetteer does not hold keeps its words and the
+    country the actor stage gives it (a named building), else the country the article is most about."""
     if is_named_feature(token):
-        return Location(place_name(token.doc[token.left_edge.i : token.i + 1]), None)
+        return Location(place_name(token.doc[token.left_edge.i : token.i + 1]), _feature_country(token))
     if country_hint is not None and country_hint.type not in PLACE_ACTOR_TYPES:
         return None
     span = entity_of(token)
@@ -184,12 +196,21 @@ def resolve_place(token: Token, country_hint: Actor | None) -> Location | None:
     after = _next_word(span)
     after_word = after.lower_ if after is not None else ""
     if after is not None and after_word in FEATURE_WORDS:
-        return Location(f"{name} {after.text}", None)
+        return Location(f"{name} {after.text}", _feature_country(after))
+    if _water_body(name) and after_word not in ADMIN_WORDS:
+        return Location(name, _feature_country(token))
     places = article_places(token.doc)
     located = Gazetteer.load().resolve(name, "sentence", places.weights, _within(span), admin=after_word in ADMIN_WORDS)
     if located is not None:
         return located
     return Location(name, country_hint.country if country_hint is not None else places.main_country)
+
+
+def _feature_country(feature: Token) -> str | None:
+    """The country a natural feature's event is told in, when the phrase names its owner ("Ukraine's
+    Black Sea ports"); else none (a sea, a river or a lake may lie in, or border, several)."""
+    owner = next((c for c in feature.head.children if c.dep_ == "poss" and c.ent_type_ in PLACE_LABELS), None)
+    return actor_country(owner) if owner is not None else None
 
 
 def party_countries(event: EventMention) -> list[str]:
@@ -252,7 +273,15 @@ def _place_of_part(noun: Token) -> Token | None:
              if c.dep_ in ("compound", "nmod") and (c.ent_type_ in PLACE_LABELS or _known_place(c))]
     named += [c for c in noun.children if c.dep_ == "poss" and c.ent_type_ in PLACE_LABELS]
     named += [p for name, p in prep_objects_of(noun) if name in ("of", "with") and p.ent_type_ in PLACE_LABELS]
+    named += [p for name, p in prep_objects_of(noun) if name == "of" and _named_settlement(noun, p)]
     return named[0] if named else _place_after(noun)
+
+
+def _named_settlement(noun: Token, name: Token) -> bool:
+    """Whether "<noun> of <name>" names a settlement or area, whatever the tagger made of the name:
+    "the town of Goris", "the village of Kfar Kila", "the province of Idlib"."""
+    return (noun.lemma_.lower() in SETTLEMENT_WORDS and name.pos_ == "PROPN" and name.lower_ not in CALENDAR_WORDS
+            and actor_of(name) is None)
 
 
 def _place_after(noun: Token) -> Token | None:
@@ -313,19 +342,29 @@ def sentence_location(candidate: Candidate, recipient: Actor | None, lexicon: Le
     hosts += [t for t in _clause_hosts(trigger) if t not in hosts]
     for host in hosts:
         for name, pobj in prep_objects_of(host):
-            place = pobj if pobj.ent_type_ in PLACE_LABELS or is_named_feature(pobj) else _place_of_part(pobj)
-            place = place if place is not None or not _known_place(pobj) else pobj
-            located = _place(place) if name in LOCATION_PREPS and place is not None else None
+            place = _place_word(pobj) if name in LOCATION_PREPS else None
+            located = _place(place) if place is not None else None
             if located is None and name in LOCATION_PREPS and pobj.lemma_ == "capital" and parties:
                 located = capital_of(parties[0])
             if located is not None:
                 return located
     for slot in lexicon.place_slots.get(candidate.pattern.event_type, ()):
         for head in candidate.slots.get(slot):
-            located = _place(head) if head.ent_type_ in PLACE_LABELS else None
+            place = _place_word(head)
+            located = _place(place) if place is not None else None
             if located is not None:
                 return located
     return None
+
+
+def _place_word(noun: Token) -> Token | None:
+    """The word naming the place a noun phrase stands for: a place's name itself, a named natural
+    feature, the place a part of it belongs to ("the town of Goris", "the outskirts of Khartoum"), or a
+    proper noun the tagger missed but the gazetteer knows."""
+    if noun.ent_type_ in PLACE_LABELS or is_named_feature(noun):
+        return noun
+    part_of = _place_of_part(noun)
+    return part_of if part_of is not None or not _known_place(noun) else noun
 
 
 #: The prepositions whose place tells whether a state's forces act abroad (see :func:`stated_country`).
