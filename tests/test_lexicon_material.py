@@ -524,6 +524,21 @@ def test_forces_sent_with_no_destination_in_a_mission_story_are_aid_to_its_count
     assert not [e for e in annotate(war)._.events if e.event_type == "AID"]
 
 
+def test_forces_arriving_in_another_country_help_it_and_at_home_are_mobilised(annotate: Annotate) -> None:
+    abroad = typed(annotate("Two hundred Chadian soldiers arrived in Niger on Friday."), "AID")
+    assert ("Chad", "Niger", "military") in abroad
+    story = annotate("Benin has pledged troops to the security mission in Haiti. The first contingent of Beninese "
+                     "soldiers landed in the capital on Monday.")
+    landed = [e for e in story._.events if e.event_type == "AID" and e.trigger == "landed"]
+    assert landed and landed[0].recipient is not None and landed[0].recipient.name == "Haiti"
+    assert landed[0].location is not None and landed[0].location.name == "Port-au-Prince"  # the helped one's capital
+    home = annotate("Ethiopian troops arrived in Mekelle on Saturday, the army said.")
+    assert [(e.event_type, e.mode) for e in home._.events] == [("MOBILIZE", "troops")]
+    war = annotate("Eritrean troops attacked Ethiopia's army near the border. More Eritrean troops arrived in "
+                   "Ethiopia on Friday.")
+    assert not [e for e in war._.events if e.event_type == "AID"]
+
+
 def test_a_treasury_designation_sanctions_those_it_names(annotate: Annotate) -> None:
     assert ("United States", "Iran") in {(a, r) for a, r, _ in typed(annotate(
         "Washington designated five Iranian officials over the crackdown on Monday."), "SANCTION")}

@@ -16,6 +16,7 @@ from hornbill.doctools import evidence_for, is_headline
 from hornbill.events.lexicon import Lexicon, Pattern, default_lexicon
 from hornbill.events.match import Candidate
 from hornbill.events.places import (
+    countries_of_parties,
     deployment_destination,
     gazetteer_country,
     inside_country,
@@ -591,7 +592,7 @@ def _mention(
 ) -> EventMention:
     """The event mention of a candidate whose doer, recipient and reporter are resolved."""
     pattern = candidate.pattern
-    parties = [a.country for a in (doer.actor, recipient) if a is not None and a.country]
+    parties = countries_of_parties(pattern.event_type, candidate.mode, doer.actor, recipient)
     location = sentence_location(candidate, recipient, lexicon, parties)
     actor = _state_abroad(doer.actor, recipient, stated_country(candidate, recipient, lexicon))
     return EventMention(

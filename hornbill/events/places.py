@@ -216,11 +216,15 @@ def _feature_country(feature: Token) -> str | None:
 def party_countries(event: EventMention) -> list[str]:
     """The countries the event's parties point to, the one where such an event happens first (a
     visit happens at the host's)."""
-    doer = event.actor.country if event.actor is not None else None
-    target = event.recipient.country if event.recipient is not None else None
-    at_target = event.event_type in AT_RECIPIENT or event.mode in AT_RECIPIENT_MODES
-    ordered = [target, doer] if at_target else [doer, target]
-    return [c for c in ordered if c]
+    return countries_of_parties(event.event_type, event.mode, event.actor, event.recipient)
+
+
+def countries_of_parties(event_type: str, mode: str | None, doer: Actor | None, recipient: Actor | None) -> list[str]:
+    """The countries of an event's doer and recipient, the one where such an event happens first: an
+    attack, aid or a visit happens at the recipient's."""
+    at_target = event_type in AT_RECIPIENT or mode in AT_RECIPIENT_MODES
+    ordered = [recipient, doer] if at_target else [doer, recipient]
+    return [a.country for a in ordered if a is not None and a.country]
 
 
 def fallback_location(event: EventMention, places: ArticlePlaces) -> Location | None:
@@ -440,17 +444,30 @@ def _deployment_places(doc: Doc, lexicon: Lexicon) -> Counter[str | None]:
 def sent_to_help(
     candidate: Candidate, doer: Actor | None, doc: Doc, lexicon: Lexicon, fighting: frozenset[frozenset[str]]
 ) -> Actor | None:
-    """The country forces are sent to help when the sentence names no destination: in an article
-    whose forces and missions go to one country (:func:`deployment_destination`), "Jamaica will send
-    150 soldiers" sends them there, as military aid, unless that country is the sender's own or one
-    the article shows it fighting (``helping_types``, ``sending_words``)."""
+    """The country forces are sent to help: in an article whose forces and missions go to one country
+    (:func:`deployment_destination`), "Jamaica will send 150 soldiers" sends them there, and forces
+    arriving somewhere ("Rwandan troops arrived in Mozambique") help the country they arrive in; as
+    military aid, unless that country is the sender's own or one the article shows it fighting
+    (``helping_types``, ``sending_words``, ``arrival_words``)."""
     if candidate.pattern.event_type not in lexicon.helping_types or doer is None or doer.country is None:
         return None
-    if candidate.mode not in ("troops", "police") or lemma_of(candidate.trigger) not in lexicon.marker("sending_words"):
+    if candidate.mode not in ("troops", "police"):
         return None
-    if any(candidate.slots.get(name) for name in lexicon.marker("destination_preps")):
-        return None  # "sent troops to the border": a destination of its own
-    helped = deployment_destination(doc, lexicon)
+    verb = lemma_of(candidate.trigger)
+    if verb in lexicon.marker("arrival_words"):
+        helped = _arrived_in(candidate, doc, lexicon)
+    elif verb in lexicon.marker("sending_words") and not any(
+            candidate.slots.get(name) for name in lexicon.marker("destination_preps")):
+        helped = deployment_destination(doc, lexicon)  # "sent troops to the border" has a destination of its own
+    else:
+        return None
     if helped is None or helped.country == doer.country or frozenset({doer.key, helped.key}) in fighting:
         return None
     return helped
+
+
+def _arrived_in(candidate: Candidate, doc: Doc, lexicon: Lexicon) -> Actor | None:
+    """The country forces arrive in: their "in" place's, else the story's destination ("landed in the
+    capital")."""
+    country = inside_country(candidate.trigger, gazetteer_country)
+    return ActorDictionary.load().country(country) if country else deployment_destination(doc, lexicon)
