@@ -539,6 +539,22 @@ def test_forces_arriving_in_another_country_help_it_and_at_home_are_mobilised(an
     assert not [e for e in war._.events if e.event_type == "AID"]
 
 
+def test_aid_by_a_non_state_body_in_its_own_country_goes_to_its_people(annotate: Annotate) -> None:
+    doc = annotate("Floods have displaced thousands across Malawi this month. Aid groups delivered food to the "
+                   "camps on Friday.")
+    assert ("aid groups", "Malawi", "humanitarian") in typed(doc, "AID")
+    # a state's own country is no one else: the government feeding its people is no aid to itself
+    home = annotate("Floods have displaced thousands across Malawi. The government delivered food to the camps.")
+    assert not typed(home, "AID")
+
+
+def test_people_reached_or_treated_by_aid_bodies_are_helped(annotate: Annotate) -> None:
+    assert typed(annotate("UNICEF reached 40,000 children with clean water last month."), "AID")
+    assert typed(annotate("Red Cross medics treated dozens of wounded civilians overnight."), "AID")
+    assert not typed(annotate("The regime treats dissidents as traitors."), "AID")
+    assert not typed(annotate("Soldiers treated the detainees badly."), "AID")
+
+
 def test_a_treasury_designation_sanctions_those_it_names(annotate: Annotate) -> None:
     assert ("United States", "Iran") in {(a, r) for a, r, _ in typed(annotate(
         "Washington designated five Iranian officials over the crackdown on Monday."), "SANCTION")}

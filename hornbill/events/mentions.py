@@ -729,6 +729,13 @@ def _in_description(token: Token) -> bool:
     return False
 
 
+def _aids_its_people(candidate: Candidate, doer: Actor | None, lexicon: Lexicon) -> bool:
+    """Whether the act is aid by a body that is not the state to the people of its own country ("aid
+    groups delivered food to the camps"; ``home_aid_sectors``)."""
+    return (candidate.pattern.event_type == "AID" and doer is not None
+            and (doer.sector or "").lower() in lexicon.marker("home_aid_sectors"))
+
+
 def _same_country(doer: Actor | None, recipient: Actor) -> bool:
     return doer is None or doer == recipient or (doer.country is not None and doer.country == recipient.country)
 
@@ -754,7 +761,8 @@ def event_of(
     if not _is_kept(candidate, doer, require_actor, lexicon):
         return None  # without a doer only a single, specific "coup" is kept, not generic "coups"
     recipient = _recipient(candidate, named_recipient, sentence, lexicon) or told_recipient
-    if told_recipient is not None and recipient is told_recipient and _same_country(doer.actor, recipient):
+    if (told_recipient is not None and recipient is told_recipient and _same_country(doer.actor, recipient)
+            and not _aids_its_people(candidate, doer.actor, lexicon)):
         return None  # the story's country is the doer's own: no one else is acted upon
     if recipient is None and context is not None and context.forces is not None and doer.actor is context.forces[0]:
         recipient = context.forces[1]  # troops that leave after "France will withdraw from Mali" leave Mali
