@@ -74,3 +74,14 @@ def test_a_dateline_closed_by_a_colon_dates_the_report_not_its_events(annotate: 
     assert "India condemned the arrest." in sentences
     assert {e.actor.name for e in doc._.events if e.actor} == {"Zimbabwean police", "India"}
     assert {(e.date.value, e.date.basis) for e in doc._.events} == {("2025-05-10", "reported")}
+
+
+def test_verb_forms_the_lemmatizer_cuts_to_another_word_keep_their_verb(annotate: Callable[..., Doc]) -> None:
+    doc = annotate("Officers staged a raid at dawn. The guerrillas have waged war for a decade. Militiamen raped "
+                   "two women. Police cordoned off the square.")
+    lemmas = {t.lower_: t.lemma_ for t in doc}
+    assert [lemmas[w] for w in ("staged", "waged", "raped", "cordoned")] == ["stage", "wage", "rape", "cordon"]
+    sit_in = annotate("A sit-in was staged outside the ministry of labour on Tuesday.")
+    assert "PROTEST" in {e.event_type for e in sit_in._.events}
+    rape = annotate("Militiamen raped two women near the camp, witnesses said.")
+    assert ("ASSAULT", "sexual") in {(e.event_type, e.mode) for e in rape._.events}
