@@ -373,6 +373,12 @@ def test_members_of_a_kind_of_group_are_a_generic_doer_of_that_kind(annotate: An
     assert arson.actor is not None and arson.actor.name.lower() == "gang members" and arson.actor.sector == "CRM"
 
 
+def test_a_hyphenated_modifier_stays_whole_in_a_generic_doers_name(annotate: Annotate) -> None:
+    doc = annotate("Anti-coup protesters blocked the main road in Mandalay on Sunday.")
+    doers = {e.actor.name for e in doc._.events if e.actor is not None}
+    assert "anti-coup protesters" in doers
+
+
 def test_forces_named_after_a_people_not_a_state_are_a_generic_armed_group(annotate: Annotate) -> None:
     doc = annotate("Sudanese troops attacked Darfuri forces near El Fasher on Sunday.")
     [attack] = events_of(doc, "ASSAULT")

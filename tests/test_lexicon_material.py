@@ -8,9 +8,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from spacy.tokens import Doc
 
 from hornbill import events
+from hornbill.events.lexicon import word_forms
 
 Annotate = Callable[..., Doc]
 Found = set[tuple[str, str | None, str | None, str]]
@@ -553,6 +556,21 @@ def test_people_reached_or_treated_by_aid_bodies_are_helped(annotate: Annotate) 
     assert typed(annotate("Red Cross medics treated dozens of wounded civilians overnight."), "AID")
     assert not typed(annotate("The regime treats dissidents as traitors."), "AID")
     assert not typed(annotate("Soldiers treated the detainees badly."), "AID")
+
+
+def test_a_word_the_tokenizer_splits_at_its_hyphen_is_read_whole(annotate: Annotate) -> None:
+    assert "PROTEST" in {e.event_type for e in annotate("Nurses held a sit-in outside the health ministry.")._.events}
+    truce = annotate("Sudan's army said the militia had violated the cease-fire on Monday.")
+    assert "ASSAULT" in {e.event_type for e in truce._.events}
+    # the last part alone still counts where the whole word is no lexicon word
+    assert "ASSAULT" in {e.event_type for e in annotate("Gunmen carried out a car-bomb attack in the market.")._.events}
+
+
+@given(st.from_regex(r"[a-z]{1,8}", fullmatch=True), st.from_regex(r"[a-z]{1,8}", fullmatch=True))
+def test_a_hyphenated_lexicon_word_is_also_known_without_its_hyphen(first: str, last: str) -> None:
+    forms = word_forms(f"{first.title()}-{last}")
+    assert forms == (f"{first}-{last}", first + last)
+    assert word_forms(first + last) == (first + last,)
 
 
 def test_a_treasury_designation_sanctions_those_it_names(annotate: Annotate) -> None:

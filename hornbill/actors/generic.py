@@ -145,14 +145,17 @@ def _is_definite_or_plural(noun: Token) -> bool:
 
 
 def _phrase_words(head: Token) -> list[Token]:
-    """The head and the contiguous modifiers just before it ("anti-riot police" -> anti-riot, police)."""
-    words = [head]
+    """The head and up to two contiguous modifiers just before it, a hyphenated one counted once with
+    all its parts ("anti-riot police" -> anti, -, riot, police; "Anti-coup protesters")."""
+    doc, words, taken = head.doc, [head], 0
     i = head.i - 1
-    while i >= 0 and head.i - i <= 2:
-        word = head.doc[i]
+    while i >= 0 and taken < 2:
+        word = doc[i]
         if word.head.i != head.i or word.dep_ not in PHRASE_DEPS or word.pos_ not in ("NOUN", "ADJ", "PROPN"):
             break
         words.insert(0, word)
+        hyphenated = word.text == "-" or (not word.whitespace_ and doc[i + 1].text == "-")
+        taken += 0 if hyphenated else 1
         i -= 1
     return words
 

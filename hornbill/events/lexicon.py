@@ -143,7 +143,18 @@ def _word_set(value: Any, groups: Mapping[str, list[str]]) -> frozenset[str] | N
         return None
     words = [value] if isinstance(value, str) else value
     expanded = [w for v in words for w in (groups[v[1:]] if str(v).startswith("@") else [v])]
-    return frozenset(str(v).lower() for v in expanded)
+    return frozenset(form for v in expanded for form in word_forms(str(v)))
+
+
+def word_forms(word: str) -> tuple[str, ...]:
+    """A lexicon word as the text may give it: lower-cased, and a hyphenated word also without its
+    hyphen, as :func:`~hornbill.events.syntax.hyphen_joined` reads the tokens it is split into
+    ("sit-in": "sit-in", "sitin")."""
+    lower = word.lower()
+    parts = lower.split("-")
+    if len(parts) == 2 and all(part.isalpha() for part in parts):
+        return lower, "".join(parts)
+    return (lower,)
 
 
 PATTERN_KEYS = frozenset(
@@ -190,7 +201,7 @@ def _compile_pattern(entry: Mapping[str, Any], groups: Mapping[str, list[str]]) 
     lemmas = entry["lemma"] if isinstance(entry["lemma"], list) else [entry["lemma"]]
     return Pattern(
         event_type=str(entry["type"]),
-        lemmas=frozenset(str(lemma).lower() for lemma in lemmas),
+        lemmas=frozenset(form for lemma in lemmas for form in word_forms(str(lemma))),
         pos=pos,
         mode=entry.get("mode"),
         needs={str(k): _word_set(v, groups) for k, v in (entry.get("needs") or {}).items()},

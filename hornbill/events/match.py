@@ -26,6 +26,7 @@ from hornbill.events.syntax import (
     TIME_LABELS,
     Slots,
     conjuncts,
+    hyphen_joined,
     is_passive,
     lemma_of,
     named_as,
@@ -99,10 +100,10 @@ def _match_token(token: Token, lexicon: Lexicon) -> tuple[Pattern, Slots] | None
     if pos is None or token.ent_type_ in TIME_LABELS or _is_description(token, lexicon):
         return None  # "in March" names a month, not a march
     lemma = lemma_of(token)
+    joined = hyphen_joined(token)  # "a cease-fire": the whole word's patterns before its last part's
     # the CAMEO backstop only where no hand-written pattern is indexed (it holds no word plover.yaml knows)
-    patterns = lexicon.patterns.get((lemma, pos)) or lexicon.patterns.get((token.lower_, pos)) or lexicon.backstop.get(
-        (lemma, pos)
-    )
+    patterns = (joined and lexicon.patterns.get((joined, pos))) or lexicon.patterns.get((lemma, pos)) \
+        or lexicon.patterns.get((token.lower_, pos)) or lexicon.backstop.get((lemma, pos))
     if not patterns:
         return None
     slots = slots_of(token, lexicon)
@@ -136,6 +137,7 @@ def _slot_lemmas(slots: Slots, name: str, trigger: Token, lexicon: Lexicon) -> s
     for token in _measured(slots.get(name), lexicon):
         words.add(lemma_of(token))
         words.add(token.lower_)
+        words.add(hyphen_joined(token) or token.lower_)
         if token.pos_ == "PROPN":  # "the peacekeeping mission MONUSCO": a name with its kind before it
             words |= {lemma_of(c) for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
         if lemma_of(token) in lexicon.marker("light_nouns"):  # "an act of aggression": the aggression
@@ -209,7 +211,9 @@ def _possible_triggers(sentence: Span, lexicon: Lexicon) -> Iterator[Token]:
         if pos[i] not in _TRIGGER_POS or (pos[i] == PROPN and sentence.start <= name_starts[i] < sentence.end):
             continue
         lemma = strings[lemmas[i]].lower()
-        if (lemma in words or "co" + lemma in words or strings[lowers[i]] in words) and named_as(doc[i]) is None:
+        known = lemma in words or "co" + lemma in words or strings[lowers[i]] in words or (
+            hyphen_joined(doc[i]) in words)
+        if known and named_as(doc[i]) is None:
             yield doc[i]  # "what it called an operation" names the act, it is no speech act of its own
 
 

@@ -29,6 +29,17 @@ def lemma_of(token: Token) -> str:
     return lemma
 
 
+def hyphen_joined(token: Token) -> str | None:
+    """The lemma of a common word the tokenizer split at its hyphen, written without it, read at its
+    last part: "cease-fire" -> "ceasefire", "sit-ins" -> "sitin", "air-strikes" -> "airstrike"; None
+    for a token that ends no such word (a name's "Iran-backed" is no word of the lexicon)."""
+    doc, i = token.doc, token.i
+    if i < 2 or doc[i - 1].text != "-" or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
+        return None
+    first = doc[i - 2]
+    return first.lower_ + lemma_of(token) if first.is_alpha and first.is_lower else None
+
+
 def is_passive(verb: Token) -> bool:
     """Passive voice, including reduced passives with an agent ("as demanded by the junta")."""
     return any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children)
