@@ -542,13 +542,16 @@ def test_forces_arriving_in_another_country_help_it_and_at_home_are_mobilised(an
     assert not [e for e in war._.events if e.event_type == "AID"]
 
 
-def test_aid_by_a_non_state_body_in_its_own_country_goes_to_its_people(annotate: Annotate) -> None:
+def test_aid_or_a_sanction_by_a_non_state_body_at_home_is_aimed_at_its_country(annotate: Annotate) -> None:
     doc = annotate("Floods have displaced thousands across Malawi this month. Aid groups delivered food to the "
                    "camps on Friday.")
     assert ("aid groups", "Malawi", "humanitarian") in typed(doc, "AID")
     # a state's own country is no one else: the government feeding its people is no aid to itself
     home = annotate("Floods have displaced thousands across Malawi. The government delivered food to the camps.")
     assert not typed(home, "AID")
+    walkout = annotate("Talks on the new constitution resumed in Malawi this week. The opposition walked out of "
+                       "the talks on Thursday.")
+    assert ("opposition", "Malawi", "cancel") in typed(walkout, "SANCTION")
 
 
 def test_people_reached_or_treated_by_aid_bodies_are_helped(annotate: Annotate) -> None:
@@ -564,6 +567,13 @@ def test_a_word_the_tokenizer_splits_at_its_hyphen_is_read_whole(annotate: Annot
     assert "ASSAULT" in {e.event_type for e in truce._.events}
     # the last part alone still counts where the whole word is no lexicon word
     assert "ASSAULT" in {e.event_type for e in annotate("Gunmen carried out a car-bomb attack in the market.")._.events}
+
+
+def test_vehicles_or_goods_let_in_are_access_granted(annotate: Annotate) -> None:
+    doc = annotate("Egypt allowed twenty fuel trucks to enter Gaza on Sunday.")
+    assert ("RETREAT", "access") in {(e.event_type, e.mode) for e in doc._.events}
+    assert not [e for e in annotate("The ministry allowed students to enter the exam hall.")._.events
+                if e.event_type == "RETREAT"]
 
 
 @given(st.from_regex(r"[a-z]{1,8}", fullmatch=True), st.from_regex(r"[a-z]{1,8}", fullmatch=True))

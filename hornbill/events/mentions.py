@@ -729,11 +729,11 @@ def _in_description(token: Token) -> bool:
     return False
 
 
-def _aids_its_people(candidate: Candidate, doer: Actor | None, lexicon: Lexicon) -> bool:
-    """Whether the act is aid by a body that is not the state to the people of its own country ("aid
-    groups delivered food to the camps"; ``home_aid_sectors``)."""
-    return (candidate.pattern.event_type == "AID" and doer is not None
-            and (doer.sector or "").lower() in lexicon.marker("home_aid_sectors"))
+def _acts_on_its_country(doer: Actor | None, lexicon: Lexicon) -> bool:
+    """Whether the doer is a body that is not the state, whose act naming no recipient in its own country
+    is aimed at that country, its people or its state ("aid groups delivered food to the camps", "the
+    opposition walked out of the talks"; ``non_state_sectors``)."""
+    return doer is not None and (doer.sector or "").lower() in lexicon.marker("non_state_sectors")
 
 
 def _same_country(doer: Actor | None, recipient: Actor) -> bool:
@@ -762,7 +762,7 @@ def event_of(
         return None  # without a doer only a single, specific "coup" is kept, not generic "coups"
     recipient = _recipient(candidate, named_recipient, sentence, lexicon) or told_recipient
     if (told_recipient is not None and recipient is told_recipient and _same_country(doer.actor, recipient)
-            and not _aids_its_people(candidate, doer.actor, lexicon)):
+            and not _acts_on_its_country(doer.actor, lexicon)):
         return None  # the story's country is the doer's own: no one else is acted upon
     if recipient is None and context is not None and context.forces is not None and doer.actor is context.forces[0]:
         recipient = context.forces[1]  # troops that leave after "France will withdraw from Mali" leave Mali
