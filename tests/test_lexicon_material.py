@@ -542,16 +542,13 @@ def test_forces_arriving_in_another_country_help_it_and_at_home_are_mobilised(an
     assert not [e for e in war._.events if e.event_type == "AID"]
 
 
-def test_aid_or_a_sanction_by_a_non_state_body_at_home_is_aimed_at_its_country(annotate: Annotate) -> None:
+def test_aid_by_a_non_state_body_in_its_own_country_goes_to_its_people(annotate: Annotate) -> None:
     doc = annotate("Floods have displaced thousands across Malawi this month. Aid groups delivered food to the "
                    "camps on Friday.")
     assert ("aid groups", "Malawi", "humanitarian") in typed(doc, "AID")
     # a state's own country is no one else: the government feeding its people is no aid to itself
     home = annotate("Floods have displaced thousands across Malawi. The government delivered food to the camps.")
     assert not typed(home, "AID")
-    walkout = annotate("Talks on the new constitution resumed in Malawi this week. The opposition walked out of "
-                       "the talks on Thursday.")
-    assert ("opposition", "Malawi", "cancel") in typed(walkout, "SANCTION")
 
 
 def test_people_reached_or_treated_by_aid_bodies_are_helped(annotate: Annotate) -> None:

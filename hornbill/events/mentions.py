@@ -731,8 +731,7 @@ def _in_description(token: Token) -> bool:
 
 def _acts_on_its_country(doer: Actor | None, lexicon: Lexicon) -> bool:
     """Whether the doer is a body that is not the state, whose act naming no recipient in its own country
-    is aimed at that country, its people or its state ("aid groups delivered food to the camps", "the
-    opposition walked out of the talks"; ``non_state_sectors``)."""
+    is aimed at that country's people ("aid groups delivered food to the camps"; ``non_state_sectors``)."""
     return doer is not None and (doer.sector or "").lower() in lexicon.marker("non_state_sectors")
 
 
