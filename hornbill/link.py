@@ -122,11 +122,13 @@ def affiliations() -> Affiliations:
 
 
 def _whole_of(entry: DictionaryEntry) -> str | None:
-    """The key of what a body is part of: its ``part_of``; for a country's armed forces, the
-    country ("the Malian army seized power" and "Mali's junta seized power" tell one coup)."""
+    """The key of what a body is part of: its ``part_of``; for a country's armed forces or a body of
+    its government, the country ("the Malian army seized power" and "Mali's junta seized power" tell
+    one coup; "the State Department condemned" and "the United States condemned" one statement)."""
     if entry.part_of is not None:
         return entry.part_of
-    if "national_forces" in entry.tags and entry.actor.country is not None:
+    state_body = "national_forces" in entry.tags or entry.actor.type == "GOV"
+    if state_body and entry.actor.country is not None:
         return f"country:{entry.actor.country}"
     return None
 

@@ -426,6 +426,13 @@ def test_a_countrys_armed_forces_and_the_country_are_one_doer() -> None:
     assert link.event_actor("country:NER", ["country:NER", "mil:fan_niger"]) == "mil:fan_niger"
 
 
+def test_a_body_of_a_government_and_its_country_are_one_doer() -> None:
+    ministry = stored("ACCUSE", "gov:fra_quai_dorsay", "country:RUS", "2024-03-02", "day")
+    reason = link.merge_reason(stored("ACCUSE", "country:FRA", "country:RUS", "2024-03-02", "day"), ministry)
+    assert reason is not None and "actor gov:fra_quai_dorsay is part of country:FRA" in reason
+    assert link.merge_reason(stored("ACCUSE", "country:DEU", "country:RUS", "2024-03-02", "day"), ministry) is None
+
+
 def coup(event_id: str, actor: str | None, date: str, precision: str, doc_id: str = "da") -> link.StoredMention:
     return link.StoredMention(event_id, doc_id, "COERCE", actor, None, date, precision)
 
