@@ -161,6 +161,12 @@ def test_in_its_country_the_town_the_article_names_places_it(annotate: Annotate)
     assert (at.name, at.country, at.precision, at.basis) == ("Bamako", "MLI", "place", "context")
 
 
+def test_a_countrys_short_name_the_gazetteer_lacks_is_still_the_country_on_the_map(annotate: Annotate) -> None:
+    at = where(annotate("Police arrested twelve activists in Britain on Friday."), "COERCE")
+    assert (at.name, at.country, at.precision, at.basis) == ("United Kingdom", "GBR", "country", "sentence")
+    assert at.lat is not None and at.lon is not None
+
+
 def test_a_town_named_by_its_kind_is_the_place_whatever_the_tagger_made_of_it(annotate: Annotate) -> None:
     at = where(annotate("Militia fighters shelled the town of Goris, Armenian officials said."), "ASSAULT")
     assert (at.name, at.country, at.basis) == ("Goris", "ARM", "sentence")

@@ -185,8 +185,9 @@ def is_gazetteer_name(token: Token) -> bool:
 def resolve_place(token: Token, country_hint: Actor | None) -> Location | None:
     """The Location a place phrase names, or None when its name is an actor's that is no place
     (an organisation, a person). A natural feature (a river, a sea) lies in the country the phrase
-    names as its owner, if any; another name the gazetteer does not hold keeps its words and the
-    country the actor stage gives it (a named building), else the country the article is most about."""
+    names as its owner, if any; a name the gazetteer does not hold that the actor stage reads as a
+    country ("the US", "Britain") is that country; another keeps its words and the country the actor
+    stage gives it (a named building), else the country the article is most about."""
     if is_named_feature(token):
         return Location(place_name(token.doc[token.left_edge.i : token.i + 1]), _feature_country(token))
     if country_hint is not None and country_hint.type not in PLACE_ACTOR_TYPES:
@@ -200,9 +201,14 @@ def resolve_place(token: Token, country_hint: Actor | None) -> Location | None:
     if _water_body(name) and after_word not in ADMIN_WORDS:
         return Location(name, _feature_country(token))
     places = article_places(token.doc)
-    located = Gazetteer.load().resolve(name, "sentence", places.weights, _within(span), admin=after_word in ADMIN_WORDS)
+    gazetteer = Gazetteer.load()
+    located = gazetteer.resolve(name, "sentence", places.weights, _within(span), admin=after_word in ADMIN_WORDS)
     if located is not None:
         return located
+    state = gazetteer.country(country_hint.country) if country_hint is not None and country_hint.type == "COUNTRY" \
+        else None
+    if state is not None:  # a country's short or old name the gazetteer lacks: "the US", "Britain", "Burma"
+        return state.location("sentence", state.name)
     return Location(name, country_hint.country if country_hint is not None else places.main_country)
 
 
