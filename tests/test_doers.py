@@ -373,6 +373,13 @@ def test_members_of_a_kind_of_group_are_a_generic_doer_of_that_kind(annotate: An
     assert arson.actor is not None and arson.actor.name.lower() == "gang members" and arson.actor.sector == "CRM"
 
 
+def test_the_kind_alone_refers_back_to_the_group_named_before_by_its_people(annotate: Annotate) -> None:
+    doc = annotate("Sudanese troops shelled the positions of Darfuri insurgents near Nyala on Monday. On "
+                   "Wednesday the insurgents agreed to a truce.")
+    truce = [e for e in doc._.events if e.event_type == "AGREE"]
+    assert truce and truce[0].actor is not None and truce[0].actor.name == "Darfuri insurgents"
+
+
 def test_a_hyphenated_modifier_stays_whole_in_a_generic_doers_name(annotate: Annotate) -> None:
     doc = annotate("Anti-coup protesters blocked the main road in Mandalay on Sunday.")
     doers = {e.actor.name for e in doc._.events if e.actor is not None}

@@ -56,8 +56,9 @@ def generic_candidates(state: Resolution, book: AgentBook | None = None) -> list
         if candidate is not None:
             actor, how = candidate
             found.append(Candidate(words[0].i, token.i + 1, actor, how))
-            if iso3 is not None:
-                named_before[_lemma(token)] = actor  # "Japan's foreign ministry ... the ministry said"
+            if iso3 is not None or _named_by_a_people(words):
+                named_before[_lemma(token)] = actor  # "Japan's foreign ministry ... the ministry said",
+                # "Tigrayan rebels ... the rebels agreed"
     return found
 
 
