@@ -566,6 +566,19 @@ def test_a_word_the_tokenizer_splits_at_its_hyphen_is_read_whole(annotate: Annot
     assert "ASSAULT" in {e.event_type for e in annotate("Gunmen carried out a car-bomb attack in the market.")._.events}
 
 
+def test_a_crackdown_told_by_number_or_by_its_gas_is_aimed_at_the_crowd_told_before(annotate: Annotate) -> None:
+    doc = annotate("Thousands of nurses marched on the health ministry in Nairobi on Tuesday. Riot police "
+                   "fired tear gas and arrested dozens.")
+    aimed = {(e.event_type, e.recipient.name if e.recipient else None) for e in doc._.events}
+    assert {("ASSAULT", "nurses"), ("COERCE", "nurses")} <= aimed
+    # with no protest told before, a number names no one
+    alone = annotate("Police in Nairobi arrested dozens on Tuesday.")
+    assert [e.recipient for e in alone._.events if e.event_type == "COERCE"] == [None]
+    # nor does a crowd receive an arrest of people the sentence names
+    named = annotate("Nurses marched on the ministry. Police arrested two union officials.")
+    assert "nurses" not in {e.recipient.name for e in named._.events if e.recipient is not None}
+
+
 def test_vehicles_or_goods_let_in_are_access_granted(annotate: Annotate) -> None:
     doc = annotate("Egypt allowed twenty fuel trucks to enter Gaza on Sunday.")
     assert ("RETREAT", "access") in {(e.event_type, e.mode) for e in doc._.events}

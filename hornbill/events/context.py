@@ -88,6 +88,14 @@ def _previous_doer(candidate: Candidate, history: History, lexicon: Lexicon) -> 
     return None
 
 
+def _previous_crowd(history: History) -> Actor | None:
+    """Who the sentences before last told protesting: the crowd a crackdown told after them is aimed at."""
+    for _, event in (pair for sentence in reversed(history) for pair in reversed(sentence)):
+        if event.event_type == "PROTEST" and event.actor is not None:
+            return event.actor
+    return None
+
+
 def _is_decided(trigger: Token, lexicon: Lexicon) -> bool:
     """Whether an event is what a decision or vote was about: "decided to end", "voted to impose
     sanctions"."""
@@ -249,7 +257,7 @@ class PatternExtractor:
         """What the sentences before give a candidate: the withdrawal it may continue, and the doer
         of the latest event of its quad class."""
         forces = _forces_in_context(history, self.lexicon) if _lacks_doer(candidate, self.lexicon) else None
-        return Context(forces, _previous_doer(candidate, history, self.lexicon))
+        return Context(forces, _previous_doer(candidate, history, self.lexicon), crowd=_previous_crowd(history))
 
     def _selected(
         self, kept: Sequence[tuple[Candidate, EventMention]], sentence: Span

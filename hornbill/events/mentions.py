@@ -323,6 +323,7 @@ class Context:
     previous_doer: Actor | None = None
     sides: tuple[Actor, Actor] | None = None  # for "the two sides": the side this event is told of, the other
     fighting: frozenset[frozenset[str]] = frozenset()  # the keys of each two actors told fighting each other
+    crowd: Actor | None = None  # who the text last told protesting: those a crackdown told after is aimed at
 
 
 @dataclass(frozen=True)
@@ -735,6 +736,24 @@ def _acts_on_its_country(doer: Actor | None, lexicon: Lexicon) -> bool:
     return doer is not None and (doer.sector or "").lower() in lexicon.marker("non_state_sectors")
 
 
+def _aimed_at_the_crowd(candidate: Candidate, doer: Actor | None, crowd: Actor | None) -> bool:
+    """Whether an act of repression names no one but by number ("arrested hundreds") or no one at all
+    in crowd control ("fired tear gas"): then it is aimed at the crowd the text told protesting."""
+    if crowd is None or doer is None or doer == crowd or candidate.pattern.event_type not in CROWD_ACTS:
+        return False
+    head = candidate.recipient
+    if head is None:
+        return candidate.mode == "crowd-control"
+    return head.pos_ == "NUM" or (lemma_of(head) in COUNT_WORDS and not prep_objects_of(head))
+
+
+#: Acts of repression a crowd told protesting may be the target of.
+CROWD_ACTS = frozenset({"COERCE", "ASSAULT"})
+#: Words that count people without saying who they are ("arrested hundreds", "detained dozens").
+COUNT_WORDS = frozenset({"hundred", "hundreds", "dozen", "dozens", "thousand", "thousands", "score", "scores",
+                         "many", "several", "some", "others", "more"})
+
+
 def _same_country(doer: Actor | None, recipient: Actor) -> bool:
     return doer is None or doer == recipient or (doer.country is not None and doer.country == recipient.country)
 
@@ -767,6 +786,8 @@ def event_of(
         recipient = context.forces[1]  # troops that leave after "France will withdraw from Mali" leave Mali
     if recipient is None and context is not None and context.sides is not None and doer.actor is context.sides[0]:
         recipient = context.sides[1]  # "the two sides agreed": each with the other
+    if recipient is None and context is not None and _aimed_at_the_crowd(candidate, doer.actor, context.crowd):
+        recipient = context.crowd  # "Students marched in Dhaka. Police arrested hundreds."
     if recipient is not None and recipient == doer.actor:
         recipient = None
     offer = _as_promised(candidate, doer.actor, claimed_by, lexicon)
