@@ -456,6 +456,14 @@ def test_a_judged_act_qualified_by_a_nationality_was_done_by_that_country(annota
     assert ("ACCUSE", "Kenya", "Ethiopia", "occurred") in {(t, a, r, s) for t, a, r, s in found(doc)}
 
 
+def test_talks_held_abroad_with_no_partner_named_are_held_with_the_host(annotate: Annotate) -> None:
+    assert ("CONSULT", "Japan", "Kenya", "occurred") in found(annotate("Japan's foreign minister held talks in "
+                                                                        "Nairobi on Monday."))
+    at_home = found(annotate("Kenya's foreign minister held talks in Nairobi on Monday."))
+    assert ("CONSULT", "Kenya", None, "occurred") in at_home
+    assert ("CONSULT", "NATO", None, "occurred") in found(annotate("NATO ministers met in Vilnius on Monday."))
+
+
 def test_a_call_for_a_release_is_made_of_whoever_holds_the_detainee(annotate: Annotate) -> None:
     doc = annotate("Gabon's military arrested Ali Bongo. France called for the release of Ali Bongo.")
     assert ("REQUEST", "France", "Gabonese Armed Forces", "occurred") in found(doc)

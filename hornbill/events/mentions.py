@@ -19,6 +19,7 @@ from hornbill.events.places import (
     countries_of_parties,
     deployment_destination,
     gazetteer_country,
+    host_abroad,
     inside_country,
     sent_to_help,
     sentence_location,
@@ -28,6 +29,7 @@ from hornbill.events.roles import (
     actor_of,
     adhoc_actor,
     affiliation,
+    aimed_at_the_crowd,
     antecedent,
     clause_subject,
     did_a_reacted_act,
@@ -595,6 +597,8 @@ def _mention(
     pattern = candidate.pattern
     parties = countries_of_parties(pattern.event_type, candidate.mode, doer.actor, recipient)
     location = sentence_location(candidate, recipient, lexicon, parties)
+    if recipient is None and pattern.event_type in lexicon.hosted_types:
+        recipient = host_abroad(doer.actor, location)
     actor = _state_abroad(doer.actor, recipient, stated_country(candidate, recipient, lexicon))
     return EventMention(
         event_type=pattern.event_type,
@@ -736,22 +740,18 @@ def _acts_on_its_country(doer: Actor | None, lexicon: Lexicon) -> bool:
     return doer is not None and (doer.sector or "").lower() in lexicon.marker("non_state_sectors")
 
 
-def _aimed_at_the_crowd(candidate: Candidate, doer: Actor | None, crowd: Actor | None) -> bool:
-    """Whether an act of repression names no one but by number ("arrested hundreds") or no one at all
-    in crowd control ("fired tear gas"): then it is aimed at the crowd the text told protesting."""
-    if crowd is None or doer is None or doer == crowd or candidate.pattern.event_type not in CROWD_ACTS:
-        return False
-    head = candidate.recipient
-    if head is None:
-        return candidate.mode == "crowd-control"
-    return head.pos_ == "NUM" or (lemma_of(head) in COUNT_WORDS and not prep_objects_of(head))
-
-
-#: Acts of repression a crowd told protesting may be the target of.
-CROWD_ACTS = frozenset({"COERCE", "ASSAULT"})
-#: Words that count people without saying who they are ("arrested hundreds", "detained dozens").
-COUNT_WORDS = frozenset({"hundred", "hundreds", "dozen", "dozens", "thousand", "thousands", "score", "scores",
-                         "many", "several", "some", "others", "more"})
+def _recipient_in_context(candidate: Candidate, doer: Actor | None, context: Context) -> Actor | None:
+    """The recipient the sentences before give an act that names none: the country troops leave after
+    "France will withdraw from Mali"; the other side, for one of "the two sides"; the crowd told
+    protesting, for a crackdown on a number of people ("Students marched in Dhaka. Police arrested
+    hundreds.")."""
+    if context.forces is not None and doer is context.forces[0]:
+        return context.forces[1]
+    if context.sides is not None and doer is context.sides[0]:
+        return context.sides[1]
+    if aimed_at_the_crowd(candidate.pattern.event_type, candidate.mode, candidate.recipient, doer, context.crowd):
+        return context.crowd
+    return None
 
 
 def _same_country(doer: Actor | None, recipient: Actor) -> bool:
@@ -782,12 +782,8 @@ def event_of(
     if (told_recipient is not None and recipient is told_recipient and _same_country(doer.actor, recipient)
             and not _acts_on_its_country(doer.actor, lexicon)):
         return None  # the story's country is the doer's own: no one else is acted upon
-    if recipient is None and context is not None and context.forces is not None and doer.actor is context.forces[0]:
-        recipient = context.forces[1]  # troops that leave after "France will withdraw from Mali" leave Mali
-    if recipient is None and context is not None and context.sides is not None and doer.actor is context.sides[0]:
-        recipient = context.sides[1]  # "the two sides agreed": each with the other
-    if recipient is None and context is not None and _aimed_at_the_crowd(candidate, doer.actor, context.crowd):
-        recipient = context.crowd  # "Students marched in Dhaka. Police arrested hundreds."
+    if recipient is None and context is not None:
+        recipient = _recipient_in_context(candidate, doer.actor, context)
     if recipient is not None and recipient == doer.actor:
         recipient = None
     offer = _as_promised(candidate, doer.actor, claimed_by, lexicon)

@@ -219,6 +219,14 @@ def _feature_country(feature: Token) -> str | None:
     return actor_country(owner) if owner is not None else None
 
 
+def host_abroad(doer: Actor | None, location: Location | None) -> Actor | None:
+    """The country of the place talks were held in, when it is not the doer's own ("Blinken held talks
+    in Baku": Azerbaijan)."""
+    if doer is None or doer.country is None or location is None or location.country in (None, doer.country):
+        return None
+    return ActorDictionary.load().country(location.country)
+
+
 def party_countries(event: EventMention) -> list[str]:
     """The countries the event's parties point to, the one where such an event happens first (a
     visit happens at the host's)."""

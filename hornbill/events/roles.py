@@ -600,3 +600,21 @@ def adhoc_actor(head: Token, lexicon: Lexicon) -> Actor | None:
     country = _adhoc_country(head)
     key = name_key(prefix, f"{country} {name}" if country and prefix == ADHOC_GROUP else name)
     return Actor(key, name, kind, country)
+
+
+def aimed_at_the_crowd(event_type: str, mode: str | None, head: Token | None, doer: Actor | None,
+                       crowd: Actor | None) -> bool:
+    """Whether an act of repression names no one but by number ("arrested hundreds", ``head``) or no one
+    at all in crowd control ("fired tear gas"): then it is aimed at the crowd the text told protesting."""
+    if crowd is None or doer is None or doer == crowd or event_type not in CROWD_ACTS:
+        return False
+    if head is None:
+        return mode == "crowd-control"
+    return head.pos_ == "NUM" or (lemma_of(head) in COUNT_WORDS and not prep_objects_of(head))
+
+
+#: Acts of repression a crowd told protesting may be the target of.
+CROWD_ACTS = frozenset({"COERCE", "ASSAULT"})
+#: Words that count people without saying who they are ("arrested hundreds", "detained dozens").
+COUNT_WORDS = frozenset({"hundred", "hundreds", "dozen", "dozens", "thousand", "thousands", "score", "scores",
+                         "many", "several", "some", "others", "more"})
