@@ -464,6 +464,13 @@ def test_talks_held_abroad_with_no_partner_named_are_held_with_the_host(annotate
     assert ("CONSULT", "NATO", None, "occurred") in found(annotate("NATO ministers met in Vilnius on Monday."))
 
 
+def test_a_demand_of_no_one_by_a_countrys_own_people_is_made_of_their_state(annotate: Annotate) -> None:
+    doc = annotate("Peru has been in turmoil since December. The opposition demanded early elections on Monday.")
+    assert ("REQUEST", "opposition", "Peru", "occurred") in found(doc)
+    # a demand by a state names no one but whom it addresses
+    assert ("REQUEST", "Peru", None, "occurred") in found(annotate("Peru demanded early elections in Bolivia."))
+
+
 def test_a_call_for_a_release_is_made_of_whoever_holds_the_detainee(annotate: Annotate) -> None:
     doc = annotate("Gabon's military arrested Ali Bongo. France called for the release of Ali Bongo.")
     assert ("REQUEST", "France", "Gabonese Armed Forces", "occurred") in found(doc)

@@ -740,17 +740,20 @@ def _acts_on_its_country(doer: Actor | None, lexicon: Lexicon) -> bool:
     return doer is not None and (doer.sector or "").lower() in lexicon.marker("non_state_sectors")
 
 
-def _recipient_in_context(candidate: Candidate, doer: Actor | None, context: Context) -> Actor | None:
+def _recipient_in_context(candidate: Candidate, doer: Actor | None, context: Context, lexicon: Lexicon) -> Actor | None:
     """The recipient the sentences before give an act that names none: the country troops leave after
     "France will withdraw from Mali"; the other side, for one of "the two sides"; the crowd told
     protesting, for a crackdown on a number of people ("Students marched in Dhaka. Police arrested
-    hundreds.")."""
+    hundreds."); the state, for a demand its own people make of no one named (``demanding_sectors``)."""
     if context.forces is not None and doer is context.forces[0]:
         return context.forces[1]
     if context.sides is not None and doer is context.sides[0]:
         return context.sides[1]
     if aimed_at_the_crowd(candidate.pattern.event_type, candidate.mode, candidate.recipient, doer, context.crowd):
         return context.crowd
+    if candidate.pattern.event_type == "REQUEST" and doer is not None and doer.country is not None and (
+            (doer.sector or "").lower() in lexicon.marker("demanding_sectors")):
+        return ActorDictionary.load().country(doer.country)  # "the opposition demanded fresh elections"
     return None
 
 
@@ -783,7 +786,7 @@ def event_of(
             and not _acts_on_its_country(doer.actor, lexicon)):
         return None  # the story's country is the doer's own: no one else is acted upon
     if recipient is None and context is not None:
-        recipient = _recipient_in_context(candidate, doer.actor, context)
+        recipient = _recipient_in_context(candidate, doer.actor, context, lexicon)
     if recipient is not None and recipient == doer.actor:
         recipient = None
     offer = _as_promised(candidate, doer.actor, claimed_by, lexicon)
