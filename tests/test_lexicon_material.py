@@ -579,6 +579,14 @@ def test_a_crackdown_told_by_number_or_by_its_gas_is_aimed_at_the_crowd_told_bef
     assert "nurses" not in {e.recipient.name for e in named._.events if e.recipient is not None}
 
 
+def test_an_act_noun_under_a_verb_of_the_same_act_is_that_act_told_again(annotate: Annotate) -> None:
+    doc = annotate("Police in Lagos arrested forty people in a round-up of activists on Monday.")
+    arrests = [e for e in doc._.events if e.event_type == "COERCE"]
+    assert len(arrests) == 1 and arrests[0].recipient is not None and arrests[0].recipient.name == "activists"
+    two = annotate("Gunmen killed nine farmers in an attack on their village, police said.")
+    assert len([e for e in two._.events if e.event_type == "ASSAULT"]) == 1
+
+
 def test_vehicles_or_goods_let_in_are_access_granted(annotate: Annotate) -> None:
     doc = annotate("Egypt allowed twenty fuel trucks to enter Gaza on Sunday.")
     assert ("RETREAT", "access") in {(e.event_type, e.mode) for e in doc._.events}
