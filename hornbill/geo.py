@@ -99,11 +99,12 @@ class Gazetteer:
         name for one of the extract's entries, or a region the extract lacks)."""
         if self.con is None:
             return ()
-        found = self._extract_entries(key(name))
-        same_as = english_names().get(key(name))
+        name_key = key(name)
+        found = self._extract_entries(name_key)
+        same_as = english_names().get(name_key)
         if same_as is not None:
             found += tuple(e for e in self._extract_entries(key(same_as[0])) if e.country == same_as[1])
-        return found + added_places().get(key(name), ())
+        return found + added_places().get(name_key, ())
 
     def _extract_entries(self, name_key: str) -> tuple[Entry, ...]:
         assert self.con is not None

@@ -14,7 +14,7 @@ is its offer (an AGREE). Other extractors (a transformer or LLM backend) plug in
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from typing import Protocol
@@ -60,11 +60,16 @@ def _lacks_doer(candidate: Candidate, lexicon: Lexicon) -> bool:
     )
 
 
+def _latest_first(history: History) -> Iterator[tuple[Candidate, EventMention]]:
+    """The events the sentences before told, the latest first."""
+    return (pair for sentence in reversed(history) for pair in reversed(sentence))
+
+
 def _forces_in_context(history: History, lexicon: Lexicon) -> tuple[Actor, Actor | None] | None:
     """(doer, recipient) of the latest withdrawal in the sentences before: troops that leave after
     "X decided to end mission M" are M's, leaving its host country; after "France will withdraw its
     troops from Mali" they are France's, leaving Mali."""
-    for candidate, event in (pair for sentence in reversed(history) for pair in reversed(sentence)):
+    for candidate, event in _latest_first(history):
         if event.event_type not in lexicon.inherit_doer or event.actor is None:
             continue
         recipient = event.recipient
@@ -81,7 +86,7 @@ def _previous_doer(candidate: Candidate, history: History, lexicon: Lexicon) -> 
     He was freed two days later." """
     release = candidate.mode == "release"
     quad = QUAD_CLASS.get(candidate.pattern.event_type)
-    for _, event in (pair for sentence in reversed(history) for pair in reversed(sentence)):
+    for _, event in _latest_first(history):
         kin = event.event_type in lexicon.holding_types if release else QUAD_CLASS.get(event.event_type) == quad
         if event.actor is not None and kin:
             return event.actor
@@ -90,7 +95,7 @@ def _previous_doer(candidate: Candidate, history: History, lexicon: Lexicon) -> 
 
 def _previous_crowd(history: History) -> Actor | None:
     """Who the sentences before last told protesting: the crowd a crackdown told after them is aimed at."""
-    for _, event in (pair for sentence in reversed(history) for pair in reversed(sentence)):
+    for _, event in _latest_first(history):
         if event.event_type == "PROTEST" and event.actor is not None:
             return event.actor
     return None

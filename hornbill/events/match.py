@@ -137,7 +137,9 @@ def _slot_lemmas(slots: Slots, name: str, trigger: Token, lexicon: Lexicon) -> s
     for token in _measured(slots.get(name), lexicon):
         words.add(lemma_of(token))
         words.add(token.lower_)
-        words.add(hyphen_joined(token) or token.lower_)
+        joined = hyphen_joined(token)
+        if joined is not None:
+            words.add(joined)  # "a sit-in": the whole word
         if token.pos_ == "PROPN":  # "the peacekeeping mission MONUSCO": a name with its kind before it
             words |= {lemma_of(c) for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
         if lemma_of(token) in lexicon.marker("light_nouns"):  # "an act of aggression": the aggression

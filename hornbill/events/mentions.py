@@ -734,10 +734,9 @@ def _in_description(token: Token) -> bool:
     return False
 
 
-def _acts_on_its_country(doer: Actor | None, lexicon: Lexicon) -> bool:
-    """Whether the doer is a body that is not the state, whose act naming no recipient in its own country
-    is aimed at that country's people ("aid groups delivered food to the camps"; ``non_state_sectors``)."""
-    return doer is not None and (doer.sector or "").lower() in lexicon.marker("non_state_sectors")
+def _of_sectors(actor: Actor | None, marker: str, lexicon: Lexicon) -> bool:
+    """Whether an actor's sector is one of a marker's (lower-cased codes: ``non_state_sectors``)."""
+    return actor is not None and (actor.sector or "").lower() in lexicon.marker(marker)
 
 
 def _recipient_in_context(candidate: Candidate, doer: Actor | None, context: Context, lexicon: Lexicon) -> Actor | None:
@@ -751,8 +750,8 @@ def _recipient_in_context(candidate: Candidate, doer: Actor | None, context: Con
         return context.sides[1]
     if aimed_at_the_crowd(candidate.pattern.event_type, candidate.mode, candidate.recipient, doer, context.crowd):
         return context.crowd
-    if candidate.pattern.event_type == "REQUEST" and doer is not None and doer.country is not None and (
-            (doer.sector or "").lower() in lexicon.marker("demanding_sectors")):
+    if candidate.pattern.event_type == "REQUEST" and doer is not None and doer.country is not None and _of_sectors(
+            doer, "demanding_sectors", lexicon):
         return ActorDictionary.load().country(doer.country)  # "the opposition demanded fresh elections"
     return None
 
@@ -783,7 +782,7 @@ def event_of(
         return None  # without a doer only a single, specific "coup" is kept, not generic "coups"
     recipient = _recipient(candidate, named_recipient, sentence, lexicon) or told_recipient
     if (told_recipient is not None and recipient is told_recipient and _same_country(doer.actor, recipient)
-            and not _acts_on_its_country(doer.actor, lexicon)):
+            and not _of_sectors(doer.actor, "non_state_sectors", lexicon)):
         return None  # the story's country is the doer's own: no one else is acted upon
     if recipient is None and context is not None:
         recipient = _recipient_in_context(candidate, doer.actor, context, lexicon)

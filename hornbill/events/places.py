@@ -208,7 +208,7 @@ def resolve_place(token: Token, country_hint: Actor | None) -> Location | None:
     state = gazetteer.country(country_hint.country) if country_hint is not None and country_hint.type == "COUNTRY" \
         else None
     if state is not None:  # a country's short or old name the gazetteer lacks: "the US", "Britain", "Burma"
-        return state.location("sentence", state.name)
+        return state.location("sentence")
     return Location(name, country_hint.country if country_hint is not None else places.main_country)
 
 
