@@ -202,6 +202,12 @@ def test_soldiers_of_no_country_and_speakers_are_no_doers(annotate: Annotate) ->
     assert all(e.actor is None for e in annotate("The agency said the convoy had been attacked.")._.events)
 
 
+def test_soldiers_of_no_named_country_acting_on_a_countrys_leader_are_that_countrys_forces(annotate: Annotate) -> None:
+    doc = annotate("Soldiers detained President Macky Sall at his residence on Tuesday.")
+    assert [(e.actor and e.actor.key, e.recipient and e.recipient.name) for e in events_of(doc, "COERCE")] == [
+        ("forces:SEN", "Macky Sall")]
+
+
 def test_a_countrys_army_is_itself_at_home_and_the_state_abroad(annotate: Annotate) -> None:
     home = events_of(annotate("The Peruvian army detained two opposition leaders in Lima."), "COERCE")
     abroad = events_of(annotate("The Peruvian army shelled positions inside Ecuador."), "ASSAULT")
