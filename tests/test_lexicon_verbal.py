@@ -541,7 +541,27 @@ def test_a_judged_act_names_its_doer_as_the_one_accused(annotate: Annotate) -> N
 
 def test_reaction_verbs_keep_their_own_event(annotate: Annotate) -> None:
     doc = annotate("Azerbaijan rejected calls from France for talks.")
-    assert {("REJECT", "Azerbaijan", "France", "occurred"), ("REQUEST", "France", None, "occurred")} <= found(doc)
+    expected = {("REJECT", "Azerbaijan", "France", "occurred"), ("REQUEST", "France", "Azerbaijan", "occurred")}
+    assert expected <= found(doc)
+
+
+@pytest.mark.parametrize(("text", "event_type", "maker", "addressee"), [
+    ("The interior minister rejected calls from the Kenyan opposition to resign.", "REQUEST", "opposition", "Kenya"),
+    ("Peru's president bowed to demands from farmers and lowered fuel prices.", "REQUEST", "farmers", "Peru"),
+    ("Chile denied accusations from Bolivia that it had diverted the river.", "ACCUSE", "Bolivia", "Chile"),
+])
+def test_whoever_answers_a_speech_act_is_the_one_it_was_addressed_to(
+    annotate: Annotate, text: str, event_type: str, maker: str, addressee: str
+) -> None:
+    told = [e for e in annotate(text)._.events if e.event_type == event_type]
+    assert [(maker in e.actor.name, e.recipient is not None and addressee in e.recipient.name)
+            for e in told if e.actor] == [(True, True)]
+
+
+def test_one_who_welcomes_a_call_from_another_did_not_make_it(annotate: Annotate) -> None:
+    doc = annotate("Germany welcomed calls from Ghana for a truce.")
+    calls = [(e.actor and e.actor.name, e.recipient) for e in doc._.events if e.event_type == "REQUEST"]
+    assert calls == [("Ghana", None)]
 
 
 def test_negated_patterns_need_the_negation() -> None:

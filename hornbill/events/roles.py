@@ -154,7 +154,7 @@ def _noun_clause_actor(noun: Token, lexicon: Lexicon, any_verb: bool) -> list[To
     host = noun.head if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" else noun
     verb = light_verb(noun, lexicon)
     if verb is not None:
-        return clause_subject(verb, lexicon)
+        return [] if _said_by_another(noun, lexicon) else clause_subject(verb, lexicon)
     head = host.head
     if host.dep_ == "pobj" and head.head.lemma_ == "responsibility":  # "X claimed responsibility for"
         return clause_subject(head.head.head, lexicon)
@@ -171,6 +171,13 @@ def _noun_clause_actor(noun: Token, lexicon: Lexicon, any_verb: bool) -> list[To
     if any_verb and host.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX") and not spoken:
         return clause_subject(head, lexicon)
     return []
+
+
+def _said_by_another(noun: Token, lexicon: Lexicon) -> bool:
+    """Whether a speech act names its own maker in a "by" or "from" phrase, so that the verb taking it
+    up is another's answer ("the EU welcomed calls from Kenya": Kenya called, not the EU)."""
+    return lemma_of(noun) in lexicon.marker("presupposed_nouns") and any(
+        name in ("by", "from") for name, _ in prep_objects_of(noun))
 
 
 def suffers(verb: Token, lexicon: Lexicon) -> bool:
@@ -254,6 +261,8 @@ def _slot_heads(slot: str, trigger: Token, slots: Slots, lexicon: Lexicon) -> li
         return _said_of(trigger, slots, lexicon)
     if slot == "scene_holders" and is_noun:
         return _scene_holders(trigger, lexicon)
+    if slot == "addressee" and is_noun:  # "Moscow spurned calls from Kyiv": Moscow was called on
+        return _addressees(trigger, lexicon)
     if slot == "source":  # "aid from China reached Ethiopia": whom the subject comes from
         return [p for subject in slots.get("subject") for name, p in prep_objects_of(subject) if name == "from"]
     if slot == "framework":  # "trained as part of Canada's programme", "under France's operation"
@@ -276,6 +285,20 @@ def _slot_heads(slot: str, trigger: Token, slots: Slots, lexicon: Lexicon) -> li
                   for name, pobj in prep_objects_of(act) if name == "of"]
         return [t for head in inner for t in conjuncts(head)]
     return [t for head in slots.get(slot) for t in conjuncts(head)]
+
+
+def _addressees(noun: Token, lexicon: Lexicon) -> list[Token]:
+    """Who a speech act was addressed to, told by their answer to it: the subject of the answering
+    verb (``answering_verbs``) the noun is the object of ("Moscow spurned calls from Kyiv", "the
+    president bowed to demands from protesters", "the charge was denied by the ministry")."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head  # "bowed to the demands"
+    elif noun.dep_ not in ("dobj", "nsubjpass"):
+        return []
+    if verb.pos_ not in ("VERB", "AUX") or lemma_of(verb) not in lexicon.marker("answering_verbs"):
+        return []
+    return clause_subject(verb, lexicon)
 
 
 def names_both_sides(head: Token | None, lexicon: Lexicon) -> bool:
