@@ -797,6 +797,11 @@ def test_military_coup_is_done_by_the_forces_of_the_country_it_happened_in(annot
     assert annotate("The region has witnessed military coups since 2020.")._.events == []
 
 
+def test_a_military_coup_named_with_no_place_happened_in_the_country_the_article_is_about(annotate: Annotate) -> None:
+    doc = annotate("Sudan's army seized power on Monday. Students said the military coup had stolen their revolution.")
+    assert [e.actor and e.actor.name for e in doc._.events if e.event_type == "COERCE"] == [_forces_name("SDN")] * 2
+
+
 def test_those_who_took_part_in_a_mutiny_did_it_not_its_leader(annotate: Annotate) -> None:
     doc = annotate("Russian soldiers took part in a mutiny against the Kremlin led by Ivan Petrov.")
     assert {(e.event_type, e.actor.name if e.actor else None) for e in doc._.events} == {("MOBILIZE", "Russia")}

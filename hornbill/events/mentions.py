@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from hornbill import timex
 from hornbill.actors.dictionary import ActorDictionary
-from hornbill.actors.generic import article_country, fallback_actor, implied_actor
+from hornbill.actors.generic import article_country, fallback_actor, implied_actor, story_country
 from hornbill.doctools import evidence_for, is_headline
 from hornbill.events.lexicon import Lexicon, Pattern, default_lexicon
 from hornbill.events.match import Candidate
@@ -147,15 +147,16 @@ def _venue_country(trigger: Token, lexicon: Lexicon) -> str | None:
 
 def _military_doer(candidate: Candidate, actor: Actor | None, lexicon: Lexicon) -> Actor | None:
     """The doer of a military coup: the armed forces of the country it happened in, as the actor
-    dictionary codes them (``armed_forces``), when no other doer is named; a country named as its
-    owner ("Chad's military coup") is that place, not the doer."""
+    dictionary codes them (``armed_forces``), when no other doer is named (with no place named, the
+    country the article is about); a country named as its owner ("Chad's military coup") is that
+    place, not the doer."""
     trigger = candidate.trigger
     modifiers = {lemma_of(c) for c in trigger.children if c.dep_ in ("amod", "compound", "nmod")}
     if not candidate.pattern.standalone or trigger.tag_ == "NNS" or not modifiers & lexicon.marker("military_marks"):
         return actor  # "witnessing military coups" tells of no one coup
     if actor is not None and actor.type != "COUNTRY":
         return actor
-    iso3 = actor.country if actor is not None else _venue_country(trigger, lexicon)
+    iso3 = actor.country if actor is not None else _venue_country(trigger, lexicon) or story_country(trigger.doc)
     forces = ActorDictionary.load().armed_forces(iso3) if iso3 else None
     return forces or actor
 
