@@ -555,3 +555,19 @@ def test_a_minister_meeting_her_foreign_counterpart_is_of_the_articles_country_a
     [meeting] = events_of(doc, "CONSULT")
     assert (meeting.actor.name if meeting.actor else None, meeting.recipient.name if meeting.recipient else None) \
         == ("Zambia", "Tanzania")
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("Traders in Accra marched against the tax passed by the Ghanaian parliament.", "PROTEST"),
+    ("Ghana has been tense for weeks. The opposition condemned the government's decision to shut the border.",
+     "ACCUSE"),
+    ("Ghana has been tense for weeks. Nurses rejected the health ministry's plan.", "REJECT"),
+])
+def test_a_reaction_to_a_measure_is_aimed_at_whoever_decided_it(annotate: Annotate, text: str, event_type: str) -> None:
+    [reaction] = events_of(annotate(text), event_type)
+    assert reaction.recipient is not None and reaction.recipient.country == "GHA"
+
+
+def test_a_reaction_to_a_measure_no_one_is_told_deciding_has_no_recipient(annotate: Annotate) -> None:
+    [reaction] = events_of(annotate("Nurses in Ghana rejected the new plan."), "REJECT")
+    assert reaction.recipient is None

@@ -133,7 +133,7 @@ def _heads_a_phrase(token: Token) -> bool:
     are no police and no army), nor the start of a name ("Police Commissioner Otieno")."""
     if follows_anti(token):
         return True  # "anti-government protests": against the government
-    if token.pos_ not in NOUN_POS or token.dep_ in ("compound", "amod", "poss"):
+    if token.pos_ not in NOUN_POS or token.dep_ in ("compound", "amod"):
         return False
     return not (token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "GPE", "LOC", "FAC"))
 

@@ -402,7 +402,7 @@ def _role_heads(slot: str, trigger: Token, slots: Slots, lexicon: Lexicon, recip
     return [
         h
         for found in _slot_heads(slot, trigger, slots, lexicon)
-        for agent in (_doers_if_reacted(found, recipient_of, lexicon) if trigger.pos_ == "VERB" else [found])
+        for agent in _doers_if_reacted(found, recipient_of, lexicon, verbal=trigger.pos_ == "VERB")
         for h in _coordinated_owners(agent)
         if h.i != trigger.i
         and not (recipient_of is not None and owned_by_a_pronoun(h)
@@ -412,13 +412,27 @@ def _role_heads(slot: str, trigger: Token, slots: Slots, lexicon: Lexicon, recip
     ]
 
 
-def _doers_if_reacted(head: Token, recipient_of: str | None, lexicon: Lexicon) -> list[Token]:
+def _doers_if_reacted(head: Token, recipient_of: str | None, lexicon: Lexicon, verbal: bool) -> list[Token]:
     """A reaction aimed at an act its "by" phrase names a known doer of ("condemned the coup by the
-    army") is aimed at that doer (:func:`act_agents`); any other head stands for itself. Only a verb's
-    reactions: in "protests against the coup by students" the students protest."""
-    if recipient_of not in lexicon.reaction_types or not reacted_act(head, lexicon):
+    army") is aimed at that doer (:func:`act_agents`), one aimed at a measure at whoever decided it
+    (:func:`_deciders`); any other head stands for itself. Acts only for a verb's reactions: in
+    "protests against the coup by students" the students protest."""
+    if recipient_of not in lexicon.reaction_types:
+        return [head]
+    if lemma_of(head) in lexicon.marker("measure_nouns"):
+        return [a for a in _deciders(head) if actor_of(a) is not None] or [head]
+    if not verbal or not reacted_act(head, lexicon):
         return [head]
     return [a for a in act_agents(head) if actor_of(a) is not None] or [head]
+
+
+def _deciders(measure: Token) -> list[Token]:
+    """Who decided a measure: its owner ("the junta's decision"), its "by" phrase, or the agent of the
+    participle it carries ("the curfew imposed by the army", "a law passed by parliament")."""
+    imposed = [pobj for verb in measure.children if verb.dep_ == "acl" and verb.tag_ == "VBN"
+               for agent in verb.children if agent.dep_ == "agent" for pobj in agent.children if pobj.dep_ == "pobj"]
+    owners = [t for t in measure.children if t.dep_ == "poss"]
+    return [*owners, *act_agents(measure), *imposed]
 
 
 def reacted_act(head: Token, lexicon: Lexicon) -> bool:
