@@ -117,6 +117,16 @@ def test_a_place_behind_a_building_and_a_border_are_read_from_the_clause(annotat
     assert (border.country, border.precision, border.basis) == ("TCD", "country", "sentence")
 
 
+def test_a_town_visited_is_where_the_visit_took_place_and_its_country_the_host(annotate: Annotate) -> None:
+    doc = annotate("Zambia's foreign minister visited Bukavu on Monday.")
+    [visit] = [e for e in doc._.events if e.event_type == "CONSULT"]
+    assert visit.location is not None and (visit.location.name, visit.location.basis) == ("Bukavu", "sentence")
+    assert visit.recipient is not None and visit.recipient.name == "Democratic Republic of the Congo"
+    # only a visit's object is its place: a deal brokered over a sea was not made on it
+    brokered = annotate("The Lake Chad fishing deal was brokered by Ghana and Togo.")
+    assert {e.location and e.location.name for e in brokered._.events if e.event_type == "CONSULT"} == {"Ghana", "Togo"}
+
+
 def test_the_capital_is_the_parties_capital(annotate: Annotate) -> None:
     at = where(annotate("Kenyan police fired tear gas at protesters in the capital on Tuesday."), "ASSAULT")
     assert (at.name, at.country, at.precision, at.basis) == ("Nairobi", "KEN", "place", "sentence")

@@ -222,6 +222,7 @@ POSITIVES: list[tuple[str, str, str, str | None, str]] = [
     ("France voiced support for the transition in Chad.", "SUPPORT", "France", "*", "*"),
     # AGREE: agree, promise, pledge, offer, commit
     ("Sudan agreed a timetable for elections with the African Union.", "AGREE", "Sudan", "African Union", "*"),
+    ("Chad agreed to an 18-month transition plan with the African Union.", "AGREE", "Chad", "African Union", "*"),
     ("Ethiopia and Eritrea agreed on a ceasefire.", "AGREE", "Ethiopia", "Eritrea", "*"),
     (
         "Joe Biden reinforced the US commitment to the defence of the Philippines.",

@@ -94,7 +94,7 @@ class Lexicon:
     protested_types: frozenset[str] = frozenset()  # types whose nominal argument is their cause, not a report
     judging_types: frozenset[str] = frozenset()  # types aimed at the doer of the act they judge, which they
     # refer to rather than report when it is named without its doer
-    place_slots: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # type -> slots naming its place
+    place_slots: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # type or type/mode -> place slots
     generic_recipients: frozenset[str] = frozenset()  # types whose recipient may be people known by kind
     party_recipients: frozenset[str] = frozenset()  # types whose recipient may be an armed group known by kind
     party_sectors: frozenset[str] = frozenset()  # the sectors of such groups (REB, UAF)
@@ -119,6 +119,10 @@ class Lexicon:
 
     def marker(self, name: str) -> frozenset[str]:
         return self.markers.get(name, frozenset())
+
+    def place_slots_of(self, event_type: str, mode: str | None) -> tuple[str, ...]:
+        """The slots an event's place is read from: its mode's own ("CONSULT/visit"), else its type's."""
+        return self.place_slots.get(f"{event_type}/{mode}") or self.place_slots.get(event_type, ())
 
     @cached_property
     def trigger_words(self) -> frozenset[str]:
@@ -243,11 +247,11 @@ def _type_list(data: Mapping[str, Any], name: str, path: Path) -> frozenset[str]
 
 
 def _place_slots(data: Mapping[str, Any], path: Path) -> dict[str, tuple[str, ...]]:
-    """The ``place_slots`` section: per type, the slots its place is read from, in order."""
+    """The ``place_slots`` section: per type (or type/mode), the slots its place is read from, in order."""
     places: dict[str, tuple[str, ...]] = {}
     for event_type, slots in (data.get("place_slots") or {}).items():
-        if event_type not in EVENT_TYPES:
-            raise ConfigError(f"{path}: place_slots: {event_type!r} is not a PLOVER type")
+        if str(event_type).split("/")[0] not in EVENT_TYPES:
+            raise ConfigError(f"{path}: place_slots: {event_type!r} is not a PLOVER type (or type/mode)")
         if not isinstance(slots, list) or not all(isinstance(s, str) and s for s in slots):
             raise ConfigError(f"{path}: place_slots: {event_type} must list slot names")
         places[str(event_type)] = tuple(slots)

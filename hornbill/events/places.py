@@ -366,7 +366,7 @@ def sentence_location(candidate: Candidate, recipient: Actor | None, lexicon: Le
                 located = capital_of(parties[0])
             if located is not None:
                 return located
-    for slot in lexicon.place_slots.get(candidate.pattern.event_type, ()):
+    for slot in lexicon.place_slots_of(candidate.pattern.event_type, candidate.mode):
         for head in candidate.slots.get(slot):
             place = _place_word(head)
             located = _place(place) if place is not None else None
@@ -419,7 +419,7 @@ def stated_country(candidate: Candidate, recipient: Actor | None, lexicon: Lexic
     inside = inside_country(candidate.trigger)
     if inside is not None:
         return inside
-    for slot in lexicon.place_slots.get(candidate.pattern.event_type, ()):
+    for slot in lexicon.place_slots_of(candidate.pattern.event_type, candidate.mode):
         for head in candidate.slots.get(slot):
             if head.ent_type_ in PLACE_LABELS:
                 return actor_country(head)
