@@ -127,6 +127,13 @@ def test_a_town_visited_is_where_the_visit_took_place_and_its_country_the_host(a
     assert {e.location and e.location.name for e in brokered._.events if e.event_type == "CONSULT"} == {"Ghana", "Togo"}
 
 
+def test_an_international_officials_nationality_is_no_place_they_act_in(annotate: Annotate) -> None:
+    doc = annotate("Kenyan police fired on protesters in Nairobi on Monday. "
+                   "UN Secretary-General Antonio Guterres condemned the violence.")
+    assert (where(doc, "ACCUSE").name, where(doc, "ACCUSE").country) == ("Nairobi", "KEN")
+    assert only_event(doc, "ACCUSE").actor is not None and only_event(doc, "ACCUSE").actor.country is None
+
+
 def test_the_capital_is_the_parties_capital(annotate: Annotate) -> None:
     at = where(annotate("Kenyan police fired tear gas at protesters in the capital on Tuesday."), "ASSAULT")
     assert (at.name, at.country, at.precision, at.basis) == ("Nairobi", "KEN", "place", "sentence")
