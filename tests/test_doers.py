@@ -571,3 +571,21 @@ def test_a_reaction_to_a_measure_is_aimed_at_whoever_decided_it(annotate: Annota
 def test_a_reaction_to_a_measure_no_one_is_told_deciding_has_no_recipient(annotate: Annotate) -> None:
     [reaction] = events_of(annotate("Nurses in Ghana rejected the new plan."), "REJECT")
     assert reaction.recipient is None
+
+
+@pytest.mark.parametrize(("text", "recipient_key"), [
+    ("Peru has been tense for weeks. Gunmen attacked two police stations in Lima overnight.", "per_police"),
+    ("Peru has been tense for weeks. Militants attacked an army base near the border.", "forces:PER"),
+    ("Peru has been tense for weeks. Armed men stormed the main prison in Lima.", "country:PER"),
+])
+def test_an_attack_on_a_building_or_post_is_aimed_at_whose_it_is(
+    annotate: Annotate, text: str, recipient_key: str
+) -> None:
+    [attack] = events_of(annotate(text), "ASSAULT")
+    assert attack.recipient is not None and recipient_key in attack.recipient.key
+
+
+def test_a_building_its_phrase_gives_no_owner_is_no_recipient(annotate: Annotate) -> None:
+    doc = annotate("Peru has been tense for weeks. Gunmen attacked a petrol station in Lima.")
+    [attack] = events_of(doc, "ASSAULT")
+    assert attack.recipient is None

@@ -35,6 +35,7 @@ from hornbill.events.roles import (
     did_a_reacted_act,
     is_kind_only,
     known_by_kind_may_receive,
+    linked_recipient,
     names_both_sides,
     names_people,
     object_antecedent,
@@ -301,7 +302,7 @@ def _recipient(candidate: Candidate, named: Actor | None, sentence: Span, lexico
         return named
     head = candidate.recipient
     if head is not None:
-        found = object_antecedent(head, lexicon) if head.pos_ == "PRON" else affiliation(head, lexicon)
+        found = object_antecedent(head, lexicon) if head.pos_ == "PRON" else linked_recipient(head, lexicon)
         if found is None and head.dep_ == "poss" and candidate.pattern.event_type in lexicon.generic_recipients:
             found = adhoc_actor(head, lexicon)  # "accepted the students' demands": the students
         if found is not None:

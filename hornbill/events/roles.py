@@ -17,7 +17,8 @@ from itertools import pairwise
 from spacy.tokens import Token
 
 from hornbill.actors.component import actor_for_span, owned_by_a_pronoun
-from hornbill.actors.dictionary import name_key
+from hornbill.actors.dictionary import ActorDictionary, name_key
+from hornbill.actors.generic import fallback_actor, story_country
 from hornbill.events.lexicon import Lexicon
 from hornbill.events.syntax import (
     ACTOR_LABELS,
@@ -540,6 +541,27 @@ def affiliation(head: Token, lexicon: Lexicon) -> Actor | None:
                 if name in ("to", "with") and (found := actor_of(pobj)) is not None:
                     return found
     return None
+
+
+def linked_recipient(head: Token, lexicon: Lexicon) -> Actor | None:
+    """Whom a recipient phrase that names no actor stands for: people by whom they are linked to
+    (:func:`affiliation`), a building or post by whose it is (:func:`facility_owner`)."""
+    return affiliation(head, lexicon) or facility_owner(head, lexicon)
+
+
+def facility_owner(head: Token, lexicon: Lexicon) -> Actor | None:
+    """Whose a building or post is, when its phrase names a kind of owner and no one by name: "police
+    stations" are the police's, "an army base" the armed forces', "rebel positions" the rebels' (of the
+    country the article is about); a prison or a palace is the state's (``facilities``,
+    ``state_facilities``)."""
+    if lemma_of(head) in lexicon.marker("state_facilities"):
+        iso3 = story_country(head.doc)
+        return ActorDictionary.load().country(iso3) if iso3 is not None else None
+    if lemma_of(head) not in lexicon.marker("facilities"):
+        return None
+    kinds = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i]
+    made = fallback_actor(kinds[-1], story_country(head.doc)) if kinds else None
+    return made[0] if made is not None else None
 
 
 #: An unknown name's actor type and key prefix when it is kept as an ad-hoc doer (see ``adhoc_actor``).
