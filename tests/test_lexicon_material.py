@@ -101,6 +101,10 @@ POSITIVES: list[tuple[str, str, str | None, str, str | None]] = [
     ("Iranian hackers defaced hundreds of Israeli websites.", "COERCE", "cyber", "Iranian hackers", "Israel"),
     ("A Russian cyberattack on Estonia's government disabled its servers.", "COERCE", "cyber", "Russia", "Estonia"),
     # ASSAULT: atrocities, wars, strikes, weapons that hit, repelled attacks, abductions
+    ("The two-year war between Ethiopia and Eritrea killed tens of thousands.", "ASSAULT", None, "Eritrea",
+     "Ethiopia"),
+    ("Fighting between Chad's army and Boko Haram has displaced thousands.", "ASSAULT", None, "Boko Haram", "*"),
+    ("Boko Haram laid siege to the garrison town of Monguno.", "ASSAULT", None, "Boko Haram", "*"),
     (
         "Human Rights Watch documented the Ethiopian army's atrocities against civilians in Amhara.",
         "ASSAULT",
@@ -341,6 +345,8 @@ def test_every_material_type_has_positive_sentences() -> None:
         ("Japanese and American warplanes practiced bombing a target off Okinawa.", "ASSAULT"),
         # wars on abstractions, markets, dates and games are no events of these types
         ("Mexico's war on drugs has lasted for decades.", "ASSAULT"),
+        ("Wars between neighbours are rare in the region.", "ASSAULT"),
+        ("Masons laid the foundation stone of the new ministry.", "ASSAULT"),
         ("The Kenyan stock market closed higher on Friday.", "COERCE"),
         ("Chile's president met protest leaders in March.", "PROTEST"),
         ("The drills between the two football clubs were cancelled.", "COOPERATE"),
