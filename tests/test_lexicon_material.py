@@ -307,6 +307,10 @@ POSITIVES: list[tuple[str, str, str | None, str, str | None]] = [
     # aid told by its arrival, given by whom it came from
     ("Food aid from Japan reached Malawi this week.", "AID", "humanitarian", "Japan", "Malawi"),
     ("Relief trucks from Jordan entered Syria on Sunday.", "AID", "humanitarian", "Jordan", "Syria"),
+    ("A shipment of vaccines donated by China arrived in Lusaka on Monday.", "AID", "humanitarian", "China",
+     "Zambia"),
+    ("The Red Cross handed out food parcels to families in Goma.", "AID", "humanitarian",
+     "International Committee of the Red Cross", "*"),
     # "provided X with Y": the one given to is the object, what is given the "with" phrase
     ("Belarus supplied Russia with artillery shells.", "AID", "military", "Belarus", "Russia"),
     ("Saudi Arabia provided Pakistan with a loan of two billion dollars.", "AID", "economic", "Saudi Arabia",

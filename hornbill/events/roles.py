@@ -265,7 +265,7 @@ def _slot_heads(slot: str, trigger: Token, slots: Slots, lexicon: Lexicon) -> li
     if slot == "addressee" and is_noun:  # "Moscow spurned calls from Kyiv": Moscow was called on
         return _addressees(trigger, lexicon)
     if slot == "source":  # "aid from China reached Ethiopia": whom the subject comes from
-        return [p for subject in slots.get("subject") for name, p in prep_objects_of(subject) if name == "from"]
+        return [giver for subject in slots.get("subject") for giver in _givers(subject)]
     if slot == "framework":  # "trained as part of Canada's programme", "under France's operation"
         return [owner for frame in frameworks(trigger) for owner in noun_subjects(frame)]
     if slot == "speaker":  # "responsibility lies with X, the minister said": the one who says so
@@ -286,6 +286,16 @@ def _slot_heads(slot: str, trigger: Token, slots: Slots, lexicon: Lexicon) -> li
                   for name, pobj in prep_objects_of(act) if name == "of"]
         return [t for head in inner for t in conjuncts(head)]
     return [t for head in slots.get(slot) for t in conjuncts(head)]
+
+
+def _givers(goods: Token) -> list[Token]:
+    """Whom goods come from: their "from" phrase ("aid from China"), or the agent of the participle they
+    or their "of" phrase carry ("aid sent by the EU", "a shipment of vaccines donated by China")."""
+    held = [goods, *(p for name, p in prep_objects_of(goods) if name == "of")]
+    givers = [p for name, p in prep_objects_of(goods) if name == "from"]
+    return givers + [pobj for noun in held for verb in noun.children if verb.dep_ == "acl" and verb.tag_ == "VBN"
+                     for agent in verb.children if agent.dep_ == "agent"
+                     for pobj in agent.children if pobj.dep_ == "pobj"]
 
 
 def _addressees(noun: Token, lexicon: Lexicon) -> list[Token]:
