@@ -135,6 +135,16 @@ def test_a_threat_naming_no_target_is_aimed_at_the_doer_of_the_storys_act_of_for
     assert threat.recipient is not None and "guard" in threat.recipient.name.lower()
 
 
+def test_a_protest_naming_no_target_is_aimed_at_the_doer_of_the_storys_act_of_force(annotate: Annotate) -> None:
+    doc = annotate("Sudan's army seized power in Khartoum on Monday. Thousands of people marched in Omdurman on "
+                   "Tuesday.")
+    [protest] = events_of(doc, "PROTEST")
+    assert protest.recipient is not None and protest.recipient.name == "Sudanese Armed Forces"
+    # a protest over pay, with no act of force told, names no one
+    [strike] = events_of(annotate("Teachers in Zambia went on strike over pay on Monday."), "PROTEST")
+    assert strike.recipient is None
+
+
 def test_a_reaction_to_an_act_done_to_people_is_not_aimed_at_the_victims(annotate: Annotate) -> None:
     [outrage] = events_of(annotate("Sweden expressed outrage at the execution of the young protester."), "ACCUSE")
     assert outrage.recipient is None or "protester" not in outrage.recipient.name
