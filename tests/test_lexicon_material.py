@@ -597,6 +597,15 @@ def test_an_act_noun_under_a_verb_of_the_same_act_is_that_act_told_again(annotat
     assert len([e for e in two._.events if e.event_type == "ASSAULT"]) == 1
 
 
+def test_a_participle_after_a_verb_of_the_same_act_is_that_act_told_again(annotate: Annotate) -> None:
+    doc = annotate("Soldiers seized power in Niamey on Wednesday, ousting President Mohamed Bazoum.")
+    coups = [e for e in doc._.events if e.event_type == "COERCE"]
+    assert [e.recipient and e.recipient.name for e in coups] == ["Mohamed Bazoum"]
+    # an act of another mode is an event of its own: the detention beside the coup
+    both = annotate("Soldiers seized power in Niamey on Wednesday, detaining President Mohamed Bazoum.")
+    assert {e.mode for e in both._.events if e.event_type == "COERCE"} == {None, "arrest"}
+
+
 def test_vehicles_or_goods_let_in_are_access_granted(annotate: Annotate) -> None:
     doc = annotate("Egypt allowed twenty fuel trucks to enter Gaza on Sunday.")
     assert ("RETREAT", "access") in {(e.event_type, e.mode) for e in doc._.events}

@@ -303,24 +303,35 @@ ELABORATING_PREPS = frozenset({"in", "during"})
 def _without_elaborations(
     found: list[tuple[Candidate, EventMention]], lexicon: Lexicon
 ) -> list[tuple[Candidate, EventMention]]:
-    """A sentence's events without an act noun that only names again, in an "in" or "during" phrase, the
-    act of the verb it hangs on, of the same type and doer; the verb's act takes the noun's recipient
-    when it names none ("Police arrested dozens in a round-up of activists": the activists)."""
-    def key(event: EventMention, at: int) -> tuple[int, str, str | None]:
-        return at, event.event_type, event.actor.key if event.actor else None
+    """A sentence's events without an act that only tells again, in an "in" or "during" phrase or in a
+    participle clause after it, the act of the verb it hangs on, of the same type, mode and doer; the verb's
+    act takes the other's recipient when it names none ("Police arrested dozens in a round-up of
+    activists": the activists; "soldiers seized power, ousting the president": the president)."""
+    def key(event: EventMention, at: int) -> tuple[int, str, str | None, str | None]:
+        return at, event.event_type, event.mode, event.actor.key if event.actor else None
 
     verbs = {key(e, c.trigger.i) for c, e in found if c.trigger.pos_ in ("VERB", "AUX")}
-    told_again: dict[tuple[int, str, str | None], list[EventMention]] = {}
+    told_again: dict[tuple[int, str, str | None, str | None], list[EventMention]] = {}
     kept: list[tuple[Candidate, EventMention]] = []
     for candidate, event in found:
-        noun, prep = candidate.trigger, candidate.trigger.head
-        if noun.pos_ == "NOUN" and noun.dep_ == "pobj" and prep.lower_ in ELABORATING_PREPS and (
-                (at := key(event, prep.head.i)) in verbs):
+        host = _elaborated(candidate.trigger)
+        if host is not None and (at := key(event, host.i)) in verbs:
             told_again.setdefault(at, []).append(event)
         else:
             kept.append((candidate, event))
     return [(c, e if e.recipient is not None else _with_recipient_of(e, told_again.get(key(e, c.trigger.i), []),
                                                                         lexicon)) for c, e in kept]
+
+
+def _elaborated(trigger: Token) -> Token | None:
+    """The verb a trigger may tell again: the one its "in"/"during" phrase hangs on ("arrested forty in a
+    round-up"), or the one its participle clause follows ("seized power, ousting the president")."""
+    head = trigger.head
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and head.lower_ in ELABORATING_PREPS:
+        return head.head
+    if trigger.tag_ == "VBG" and trigger.dep_ == "advcl" and head.i < trigger.i:
+        return head
+    return None
 
 
 def _without_subsumed(
