@@ -606,6 +606,16 @@ def test_a_participle_after_a_verb_of_the_same_act_is_that_act_told_again(annota
     assert {e.mode for e in both._.events if e.event_type == "COERCE"} == {None, "arrest"}
 
 
+def test_a_seizure_of_power_ousts_the_leader_its_doers_detain_in_the_same_sentence(annotate: Annotate) -> None:
+    doc = annotate("Soldiers seized power in Niamey on Wednesday and detained President Mohamed Bazoum.")
+    recipients = {e.mode: e.recipient and e.recipient.name for e in doc._.events if e.event_type == "COERCE"}
+    assert recipients == {None: "Mohamed Bazoum", "arrest": "Mohamed Bazoum"}
+    # a measure beside a detention is aimed at no one detained
+    measures = annotate("Soldiers suspended the constitution and detained President Mohamed Bazoum.")
+    assert {e.mode: e.recipient and e.recipient.name for e in measures._.events if e.event_type == "COERCE"
+            }.get(None) is None
+
+
 def test_vehicles_or_goods_let_in_are_access_granted(annotate: Annotate) -> None:
     doc = annotate("Egypt allowed twenty fuel trucks to enter Gaza on Sunday.")
     assert ("RETREAT", "access") in {(e.event_type, e.mode) for e in doc._.events}

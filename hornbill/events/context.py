@@ -292,7 +292,8 @@ class PatternExtractor:
                 accusation = accusation_of(candidate, event.claimed_by, event.actor, sentence, self.lexicon)
                 if accusation is not None:
                     found.append((candidate, accusation))
-        return _without_elaborations(_without_subsumed(found, self.lexicon), self.lexicon)
+        return _with_ousted_leaders(_without_elaborations(_without_subsumed(found, self.lexicon), self.lexicon),
+                                    self.lexicon)
 
 
 #: Prepositions whose act noun, under a verb of the same type, is that verb's act told again ("arrested
@@ -370,6 +371,24 @@ def _agreeing_verb(act: Token) -> Token | None:
     if act.dep_ == "pcomp" and act.tag_ == "VBG" and act.head.lower_ == "to":
         return act.head.head
     return None
+
+
+def _with_ousted_leaders(
+    found: list[tuple[Candidate, EventMention]], lexicon: Lexicon
+) -> list[tuple[Candidate, EventMention]]:
+    """A seizure of power that names no one ousted is aimed at the person its doers detain in the same
+    sentence ("the military seized power, detaining leader Aung San Suu Kyi": the coup ousted her)."""
+    detained = [e for _, e in found if e.event_type == "COERCE" and e.mode == "arrest"
+                and e.recipient is not None and e.recipient.type == "PERSON"]
+    return [(c, _with_recipient_of(e, [d for d in detained if d.actor == e.actor], lexicon)
+             if _is_power_grab(c, e) and e.recipient is None else e) for c, e in found]
+
+
+def _is_power_grab(candidate: Candidate, event: EventMention) -> bool:
+    """A coup told as such or as a seizure of power ("seized power", "a coup", "the power grab")."""
+    objects = {lemma_of(t) for t in candidate.slots.get("object")}
+    return (event.event_type == "COERCE" and event.mode is None
+            and (candidate.pattern.standalone or "power" in objects))
 
 
 def _with_recipient_of(event: EventMention, acts: Sequence[EventMention], lexicon: Lexicon) -> EventMention:
