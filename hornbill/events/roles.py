@@ -42,6 +42,7 @@ from hornbill.events.syntax import (
     noun_subjects,
     objects_of,
     own_agents,
+    participle_agents,
     phrase,
     prep_objects,
     prep_objects_of,
@@ -293,9 +294,7 @@ def _givers(goods: Token) -> list[Token]:
     or their "of" phrase carry ("aid sent by the EU", "a shipment of vaccines donated by China")."""
     held = [goods, *(p for name, p in prep_objects_of(goods) if name == "of")]
     givers = [p for name, p in prep_objects_of(goods) if name == "from"]
-    return givers + [pobj for noun in held for verb in noun.children if verb.dep_ == "acl" and verb.tag_ == "VBN"
-                     for agent in verb.children if agent.dep_ == "agent"
-                     for pobj in agent.children if pobj.dep_ == "pobj"]
+    return givers + [agent for noun in held for agent in participle_agents(noun)]
 
 
 def _addressees(noun: Token, lexicon: Lexicon) -> list[Token]:
@@ -440,10 +439,8 @@ def _doers_if_reacted(head: Token, recipient_of: str | None, lexicon: Lexicon, v
 def _deciders(measure: Token) -> list[Token]:
     """Who decided a measure: its owner ("the junta's decision"), its "by" phrase, or the agent of the
     participle it carries ("the curfew imposed by the army", "a law passed by parliament")."""
-    imposed = [pobj for verb in measure.children if verb.dep_ == "acl" and verb.tag_ == "VBN"
-               for agent in verb.children if agent.dep_ == "agent" for pobj in agent.children if pobj.dep_ == "pobj"]
     owners = [t for t in measure.children if t.dep_ == "poss"]
-    return [*owners, *act_agents(measure), *imposed]
+    return [*owners, *act_agents(measure), *participle_agents(measure)]
 
 
 def reacted_act(head: Token, lexicon: Lexicon) -> bool:
@@ -555,11 +552,11 @@ def affiliation(head: Token, lexicon: Lexicon) -> Actor | None:
 
 def linked_recipient(head: Token, lexicon: Lexicon) -> Actor | None:
     """Whom a recipient phrase that names no actor stands for: people by whom they are linked to
-    (:func:`affiliation`), a building or post by whose it is (:func:`facility_owner`)."""
-    return affiliation(head, lexicon) or facility_owner(head, lexicon)
+    (:func:`affiliation`), a building or post by whose it is (:func:`_facility_owner`)."""
+    return affiliation(head, lexicon) or _facility_owner(head, lexicon)
 
 
-def facility_owner(head: Token, lexicon: Lexicon) -> Actor | None:
+def _facility_owner(head: Token, lexicon: Lexicon) -> Actor | None:
     """Whose a building or post is, when its phrase names a kind of owner and no one by name: "police
     stations" are the police's, "an army base" the armed forces', "rebel positions" the rebels' (of the
     country the article is about); a prison or a palace is the state's (``facilities``,

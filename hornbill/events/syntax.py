@@ -208,6 +208,13 @@ def act_agents(noun: Token) -> list[Token]:
     return by
 
 
+def participle_agents(noun: Token) -> list[Token]:
+    """The "by" phrases of the past participles a noun carries: "the curfew imposed by the army",
+    "vaccines donated by China"."""
+    return [pobj for verb in noun.children if verb.dep_ == "acl" and verb.tag_ == "VBN"
+            for agent in verb.children if agent.dep_ == "agent" for pobj in agent.children if pobj.dep_ == "pobj"]
+
+
 def act_doers(noun: Token) -> list[Token]:
     """Who did the act a noun names: its "by" phrase (:func:`act_agents`), then the owners and names
     inside the phrase (:func:`noun_subjects`)."""
