@@ -234,8 +234,13 @@ def article_country(doc: Doc) -> Actor | None:
 
 def story_country(doc: Doc) -> str | None:
     """The country an annotated article clearly names, else the one its actors clearly belong to."""
+    return _clearly_named_country(doc) or _actors_country(doc)
+
+
+def _actors_country(doc: Doc) -> str | None:
+    """The country an annotated article's actors clearly belong to (see :func:`article_country`)."""
     about = article_country(doc)
-    return _clearly_named_country(doc) or (about.country if about is not None else None)
+    return about.country if about is not None else None
 
 
 def _clearly_named_country(doc: Doc) -> str | None:
@@ -262,7 +267,7 @@ def fallback_actor(head: Token, place: str | None = None, book: AgentBook | None
     sector = _as_unit(book, match[0], words)
     iso3 = _clearly_named_country(head.doc) or place
     if sector.forces:  # soldiers of no country the article makes clear are nobody one can follow
-        iso3 = iso3 or story_country(head.doc)
+        iso3 = iso3 or _actors_country(head.doc)  # the country named is already in iso3
         forces = ActorDictionary.load().armed_forces(iso3) if iso3 is not None else None
         return (forces, "kind") if forces is not None else None
     return generic_actor(sector, words, iso3), "generic"

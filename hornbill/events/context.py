@@ -392,8 +392,10 @@ def _is_power_grab(candidate: Candidate, event: EventMention) -> bool:
 
 
 def _with_recipient_of(event: EventMention, acts: Sequence[EventMention], lexicon: Lexicon) -> EventMention:
-    """An agreement to act with the recipient of the act agreed to ("agreed to lift its blockade of
-    Ukraine": Ukraine), other than its own doer."""
+    """The event aimed at the first recipient, other than its own doer, of the acts that tell its aim
+    or tell it again: an agreement to act at the act's recipient ("agreed to lift its blockade of
+    Ukraine": Ukraine), a verb at the one its act noun or participle names, a coup at the leader
+    detained."""
     found = next((a.recipient for a in acts if a.recipient is not None and a.recipient != event.actor), None)
     if found is None:
         return event

@@ -39,6 +39,7 @@ from hornbill.events.roles import (
     names_both_sides,
     names_people,
     object_antecedent,
+    only_counted,
     suffers,
 )
 from hornbill.events.syntax import (
@@ -493,22 +494,13 @@ def _deploying_state(head: Token, stated: str | None) -> Doer:
     return (_state_doer(stated) if names_forces else None) or Doer(None, "unknown")
 
 
-def _only_counted(head: Token, lexicon: Lexicon) -> bool:
-    """Whether a doer phrase only counts people ("thousands", "tens of thousands", "200"), saying
-    nothing of who they are."""
-    if head.pos_ == "NUM":
-        return True
-    of = [pobj for name, pobj in prep_objects_of(head) if name == "of"]
-    return lemma_of(head) in lexicon.marker("head_counts") and all(_only_counted(p, lexicon) for p in of)
-
-
 def _implied_doer(candidate: Candidate, lexicon: Lexicon) -> Doer:
     """For a nominal event told as taking place with no doer phrase ("protests erupted in Dhaka"), or
     an act whose doers are only counted ("thousands rallied"), the kind of people who do such acts
     (``implied_doers``), as a generic actor; else unknown."""
     kind = lexicon.implied_doers.get(candidate.pattern.event_type)
     head = candidate.actor
-    unnamed = occurs(candidate.trigger, lexicon) if head is None else _only_counted(head, lexicon)
+    unnamed = occurs(candidate.trigger, lexicon) if head is None else only_counted(head, lexicon)
     if kind is None or not unnamed:
         return Doer(None, "unknown")
     made = implied_actor(candidate.trigger, kind)
@@ -750,7 +742,8 @@ def _recipient_in_context(candidate: Candidate, doer: Actor | None, context: Con
         return context.forces[1]
     if context.sides is not None and doer is context.sides[0]:
         return context.sides[1]
-    if aimed_at_the_crowd(candidate.pattern.event_type, candidate.mode, candidate.recipient, doer, context.crowd):
+    if aimed_at_the_crowd(candidate.pattern.event_type, candidate.mode, candidate.recipient, doer, context.crowd,
+                          lexicon):
         return context.crowd
     if candidate.pattern.event_type == "REQUEST" and doer is not None and doer.country is not None and _of_sectors(
             doer, "demanding_sectors", lexicon):

@@ -669,18 +669,25 @@ def adhoc_actor(head: Token, lexicon: Lexicon) -> Actor | None:
 
 
 def aimed_at_the_crowd(event_type: str, mode: str | None, head: Token | None, doer: Actor | None,
-                       crowd: Actor | None) -> bool:
+                       crowd: Actor | None, lexicon: Lexicon) -> bool:
     """Whether an act of repression names no one but by number ("arrested hundreds", ``head``) or no one
     at all in crowd control ("fired tear gas"): then it is aimed at the crowd the text told protesting."""
     if crowd is None or doer is None or doer == crowd or event_type not in CROWD_ACTS:
         return False
     if head is None:
         return mode == "crowd-control"
-    return head.pos_ == "NUM" or (lemma_of(head) in COUNT_WORDS and not prep_objects_of(head))
+    vague = lemma_of(head) in lexicon.marker("vague_counts") and not prep_objects_of(head)
+    return vague or only_counted(head, lexicon)
+
+
+def only_counted(head: Token, lexicon: Lexicon) -> bool:
+    """Whether a phrase only counts people ("thousands", "tens of thousands", "200"), saying nothing
+    of who they are (``head_counts``)."""
+    if head.pos_ == "NUM":
+        return True
+    of = [pobj for name, pobj in prep_objects_of(head) if name == "of"]
+    return lemma_of(head) in lexicon.marker("head_counts") and all(only_counted(p, lexicon) for p in of)
 
 
 #: Acts of repression a crowd told protesting may be the target of.
 CROWD_ACTS = frozenset({"COERCE", "ASSAULT"})
-#: Words that count people without saying who they are ("arrested hundreds", "detained dozens").
-COUNT_WORDS = frozenset({"hundred", "hundreds", "dozen", "dozens", "thousand", "thousands", "score", "scores",
-                         "many", "several", "some", "others", "more"})
