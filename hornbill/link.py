@@ -191,7 +191,7 @@ def _one_day_one_side(a: StoredMention, b: StoredMention) -> str | None:
 def day_target(m: StoredMention) -> str | None:
     """The act, day and target a report pins down, when it does: a date to the day and a target
     that names someone (not a group known only by its kind); else None."""
-    if m.date_precision != "day" or m.date is None or not _names_a_doer(m.recipient_key):
+    if m.date_precision != "day" or m.date is None or not names_a_doer(m.recipient_key):
         return None
     return f"{m.event_type}|{m.mode or ''}|{_recipient_root(m.recipient_key or '')}|{m.date}"
 
@@ -348,7 +348,7 @@ def _recent_report(a: StoredMention, b: StoredMention) -> str | None:
     another report dates to the day: the other's day lies at most REPORT_REACH_DAYS before the
     paper's (or both papers are that close), and both name their doer. Else None. Only across
     articles: two sentences of one article that tell an act with no time are two acts."""
-    if a.doc_id == b.doc_id or not (_names_a_doer(a.actor_key) and _names_a_doer(b.actor_key)):
+    if a.doc_id == b.doc_id or not (names_a_doer(a.actor_key) and names_a_doer(b.actor_key)):
         return None
     day_a, day_b = _report_day(a), _report_day(b)
     if day_a is None or day_b is None:
@@ -381,7 +381,7 @@ def _days_around(m: StoredMention, back: int, ahead: int) -> list[str]:
     return [(day + dt.timedelta(days=n)).isoformat() for n in range(-back, ahead + 1)]
 
 
-def _names_a_doer(actor_key: str | None) -> bool:
+def names_a_doer(actor_key: str | None) -> bool:
     """Whether an actor key singles out one doer: not none, and not an ad-hoc group known only by
     its kind ("group:rebels", "group:protesters"), which stands for different people in every report."""
     return actor_key is not None and not actor_key.startswith(f"{ADHOC_GROUP}:")
@@ -395,7 +395,7 @@ def merge_reason(new: StoredMention, old: StoredMention) -> str | None:
     """Why two mentions report the same event, or None when they do not (a symmetric relation).
 
     Same type and mode; doers that agree (see ``_doers_agree``); recipients that agree (see
-    ``_targets_agree``), and with no named doer on either side (see ``_names_a_doer``), the same
+    ``_targets_agree``), and with no named doer on either side (see ``names_a_doer``), the same
     recipient; dates compatible
     at the coarser precision, or, with the stronger evidence of ``_loose_dates_allowed``, dates
     that do not pin the event down (``_loose_dates_agree``).
@@ -408,7 +408,7 @@ def merge_reason(new: StoredMention, old: StoredMention) -> str | None:
         doer = _one_day_one_side(new, old)
     if doer is None or target is None:
         return None
-    if not _names_a_doer(new.actor_key) and (new.recipient_key is None or new.recipient_key != old.recipient_key):
+    if not names_a_doer(new.actor_key) and (new.recipient_key is None or new.recipient_key != old.recipient_key):
         return None  # with no named doer on either side, only a shared recipient identifies the event
     if not _within_bounds(new, old):
         return None
@@ -583,7 +583,7 @@ def _day_keys(mention: StoredMention) -> list[str]:
 
 def _recent_stems(mention: StoredMention) -> list[str]:
     """The stems of the keys for ``_recent_report``: type and named doer."""
-    return [f"{stem}day" for stem in _key_stems(mention)] if _names_a_doer(mention.actor_key) else []
+    return [f"{stem}day" for stem in _key_stems(mention)] if names_a_doer(mention.actor_key) else []
 
 
 def _recent_filing_keys(mention: StoredMention) -> list[str]:

@@ -6,19 +6,31 @@ Per document (:mod:`hornbill.process`; pure, no shared state, so it can run in a
 
 The engine (:mod:`hornbill.engine`) is one executor whatever runs the stages; the cross-document
 stage (``link``) runs in the store as each DocResult is added.
+
+An article that tells no publication date is held back until the build's dated articles are
+stored (up to :data:`HELD_AT_MOST` at a time): when the dated reports that share its actors place
+it on a day (:func:`hornbill.dates.story_day`), it is parsed again as published that day
+(``published_basis: story``), so its "on Thursday" and its statements are dated as a dated
+report's would be.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from hornbill.dates import story_day
 from hornbill.engine import executor_for
-from hornbill.model import DocResult, RawDocument, Skipped
-from hornbill.process import BATCH_SIZE
+from hornbill.model import DatePoint, DocResult, Document, RawDocument, Skipped
+from hornbill.nlp import load
+from hornbill.process import BATCH_SIZE, process_prepared
 from hornbill.store import KnowledgeBase
+
+#: How many undated articles a build holds back at most before placing and storing them.
+HELD_AT_MOST = 2000
 
 
 @dataclass
@@ -31,6 +43,7 @@ class BuildReport:
     skipped: list[Skipped] = field(default_factory=list)
     new_events: int = 0
     merged_mentions: int = 0
+    story_dated: int = 0
 
 
 def build(
@@ -62,25 +75,30 @@ def build(
     """
     executor = executor_for(engine, workers=workers, extra_actors=extra_actors, batch_size=batch_size,
                             ray_address=ray_address, ray_results=ray_results)
-    run = BuildRun(kb, on_skip=on_skip, on_warning=on_warning, progress=progress)
+    run = BuildRun(kb, on_skip=on_skip, on_warning=on_warning, progress=progress, extra_actors=extra_actors,
+                   batch_size=batch_size)
     # closing: should storing fail, the workers stop now, not when the generator is collected
     with closing(executor.run(paths, run)) as results:
         for outcomes in results:
             run.store(outcomes)
+    run.store_held()
     return run.report
 
 
 @dataclass
 class BuildRun:
     """The parent's side of a build, whatever engine parses: it drops what is already stored,
-    stores each batch of outcomes (linking happens in ``kb.add``), tallies the report and tells
-    the caller's callbacks."""
+    stores each batch of outcomes (linking happens in ``kb.add``), holds back the undated articles
+    until the story can place them, tallies the report and tells the caller's callbacks."""
 
     kb: KnowledgeBase
     on_skip: Callable[[Skipped], None] | None = None
     on_warning: Callable[[str, str], None] | None = None
     progress: Callable[[int], None] | None = None
+    extra_actors: str | None = None
+    batch_size: int = BATCH_SIZE
     report: BuildReport = field(default_factory=BuildReport)
+    held: list[DocResult] = field(default_factory=list)
 
     def skip(self, item: Skipped) -> None:
         self.report.skipped.append(item)
@@ -110,13 +128,52 @@ class BuildRun:
             yield item
 
     def store(self, outcomes: Iterable[DocResult | Skipped]) -> None:
-        """Store one batch in one transaction; a Skipped (no text left once cleaned) is reported."""
+        """Store one batch in one transaction, but for its undated articles, which are held back; a
+        Skipped (no text left once cleaned) is reported."""
         results: list[DocResult] = []
+        parsed = 0
         for outcome in outcomes:
             if isinstance(outcome, Skipped):
                 self.skip(outcome)
+                continue
+            parsed += 1
+            if outcome.document.published.value is None:
+                self.held.append(outcome)
             else:
                 results.append(outcome)
+        self._add(results)
+        if self.progress and parsed:
+            self.progress(parsed)
+        if len(self.held) >= HELD_AT_MOST:
+            self.store_held()
+
+    def store_held(self) -> None:
+        """Store the held undated articles, in the order they came: each one the dated reports
+        that share its actors place on a day is parsed again as published that day."""
+        held, self.held = self.held, []
+        if not held:
+            return
+        days = self._story_days(held)
+        redone = {r.document.doc_id: r for r in self._parsed_again(
+            [r.document for r in held if r.document.doc_id in days], days)}
+        self.report.story_dated += len(redone)
+        self._add([redone.get(r.document.doc_id, r) for r in held])
+
+    def _story_days(self, held: list[DocResult]) -> dict[str, DatePoint]:
+        """The day the story places each held article on, where it places one."""
+        actors = {r.document.doc_id: {role.key for ev in r.events for role in (ev.actor, ev.recipient) if role}
+                  for r in held}
+        reports = self.kb.shared_reports(actors)
+        return {doc_id: day for doc_id, found in reports.items() if (day := story_day(found)) is not None}
+
+    def _parsed_again(self, documents: list[Document], days: dict[str, DatePoint]) -> Iterator[DocResult]:
+        if not documents:
+            return iter(())
+        dated = (dataclasses.replace(d, published=days[d.doc_id]) for d in documents)
+        return process_prepared(dated, load(self.extra_actors), self.batch_size)
+
+    def _add(self, results: list[DocResult]) -> None:
+        """Store results in one transaction and tally them."""
         if not results:
             return
         summary = self.kb.add(results)
@@ -125,5 +182,3 @@ class BuildRun:
         self.report.already_stored += summary.already_stored
         self.report.new_events += summary.events
         self.report.merged_mentions += summary.merged
-        if self.progress:
-            self.progress(len(results))

@@ -1,5 +1,5 @@
 """Dates without spaCy: the calendar, the time grammar, normalising expressions to TimeML
-values, the story year of an undated article, and dates as a reader wants them.
+values, the story day or year of an undated article, and dates as a reader wants them.
 
 Modules, from the ground up:
 
@@ -11,8 +11,8 @@ Modules, from the ground up:
   anchor (the document date) and the tense of its verb -> a :class:`Reading` (value, precision,
   kind, mod, warning);
 - :mod:`~hornbill.dates.find`: the candidate expressions of a running text;
-- :mod:`~hornbill.dates.story`: the year an undated article is placed in, and its expressions
-  read in that year (the store's part);
+- :mod:`~hornbill.dates.story`: the day an undated article is placed on (the build's part),
+  else the year, and its expressions read in that year (the store's part);
 - :mod:`~hornbill.dates.display`: :func:`format_date` and :func:`date_note` for the CLI, the views and the web.
 
 Finding expressions in a parsed Doc and dating events by them is the NLP layer's part
@@ -23,17 +23,19 @@ from __future__ import annotations
 
 from hornbill.dates.display import date_note, format_date
 from hornbill.dates.readers import Reading, TimexKind
-from hornbill.dates.story import STORY_YEARS_AFTER, resolve_in_year, story_year
+from hornbill.dates.story import STORY_YEARS_AFTER, SharedReports, resolve_in_year, story_day, story_year
 from hornbill.dates.timeml import normalize, unresolved
 
 __all__ = [
     "STORY_YEARS_AFTER",
     "Reading",
+    "SharedReports",
     "TimexKind",
     "date_note",
     "format_date",
     "normalize",
     "resolve_in_year",
+    "story_day",
     "story_year",
     "unresolved",
 ]

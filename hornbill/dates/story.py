@@ -1,10 +1,14 @@
-"""The year an undated article was written in, from what other articles say (the store asks,
-as articles arrive), and its relative dates read in that year."""
+"""When an undated article was written, from what other articles say: its day, from the dated
+reports that share its actors (the build asks, before storing it), else its year, from the
+dates other articles give its events (the store asks, as articles arrive), and its relative
+dates read in that year."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from functools import lru_cache
+from typing import NamedTuple
 
 from hornbill.dates.calendar import WIDTH
 from hornbill.dates.readers import Reading
@@ -14,6 +18,40 @@ from hornbill.model import DatePoint, Tense
 #: The day of a year that stands for an undated article once its year is known: the middle, so
 #: that "last August" or "in May" is read as most days of that year would read it.
 _YEAR_STAND_IN = (7, 2)
+
+
+#: How many named actors an undated article must share with a dated report of its story.
+STORY_SHARED_ACTORS = 2
+
+#: How many days apart the reports that share most of its actors may be published for the latest
+#: of their days to stand for an undated article's: reports of one news cycle, not of a long story.
+STORY_DAY_SPREAD = 7
+
+
+class SharedReports(NamedTuple):
+    """The stored reports dated by their own words that share an undated article's named actors:
+    the most any of them shares, the latest day of those that share that many, and the first and
+    last day of those that share nearly as many (one fewer)."""
+
+    shared: int
+    latest_of_most: str
+    earliest: str
+    latest: str
+
+
+def story_day(reports: SharedReports | None) -> DatePoint | None:
+    """The day an undated article is taken to be published on (basis "story"): the latest day of
+    the dated reports that share the most of its named actors, when they share at least
+    :data:`STORY_SHARED_ACTORS` and every report sharing nearly as many was published within
+    :data:`STORY_DAY_SPREAD` days. An article is mostly published on or just after the last
+    report of the news it tells; when reports of other weeks share its actors about as well, it
+    may tell other news of the same story, and no day is picked."""
+    if reports is None or reports.shared < STORY_SHARED_ACTORS:
+        return None
+    spread = date.fromisoformat(reports.latest) - date.fromisoformat(reports.earliest)
+    if spread.days > STORY_DAY_SPREAD:
+        return None
+    return DatePoint(reports.latest_of_most, "day", "story")
 
 
 #: How many years after the events it dates an expression can still point back to them

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from hornbill.dates import SharedReports
 from hornbill.model import DocResult
 
 Row = dict[str, Any]
@@ -25,6 +26,7 @@ class AddSummary:
 class KnowledgeBase(Protocol):
     def add(self, results: Iterable[DocResult]) -> AddSummary: ...
     def has_document(self, doc_id: str) -> bool: ...
+    def shared_reports(self, actors: Mapping[str, set[str]]) -> dict[str, SharedReports]: ...
     def counts(self) -> dict[str, int]: ...
     def documents(self) -> list[Row]: ...
     def document(self, ref: str) -> Row | None: ...

@@ -15,7 +15,7 @@ import importlib.util
 import json
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from importlib import resources
 from itertools import count
 from pathlib import Path
@@ -23,12 +23,14 @@ from typing import TypeVar
 
 import duckdb
 
+from hornbill.dates import SharedReports
 from hornbill.errors import StoreError
 from hornbill.model import Actor, DocResult
 from hornbill.store import search
 from hornbill.store.base import AddSummary, Row
 from hornbill.store.duplicates import near_duplicates
 from hornbill.store.linking import link_events
+from hornbill.store.stories import shared_reports
 from hornbill.store.tables import insert, insert_rows, rows_of, scalar
 
 T = TypeVar("T")
@@ -207,6 +209,10 @@ class DuckDBKnowledgeBase:
 
     def has_document(self, doc_id: str) -> bool:
         return bool(scalar(self.con, "SELECT count(*) FROM documents WHERE doc_id = ?", [doc_id]))
+
+    def shared_reports(self, actors: Mapping[str, set[str]]) -> dict[str, SharedReports]:
+        """The dated reports sharing most actors with each article (see :mod:`hornbill.store.stories`)."""
+        return shared_reports(self.con, actors)
 
     def counts(self) -> dict[str, int]:
         tables = ["documents", "events", "event_mentions", "actors", "quotes", "claims"]
