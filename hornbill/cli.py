@@ -143,7 +143,7 @@ def engine_options(command: Callable[..., None]) -> Callable[..., None]:
 
 
 def summary_line(report: BuildReport, db: str) -> str:
-    placed = f", {report.story_dated} undated dated by their story" if report.story_dated else ""
+    placed = f", {report.story_dated} dated to the day by their story" if report.story_dated else ""
     return (f"hornbill: {report.read} documents read ({report.added} new, {report.already_stored} already "
             f"stored{placed}), {len(report.skipped)} files skipped; {report.new_events} new events, "
             f"{report.merged_mentions} mentions merged into existing events -> {db}")

@@ -7,9 +7,9 @@ Per document (:mod:`hornbill.process`; pure, no shared state, so it can run in a
 The engine (:mod:`hornbill.engine`) is one executor whatever runs the stages; the cross-document
 stage (``link``) runs in the store as each DocResult is added.
 
-An article that tells no publication date is held back until the build's dated articles are
-stored (up to :data:`HELD_AT_MOST` at a time): when the dated reports that share its actors place
-it on a day (:func:`hornbill.dates.story_day`), it is parsed again as published that day
+An article that tells no publication date, or only its month or year, is held back until the
+build's dated articles are stored (up to :data:`HELD_AT_MOST` at a time): when the dated reports
+that share its actors place it on a day (:func:`hornbill.dates.story_day`), it is parsed again as published that day
 (``published_basis: story``), so its "on Thursday" and its statements are dated as a dated
 report's would be.
 """
@@ -22,14 +22,14 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hornbill.dates import story_day
+from hornbill.dates import needs_story_day, story_day
 from hornbill.engine import executor_for
 from hornbill.model import DatePoint, DocResult, Document, RawDocument, Skipped
 from hornbill.nlp import load
 from hornbill.process import BATCH_SIZE, process_prepared
 from hornbill.store import KnowledgeBase
 
-#: How many undated articles a build holds back at most before placing and storing them.
+#: How many articles not dated to the day a build holds back at most before placing and storing them.
 HELD_AT_MOST = 2000
 
 
@@ -88,8 +88,8 @@ def build(
 @dataclass
 class BuildRun:
     """The parent's side of a build, whatever engine parses: it drops what is already stored,
-    stores each batch of outcomes (linking happens in ``kb.add``), holds back the undated articles
-    until the story can place them, tallies the report and tells the caller's callbacks."""
+    stores each batch of outcomes (linking happens in ``kb.add``), holds back the articles not
+    dated to the day until the story can place them, tallies the report and tells the caller's callbacks."""
 
     kb: KnowledgeBase
     on_skip: Callable[[Skipped], None] | None = None
@@ -128,7 +128,7 @@ class BuildRun:
             yield item
 
     def store(self, outcomes: Iterable[DocResult | Skipped]) -> None:
-        """Store one batch in one transaction, but for its undated articles, which are held back; a
+        """Store one batch in one transaction, but for its articles not dated to the day, held back; a
         Skipped (no text left once cleaned) is reported."""
         results: list[DocResult] = []
         parsed = 0
@@ -137,7 +137,7 @@ class BuildRun:
                 self.skip(outcome)
                 continue
             parsed += 1
-            if outcome.document.published.value is None:
+            if needs_story_day(outcome.document.published):
                 self.held.append(outcome)
             else:
                 results.append(outcome)
@@ -148,7 +148,7 @@ class BuildRun:
             self.store_held()
 
     def store_held(self) -> None:
-        """Store the held undated articles, in the order they came: each one the dated reports
+        """Store the held articles, in the order they came: each one the dated reports
         that share its actors place on a day is parsed again as published that day."""
         held, self.held = self.held, []
         if not held:
@@ -164,7 +164,9 @@ class BuildRun:
         actors = {r.document.doc_id: {role.key for ev in r.events for role in (ev.actor, ev.recipient) if role}
                   for r in held}
         reports = self.kb.shared_reports(actors)
-        return {doc_id: day for doc_id, found in reports.items() if (day := story_day(found)) is not None}
+        published = {r.document.doc_id: r.document.published for r in held}
+        return {doc_id: day for doc_id, found in reports.items()
+                if (day := story_day(found, published[doc_id])) is not None}
 
     def _parsed_again(self, documents: list[Document], days: dict[str, DatePoint]) -> Iterator[DocResult]:
         if not documents:

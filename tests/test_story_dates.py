@@ -54,6 +54,10 @@ def test_the_story_places_an_article_on_the_last_day_of_the_reports_sharing_its_
     # reports sharing (nearly) as many actors come from weeks apart: which news this is, is unknown
     assert story_day(SharedReports(3, "2024-03-13", "2024-03-13", "2024-05-29")) is None
     assert story_day(None) is None
+    # an article that gives its own month takes a day of that month only
+    march = SharedReports(3, "2024-03-13", "2024-03-11", "2024-03-13")
+    assert story_day(march, DatePoint("2024-03", "month", "caption")) == DatePoint("2024-03-13", "day", "story")
+    assert story_day(march, DatePoint("2024-04", "month", "caption")) is None
 
 
 def test_an_undated_article_is_dated_by_its_story_and_its_weekday_read_from_that_day(tmp_path: Path) -> None:
@@ -81,3 +85,13 @@ def test_an_article_the_story_cannot_place_stays_undated(tmp_path: Path, reports
     documents, events = built(tmp_path / "kb.duckdb", [folder])
     assert documents["a_undated.txt"] == (None, "none")
     assert all(e["date"] is None for e in events if e["event_type"] == "CONSULT")
+
+
+@pytest.mark.parametrize(("month", "placed"), [("2024-03", ("2024-03-13", "story")),
+                                               ("2024-04", ("2024-04", "metadata"))])
+def test_an_article_dated_to_its_month_takes_the_story_day_only_within_it(
+        tmp_path: Path, month: str, placed: tuple[str, str]) -> None:
+    articles = {"a_month.txt": f"date: {month}\n\n{UNDATED}", "b_pact.txt": PACT, "c_row.txt": ROW}
+    folder = write(tmp_path / "in", articles)
+    documents, _ = built(tmp_path / "kb.duckdb", [folder])
+    assert documents["a_month.txt"] == placed

@@ -23,7 +23,14 @@ from __future__ import annotations
 
 from hornbill.dates.display import date_note, format_date
 from hornbill.dates.readers import Reading, TimexKind
-from hornbill.dates.story import STORY_YEARS_AFTER, SharedReports, resolve_in_year, story_day, story_year
+from hornbill.dates.story import (
+    STORY_YEARS_AFTER,
+    SharedReports,
+    needs_story_day,
+    resolve_in_year,
+    story_day,
+    story_year,
+)
 from hornbill.dates.timeml import normalize, unresolved
 
 __all__ = [
@@ -33,6 +40,7 @@ __all__ = [
     "TimexKind",
     "date_note",
     "format_date",
+    "needs_story_day",
     "normalize",
     "resolve_in_year",
     "story_day",

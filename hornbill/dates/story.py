@@ -39,14 +39,24 @@ class SharedReports(NamedTuple):
     latest: str
 
 
-def story_day(reports: SharedReports | None) -> DatePoint | None:
+def needs_story_day(published: DatePoint) -> bool:
+    """Whether an article's own date leaves its day open: none at all, or only a month or a year
+    (a photo caption's "October 2022")."""
+    return published.value is None or published.precision in ("month", "year")
+
+
+def story_day(reports: SharedReports | None, published: DatePoint | None = None) -> DatePoint | None:
     """The day an undated article is taken to be published on (basis "story"): the latest day of
     the dated reports that share the most of its named actors, when they share at least
     :data:`STORY_SHARED_ACTORS` and every report sharing nearly as many was published within
     :data:`STORY_DAY_SPREAD` days. An article is mostly published on or just after the last
     report of the news it tells; when reports of other weeks share its actors about as well, it
-    may tell other news of the same story, and no day is picked."""
+    may tell other news of the same story, and no day is picked. An article whose own words give
+    its month or year (``published``) takes only a day within it."""
     if reports is None or reports.shared < STORY_SHARED_ACTORS:
+        return None
+    own = published.value if published is not None else None
+    if own is not None and not reports.latest_of_most.startswith(own):
         return None
     spread = date.fromisoformat(reports.latest) - date.fromisoformat(reports.earliest)
     if spread.days > STORY_DAY_SPREAD:
