@@ -1,6 +1,6 @@
 """Cross-document linking: which stored event a new event mention belongs to, and why; which
-quotes are one remark; and which documents are near-duplicates of each other (MinHash), so a
-syndicated copy does not count as a second source. (Which numeric claims contradict each other:
+quotes are one remark; and what counts as one source. (Which documents are near-duplicates of
+each other: :mod:`hornbill.store.duplicates`; which numeric claims contradict each other:
 :mod:`hornbill.figures`.)
 
 Pure decisions over small records; the store supplies candidates through an index
@@ -15,15 +15,12 @@ Every merge records its reason, shown by ``hornbill timeline --why`` and kept in
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
-
-import numpy as np
 
 from hornbill.actors.dictionary import ActorDictionary, DictionaryEntry
 from hornbill.dates.calendar import WIDTH, fineness
@@ -41,6 +38,8 @@ LASTING_TYPES = frozenset(_RULES["lasting_types"])
 LOOKBACK_YEARS = int(_RULES["lookback_years"])
 #: how many days before its report an undated act told as past may lie (see data/link.yaml)
 REPORT_REACH_DAYS = int(_RULES["report_reach_days"])
+#: how many days apart two reports may date one lasting act (see data/link.yaml)
+LASTING_REACH_DAYS = int(_RULES["lasting_reach_days"])
 #: types whose modes name distinct acts (see link.yaml)
 MODED_TYPES = frozenset(_RULES.get("moded_types", []))
 #: title words that make a person act for their country, unless the title opens with a past one
@@ -301,7 +300,7 @@ def _loose_dates_agree(a: StoredMention, b: StoredMention) -> str | None:
     """Why two dates that do not compare exactly may still be one event's, else None (see
     ``_loose_dates_allowed`` for the evidence this needs besides): one side has no date; or one
     side is only an upper bound (see ``_told_as_past``) that the other date does not pass; or
-    both are, a few years apart at most."""
+    both are, a few years apart at most; or both are days at most LASTING_REACH_DAYS apart."""
     if a.date is None or b.date is None:
         known = a.date or b.date
         return f"date unknown on one side, {known} on the other" if year_of(known) is not None else None
@@ -313,6 +312,9 @@ def _loose_dates_agree(a: StoredMention, b: StoredMention) -> str | None:
     for bound, other in ((a, b), (b, a)):
         if _told_as_past(bound) and _on_or_before(other, bound):
             return f"{other.date} is before {bound.date}, when a report told it as past without a date"
+    day_a, day_b = _report_day(a), _report_day(b)
+    if day_a is not None and day_b is not None and abs((day_a - day_b).days) <= LASTING_REACH_DAYS:
+        return f"dates {a.date} and {b.date}, at most {LASTING_REACH_DAYS} days apart, of one lasting act"
     return None
 
 
@@ -522,8 +524,8 @@ def _exact_probe_keys(stem: str, mention: StoredMention) -> list[str]:
 
 def _loose_filing_keys(mention: StoredMention) -> list[str]:
     """An undated mention is found by dated ones ("undated"), a dated one by undated ones ("dated");
-    every dated one by year ("year"), and one told as past with only its publication date by the
-    dates up to LOOKBACK_YEARS before it ("past")."""
+    every dated one by year ("year") and, dated to the day, by its day ("day"), and one told as
+    past with only its publication date by the dates up to LOOKBACK_YEARS before it ("past")."""
     undated, past, year = _undated_stem(mention), _past_stem(mention), year_of(mention.date)
     if mention.date is None:
         return [undated + "undated"] if undated else []
@@ -532,13 +534,15 @@ def _loose_filing_keys(mention: StoredMention) -> list[str]:
     keys = [undated + "dated"] if undated else []
     if past:
         keys += [f"{past}year {year}", *([f"{past}past {year}"] if _told_as_past(mention) else [])]
+        keys += [f"{past}day {day}" for day in _days_around(mention, 0, 0)]
     return keys
 
 
 def _loose_probe_keys(mention: StoredMention) -> list[str]:
     """An undated mention looks up the dated ones, a dated one the undated ones; a dated one also
-    looks up the reports told as past in its year or the LOOKBACK_YEARS after it, and one told as
-    past every mention of its year or the LOOKBACK_YEARS before it."""
+    looks up the reports told as past in its year or the LOOKBACK_YEARS after it, and the days
+    LASTING_REACH_DAYS around its own; one told as past every mention of its year or the
+    LOOKBACK_YEARS before it."""
     undated, past, year = _undated_stem(mention), _past_stem(mention), year_of(mention.date)
     if mention.date is None:
         return [undated + "dated"] if undated else []
@@ -549,6 +553,7 @@ def _loose_probe_keys(mention: StoredMention) -> list[str]:
         keys += [f"{past}past {year + n}" for n in range(LOOKBACK_YEARS + 1)]
         if _told_as_past(mention):
             keys += [f"{past}year {year - n}" for n in range(LOOKBACK_YEARS + 1)]
+        keys += [f"{past}day {day}" for day in _days_around(mention, LASTING_REACH_DAYS, LASTING_REACH_DAYS)]
     return keys
 
 
@@ -697,42 +702,6 @@ def quote_groups(quotes: Sequence[dict[str, Any]]) -> dict[str, str]:
             if len(longer) > len(words) and same_quote(words, longer):
                 join(ids[0], texts[(speaker, longer)][0])
     return {quote_id: root(quote_id) for quote_id in parent}
-
-
-# -- near-duplicate documents: syndicated copies and re-scrapes count as one source ------------
-
-SHINGLE_WORDS = 5
-SIGNATURE_SIZE = 64
-BANDS = 16  # 16 bands of 4 rows: pairs above ~0.5 Jaccard share a band and get compared
-NEAR_DUPLICATE = 0.8  # estimated Jaccard of word 5-shingles above which two texts are one article
-_MASKS = np.random.default_rng(20231).integers(0, 2**63, size=SIGNATURE_SIZE, dtype=np.uint64)
-
-
-def minhash(text: str) -> list[int]:
-    """A MinHash signature of a text's word 5-shingles (casefolded, punctuation ignored).
-
-    Each of the 64 hash functions is the shingle hash XOR-ed with a fixed random mask; the
-    signature keeps each function's minimum, so the share of equal positions in two signatures
-    estimates the Jaccard similarity of the two shingle sets.
-    """
-    words = re.findall(r"\w+", text.casefold())
-    shingles = {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(max(len(words) - SHINGLE_WORDS + 1, 1))}
-    hashes = np.fromiter(
-        (int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "little") for s in shingles),
-        dtype=np.uint64, count=len(shingles))
-    return [int(x) for x in (hashes[:, None] ^ _MASKS[None, :]).min(axis=0)]
-
-
-def bands(signature: Sequence[int]) -> list[str]:
-    """Locality-sensitive band keys: texts sharing any key are candidates for near-duplicates."""
-    rows = len(signature) // BANDS
-    return [f"{b}:" + hashlib.blake2b(str(signature[b * rows:(b + 1) * rows]).encode(), digest_size=8).hexdigest()
-            for b in range(BANDS)]
-
-
-def similarity(a: Sequence[int], b: Sequence[int]) -> float:
-    """Estimated Jaccard similarity of the texts behind two signatures."""
-    return sum(x == y for x, y in zip(a, b, strict=True)) / len(a)
 
 
 class Clusters:
