@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import httpx
 import pytest
 
 from hornbill.dates import SharedReports, story_day
@@ -13,6 +14,8 @@ from hornbill.model import DatePoint
 from hornbill.pipeline import build
 from hornbill.store import open_kb
 from hornbill.views import export
+from tests.web.conftest import free_port
+from tests.web.test_server import start
 
 # Three short reports of my own on one week of a border dispute; the third prints no date.
 PACT = ("date: 2024-03-11\n\nKenya and Somalia signed a security pact in Nairobi on Monday, the two "
@@ -95,3 +98,20 @@ def test_an_article_dated_to_its_month_takes_the_story_day_only_within_it(
     folder = write(tmp_path / "in", articles)
     documents, _ = built(tmp_path / "kb.duckdb", [folder])
     assert documents["a_month.txt"] == placed
+
+
+def test_the_document_page_says_a_story_date_was_not_printed(tmp_path: Path) -> None:
+    folder = write(tmp_path / "in", {"a_undated.txt": UNDATED, "b_pact.txt": PACT, "c_row.txt": ROW})
+    db = tmp_path / "kb.duckdb"
+    kb = open_kb(db)
+    build([folder], kb)
+    undated = next(d["doc_id"] for d in export.documents(kb) if d["source"].endswith("a_undated.txt"))
+    kb.close()
+    port = free_port()
+    server = start(db, port, 1, tmp_path)
+    try:
+        page = httpx.get(f"http://127.0.0.1:{port}/documents/{undated}", timeout=10).text
+    finally:
+        server.terminate()
+        server.wait(timeout=15)
+    assert "2024-03-13" in page and "not printed: the latest day of the dated reports sharing its actors" in page
