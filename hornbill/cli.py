@@ -107,6 +107,10 @@ def run_build(paths: tuple[str, ...], db: str, actors: str | None, batch_size: i
         kb.close()
     bar.close()
     click.echo(summary_line(report, db), err=True)
+    if report.placeable:
+        click.echo(f"hornbill: note: {report.placeable} article(s) stored earlier without a day could now be "
+                   "dated by the reports of their story; build the folders again into a new KB to date them",
+                   err=True)
     if report.read == 0:
         click.echo("hornbill: error: no document could be read", err=True)
         sys.exit(1)

@@ -44,6 +44,7 @@ class BuildReport:
     new_events: int = 0
     merged_mentions: int = 0
     story_dated: int = 0
+    placeable: int = 0  # articles stored undated by an earlier build that this one's reports would place
 
 
 def build(
@@ -82,6 +83,7 @@ def build(
         for outcomes in results:
             run.store(outcomes)
     run.store_held()
+    run.count_placeable()
     return run.report
 
 
@@ -99,6 +101,7 @@ class BuildRun:
     batch_size: int = BATCH_SIZE
     report: BuildReport = field(default_factory=BuildReport)
     held: list[DocResult] = field(default_factory=list)
+    dated_actors: set[str] = field(default_factory=set)  # actors of the articles stored dated to the day
 
     def skip(self, item: Skipped) -> None:
         self.report.skipped.append(item)
@@ -142,6 +145,7 @@ class BuildRun:
             else:
                 results.append(outcome)
         self._add(results)
+        self.dated_actors |= {key for r in results for key in _actors_of(r)}
         if self.progress and parsed:
             self.progress(parsed)
         if len(self.held) >= HELD_AT_MOST:
@@ -159,10 +163,18 @@ class BuildRun:
         self.report.story_dated += len(redone)
         self._add([redone.get(r.document.doc_id, r) for r in held])
 
+    def count_placeable(self) -> None:
+        """Count the articles stored undated before this build that the reports it stored would
+        now place on a day: storing does not go back to them, a rebuild would
+        (``report.placeable``)."""
+        undated = self.kb.undated_articles(self.dated_actors)
+        reports = self.kb.shared_reports({doc_id: keys for doc_id, (_, keys) in undated.items()})
+        self.report.placeable = sum(1 for doc_id, found in reports.items()
+                                    if story_day(found, undated[doc_id][0]) is not None)
+
     def _story_days(self, held: list[DocResult]) -> dict[str, DatePoint]:
         """The day the story places each held article on, where it places one."""
-        actors = {r.document.doc_id: {role.key for ev in r.events for role in (ev.actor, ev.recipient) if role}
-                  for r in held}
+        actors = {r.document.doc_id: _actors_of(r) for r in held}
         reports = self.kb.shared_reports(actors)
         published = {r.document.doc_id: r.document.published for r in held}
         return {doc_id: day for doc_id, found in reports.items()
@@ -184,3 +196,8 @@ class BuildRun:
         self.report.already_stored += summary.already_stored
         self.report.new_events += summary.events
         self.report.merged_mentions += summary.merged
+
+
+def _actors_of(result: DocResult) -> set[str]:
+    """The keys of the doers and targets of an article's events."""
+    return {role.key for ev in result.events for role in (ev.actor, ev.recipient) if role}

@@ -115,3 +115,17 @@ def test_the_document_page_says_a_story_date_was_not_printed(tmp_path: Path) -> 
         server.terminate()
         server.wait(timeout=15)
     assert "2024-03-13" in page and "not printed: the latest day of the dated reports sharing its actors" in page
+
+
+def test_an_undated_article_stored_before_its_story_is_reported_as_placeable_not_changed(tmp_path: Path) -> None:
+    undated = write(tmp_path / "undated", {"a_undated.txt": UNDATED})
+    dated = write(tmp_path / "dated", {"b_pact.txt": PACT, "c_row.txt": ROW})
+    kb = open_kb(tmp_path / "kb.duckdb")
+    try:
+        assert build([undated], kb).placeable == 0
+        later = build([dated], kb)
+        documents = {Path(d["source"]).name: d["published"] for d in export.documents(kb)}
+    finally:
+        kb.close()
+    assert later.placeable == 1
+    assert documents["a_undated.txt"] is None  # stored articles are not parsed again: a rebuild dates it

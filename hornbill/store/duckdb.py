@@ -25,12 +25,12 @@ import duckdb
 
 from hornbill.dates import SharedReports
 from hornbill.errors import StoreError
-from hornbill.model import Actor, DocResult
+from hornbill.model import Actor, DatePoint, DocResult
 from hornbill.store import search
 from hornbill.store.base import AddSummary, Row
 from hornbill.store.duplicates import near_duplicates
 from hornbill.store.linking import link_events
-from hornbill.store.stories import shared_reports
+from hornbill.store.stories import shared_reports, undated_articles
 from hornbill.store.tables import insert, insert_rows, rows_of, scalar
 
 T = TypeVar("T")
@@ -213,6 +213,11 @@ class DuckDBKnowledgeBase:
     def shared_reports(self, actors: Mapping[str, set[str]]) -> dict[str, SharedReports]:
         """The dated reports sharing most actors with each article (see :mod:`hornbill.store.stories`)."""
         return shared_reports(self.con, actors)
+
+    def undated_articles(self, sharing: set[str]) -> dict[str, tuple[DatePoint, set[str]]]:
+        """The stored articles not dated to the day that name one of ``sharing`` (see
+        :mod:`hornbill.store.stories`)."""
+        return undated_articles(self.con, sharing)
 
     def counts(self) -> dict[str, int]:
         tables = ["documents", "events", "event_mentions", "actors", "quotes", "claims"]
