@@ -274,6 +274,12 @@ def test_coordinated_nationalities_before_one_noun_are_each_a_doer(annotate: Ann
     assert {e.actor.name for e in events_of(doc, "ASSAULT") if e.actor} == {"Saudi Arabia", "United Arab Emirates"}
 
 
+def test_representatives_of_two_countries_meeting_are_a_meeting_of_the_two(annotate: Annotate) -> None:
+    doc = annotate("The foreign ministers of Armenia and Azerbaijan met in Washington on Monday.")
+    pairs = {(e.actor.name, e.recipient.name) for e in events_of(doc, "CONSULT") if e.actor and e.recipient}
+    assert pairs == {("Armenia", "Azerbaijan"), ("Azerbaijan", "Armenia")}
+
+
 def test_a_drill_held_together_is_each_ones_cooperation_with_the_other(annotate: Annotate) -> None:
     doc = annotate("Egyptian and Sudanese warplanes held an air drill near Khartoum.")
     assert not events_of(doc, "MOBILIZE")

@@ -413,7 +413,7 @@ def _role_heads(slot: str, trigger: Token, slots: Slots, lexicon: Lexicon, recip
         h
         for found in _slot_heads(slot, trigger, slots, lexicon)
         for agent in _doers_if_reacted(found, recipient_of, lexicon, verbal=trigger.pos_ == "VERB")
-        for h in _coordinated_owners(agent)
+        for h in _coordinated_owners(agent, lexicon)
         if h.i != trigger.i
         and not (recipient_of is not None and owned_by_a_pronoun(h)
                  and lemma_of(h) not in lexicon.marker("other_party_nouns"))
@@ -457,11 +457,14 @@ def did_a_reacted_act(head: Token, lexicon: Lexicon) -> bool:
     return any(reacted_act(act, lexicon) and head in act_agents(act) for act in acts)
 
 
-def _coordinated_owners(head: Token) -> list[Token]:
+def _coordinated_owners(head: Token, lexicon: Lexicon) -> list[Token]:
     """For a phrase whose coordinated modifiers each name an actor ("US and South Korean warplanes",
-    "Russian and Syrian jets"), those modifiers: each one's part is a doer of its own; else the head."""
+    "Russian and Syrian jets", "the leaders of Russia and China"), those modifiers: each one's part
+    is a doer of its own; else the head."""
     for modifier in head.children:
-        if modifier.dep_ == "prep" and modifier.lower_ == "from":  # "fighter jets from the US and Japan"
+        # "fighter jets from the US and Japan", "the foreign ministers of Armenia and Azerbaijan"
+        if modifier.dep_ == "prep" and (modifier.lower_ == "from" or (
+                modifier.lower_ == "of" and lemma_of(head) in lexicon.marker("representatives"))):
             modifier = next((c for c in modifier.children if c.dep_ == "pobj"), modifier)
         elif modifier.dep_ not in ("amod", "nmod", "compound") or modifier.i > head.i:
             continue
