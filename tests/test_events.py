@@ -341,6 +341,12 @@ def test_must_in_reported_speech_is_a_demand(annotate: Annotate) -> None:
     assert found(doc) == {("REQUEST", "Russia", "Sudan", "occurred")}
 
 
+def test_a_duty_told_to_someone_is_a_demand_of_them_and_ones_own_duty_is_none(annotate: Annotate) -> None:
+    doc = annotate("Germany told Serbia on Monday it should recognise Kosovo.")
+    assert found(doc) == {("REQUEST", "Germany", "Serbia", "occurred")}
+    assert not [e for e in annotate("Turkey said it must protect its citizens.")._.events if e.event_type == "REQUEST"]
+
+
 def test_pronoun_subject_of_reported_speech_is_the_speaker(annotate: Annotate) -> None:
     doc = annotate("Syria says it is willing to withdraw its troops from Lebanon.")
     assert ("RETREAT", "Syria", "Lebanon", "announced") in found(doc)

@@ -282,13 +282,26 @@ def _modal_demands(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
         if not sentence.start <= verb.i < sentence.end or is_negated(verb, lexicon):
             continue
         speaker, voice = reporter(verb, lexicon), quote_voice(verb)
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = [_addressed(c) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if (speaker is None and voice is None) or not subjects:
             continue
         if modal.lower_ in lexicon.marker("advice_aux") and actor_of(subjects[0]) is None:
             continue
+        if speaker is not None and subjects[0].pos_ == "PRON" and actor_of(subjects[0]) is not None \
+                and actor_of(subjects[0]) == actor_of(speaker):
+            continue  # "Russia said it must protect its citizens": its own duty, not a demand
         found.append(Candidate(verb, MODAL_DEMAND, speaker, subjects[0], None, "occurred", None, Slots(), voice=voice))
     return found
+
+
+def _addressed(subject: Token) -> Token:
+    """The one a pronoun subject of a told clause stands for: the one told ("France told Mali it
+    should hold elections": Mali); else the subject itself."""
+    clause = subject.head
+    if subject.pos_ != "PRON" or clause.dep_ != "ccomp":
+        return subject
+    told = [c for c in clause.head.children if c.dep_ in ("dobj", "dative") and actor_of(c) is not None]
+    return told[0] if told else subject
 
 
 #: The pattern behind a judgement on someone's act: "X's partnership with Y is counterproductive".
