@@ -344,6 +344,8 @@ def test_must_in_reported_speech_is_a_demand(annotate: Annotate) -> None:
 def test_a_duty_told_to_someone_is_a_demand_of_them_and_ones_own_duty_is_none(annotate: Annotate) -> None:
     doc = annotate("Germany told Serbia on Monday it should recognise Kosovo.")
     assert found(doc) == {("REQUEST", "Germany", "Serbia", "occurred")}
+    doc = annotate("The European Union warned Serbia that it must recognise Kosovo.")
+    assert found(doc) == {("REQUEST", "European Union", "Serbia", "occurred")}
     assert not [e for e in annotate("Turkey said it must protect its citizens.")._.events if e.event_type == "REQUEST"]
 
 
