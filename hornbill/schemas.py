@@ -330,6 +330,7 @@ _ROLE_GROUP = Record({"nouns": Words()}, {"bare": Choice(("dominant", "junta", "
 ROLES = Record({}, {
     "country_roles": ListOf(_ROLE_GROUP), "forces_roles": ListOf(_ROLE_GROUP), "group_roles": ListOf(_ROLE_GROUP),
     "person_titles": Words(), "counterpart_nouns": Words(), "honorifics": Words(), "non_state_marks": Words(),
+    "past_holder_marks": Words(),
     "speech_verbs": Words(),
     "junta_countries": Words(),
     "power_grabs": Record({}, {"verbs": Words(), "verbs_with_object": Words(), "objects": Words()}),

@@ -280,6 +280,12 @@ def test_representatives_of_two_countries_meeting_are_a_meeting_of_the_two(annot
     assert pairs == {("Armenia", "Azerbaijan"), ("Azerbaijan", "Armenia")}
 
 
+def test_a_past_holder_of_an_office_is_not_the_state(annotate: Annotate) -> None:
+    doc = annotate("Niger's government said on Tuesday that gunmen had kidnapped the former minister.")
+    kidnappings = events_of(doc, "ASSAULT")
+    assert kidnappings and all(e.recipient is None or e.recipient.key != "country:NER" for e in kidnappings)
+
+
 def test_a_drill_held_together_is_each_ones_cooperation_with_the_other(annotate: Annotate) -> None:
     doc = annotate("Egyptian and Sudanese warplanes held an air drill near Khartoum.")
     assert not events_of(doc, "MOBILIZE")

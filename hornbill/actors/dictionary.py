@@ -390,6 +390,7 @@ class RoleBook:
     title_words: frozenset[str]
     honorifics: frozenset[str]
     non_state_marks: frozenset[str]  # modifiers that make a government or force no state's
+    past_holder_marks: frozenset[str]  # modifiers that make an office phrase a past holder, no state body
     speech_verbs: frozenset[str]
     junta_countries: frozenset[str]
     grab_verbs: frozenset[str]  # power_grabs: verbs alone, then verbs that need an object word
@@ -438,6 +439,7 @@ def load_roles(path: Path = ROLES_FILE) -> RoleBook:
         title_words=frozenset(w for t in titles for w in t.split()),
         honorifics=frozenset(data.get("honorifics", [])),
         non_state_marks=frozenset(data.get("non_state_marks", [])),
+        past_holder_marks=frozenset(data.get("past_holder_marks", [])),
         speech_verbs=frozenset(data.get("speech_verbs", [])),
         junta_countries=frozenset(data.get("junta_countries", [])),
         grab_verbs=frozenset(data.get("power_grabs", {}).get("verbs", [])),

@@ -42,7 +42,7 @@ def generic_candidates(state: Resolution, book: AgentBook | None = None) -> list
             continue
         words = _phrase_words(token)
         match = book.sector_of([_lemma(w) for w in words])
-        if match is None:
+        if match is None or (match[0].state and _of_the_past(state, words)):
             continue
         sector, size = _of_no_state(state, book, _as_unit(book, match[0], words), words), match[1]
         iso3, span_start, _ = role_country(state, words[-size].i, token.i + 1)
@@ -126,6 +126,12 @@ def _of_no_state(state: Resolution, book: AgentBook, sector: Sector, words: list
     mark = state.roles.no_state_mark(_lemma(w) for w in words) if sector.state or sector.forces else None
     found = book.sector_of([mark]) if mark is not None else None
     return found[0] if found is not None else sector
+
+
+def _of_the_past(state: Resolution, words: list[Token]) -> bool:
+    """Whether a phrase names a past holder of an office ("the former minister", "the ousted
+    president", roles.yaml ``past_holder_marks``): a person, not the state body it names."""
+    return any(_lemma(w) in state.roles.past_holder_marks for w in words)
 
 
 def _heads_a_phrase(token: Token) -> bool:
