@@ -17,7 +17,7 @@ report's would be.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -167,18 +167,18 @@ class BuildRun:
         """Count the articles stored undated before this build that the reports it stored would
         now place on a day: storing does not go back to them, a rebuild would
         (``report.placeable``)."""
-        undated = self.kb.undated_articles(self.dated_actors)
-        reports = self.kb.shared_reports({doc_id: keys for doc_id, (_, keys) in undated.items()})
-        self.report.placeable = sum(1 for doc_id, found in reports.items()
-                                    if story_day(found, undated[doc_id][0]) is not None)
+        self.report.placeable = len(self._days_of(self.kb.undated_articles(self.dated_actors)))
 
     def _story_days(self, held: list[DocResult]) -> dict[str, DatePoint]:
         """The day the story places each held article on, where it places one."""
-        actors = {r.document.doc_id: _actors_of(r) for r in held}
-        reports = self.kb.shared_reports(actors)
-        published = {r.document.doc_id: r.document.published for r in held}
+        return self._days_of({r.document.doc_id: (r.document.published, _actors_of(r)) for r in held})
+
+    def _days_of(self, articles: Mapping[str, tuple[DatePoint, set[str]]]) -> dict[str, DatePoint]:
+        """The day the stored dated reports place each article on ((its own date, its actors) by id),
+        where they place one (:func:`hornbill.dates.story_day`)."""
+        reports = self.kb.shared_reports({doc_id: actors for doc_id, (_, actors) in articles.items()})
         return {doc_id: day for doc_id, found in reports.items()
-                if (day := story_day(found, published[doc_id])) is not None}
+                if (day := story_day(found, articles[doc_id][0])) is not None}
 
     def _parsed_again(self, documents: list[Document], days: dict[str, DatePoint]) -> Iterator[DocResult]:
         if not documents:
