@@ -271,6 +271,10 @@ POSITIVES: list[tuple[str, str, str, str | None, str]] = [
     ("Chile's government rolled back the fuel subsidy cuts after a week of unrest.", "CONCEDE", "Chile", "*", "*"),
     ("Gabon's government restored mobile internet access on Friday.", "CONCEDE", "Gabon", "*", "*"),
     ("Nigeria disbanded the notorious anti-robbery police squad.", "CONCEDE", "Nigeria", "*", "*"),
+    # a name taken off a terror or sanctions list
+    ("Colombia's congress removed the guerrilla group from its list of terrorist organisations.", "CONCEDE",
+     "Colombia", "*", "*"),
+    ("Canada took Libya off its sanctions list in March.", "CONCEDE", "Canada", "Libya", "*"),
     ("Nigeria gave in to the demands of the unions.", "CONCEDE", "Nigeria", "*", "*"),
     ("Iraq bowed to international pressure and reopened the border crossing.", "CONCEDE", "Iraq", "*", "*"),
     ("Georgia repealed the foreign agents law.", "CONCEDE", "Georgia", "*", "*"),
@@ -380,6 +384,7 @@ NEGATIVES: list[tuple[str, str]] = [
     ("The verdict shocked the small town.", "ACCUSE"),  # dismay in the passive only is a judgement
     ("Norway said the blockade of the port risks causing famine.", "COERCE"),  # the blockade is not Norway's
     ("The senator withdrew his candidacy for governor.", "CONCEDE"),
+    ("The electoral board removed two candidates from the list of contenders.", "CONCEDE"),  # no restriction eased
     ("Ukraine demanded an investigation into the attack.", "ACCUSE"),  # a demanded probe is no probe
     ("The minister described the plan in detail.", "ACCUSE"),
     ("The president called the meeting a success.", "ACCUSE"),
