@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from hornbill.actors.dictionary import ActorDictionary, DictionaryEntry
+from hornbill.actors.dictionary import ActorDictionary, DictionaryEntry, load_roles
 from hornbill.dates.calendar import WIDTH, fineness
 from hornbill.model import ADHOC_GROUP, QUAD_CLASS, EventMention
 from hornbill.schemas import load_data
@@ -44,7 +44,6 @@ LASTING_REACH_DAYS = int(_RULES["lasting_reach_days"])
 MODED_TYPES = frozenset(_RULES.get("moded_types", []))
 #: title words that make a person act for their country, unless the title opens with a past one
 OFFICE_WORDS = frozenset(_RULES["office_words"])
-PAST_OFFICE_WORDS = frozenset(_RULES["past_office_words"])
 
 
 @dataclass(frozen=True)
@@ -135,7 +134,7 @@ def _whole_of(entry: DictionaryEntry) -> str | None:
 def _is_office(title: str) -> bool:
     """Whether a title names a government office held now ("foreign minister", not "former president")."""
     words = title.casefold().split()
-    return bool(OFFICE_WORDS & set(words)) and words[0] not in PAST_OFFICE_WORDS
+    return bool(OFFICE_WORDS & set(words)) and words[0] not in load_roles().past_holder_marks
 
 
 def office_country(actor_key: str | None) -> str | None:

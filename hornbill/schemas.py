@@ -286,8 +286,7 @@ TIMEX = Record({
 })
 
 LINK = Record({"lasting_types": Words(), "lookback_years": INT, "office_words": Words(),
-               "past_office_words": Words(), "report_reach_days": INT,
-               "lasting_reach_days": INT}, {"moded_types": Words()})
+               "report_reach_days": INT, "lasting_reach_days": INT}, {"moded_types": Words()})
 
 MEASURES = Record({"tolerance": NUMBER, "hedges": Record({"about": NUMBER}), "same_time_days": NUMBER,
                    "measures": Table(Words())})
