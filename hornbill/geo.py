@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from hornbill.actors.dictionary import normalise
+from hornbill.actors.dictionary import country_name, normalise
 from hornbill.model import Location, LocationBasis, LocationPrecision
 from hornbill.schemas import load_data, open_sqlite_data
 
@@ -129,7 +129,7 @@ class Gazetteer:
         best = max(entries, key=lambda e: _score(e, weights or {}, admin))
         if within is None and _stranger(best, weights or {}):
             return None
-        return best.location(basis, as_written(name))
+        return best.location(basis, as_written(name, best.name))
 
 
 @lru_cache(maxsize=1)
@@ -152,11 +152,25 @@ def added_places() -> dict[str, tuple[Entry, ...]]:
     return found
 
 
-def as_written(name: str) -> str:
+def as_written(name: str, known_as: str = "") -> str:
     """A town's or area's name as the article spells it ("Mekelle", not GeoNames' "Mek'ele"), in title
-    case when the text writes it in capitals (a dateline's "KHARTOUM")."""
-    name = " ".join(name.split())
+    case when the text writes it in capitals (a dateline's "KHARTOUM"), without the comma that may
+    follow it; with the article of the gazetteer's name ``known_as`` ("The Hague") that the text
+    writes in lower case or leaves out."""
+    name = " ".join(name.split()).strip(" ,;:")
+    if known_as.startswith("The ") and key(known_as) == key(name) and not name.startswith("The "):
+        name = f"The {name[4:] if name.startswith('the ') else name}"
     return name.title() if name.isupper() else name
+
+
+def full_name(name: str, country: str | None, precision: str | None) -> str:
+    """A place below the country with its country's name, "Gao, Mali", as analysts and gazetteers write
+    it: alone, "Gao" or "Paris" does not say which. A country, or a place with no country (a sea), keeps
+    its own name."""
+    state = country_name(country) if country and precision in ("place", "admin1") else None
+    if state is None or key(state) in key(name):
+        return name
+    return f"{name}, {state}"
 
 
 def admin_forms(name: str) -> set[str]:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from spacy.tokens import Doc
 
-from hornbill.geo import Gazetteer, key
+from hornbill.geo import Gazetteer, full_name, key
 from hornbill.model import EventMention, Location
 from hornbill.schemas import load_data
 from hornbill.store import open_kb
@@ -79,6 +79,27 @@ def test_a_place_keeps_the_spelling_of_the_article(gazetteer: Gazetteer) -> None
     assert mekelle.geonames_id is not None  # the extract's entry, under its own spelling
     shouted = gazetteer.resolve("BUKAVU", "dateline", {"COD": 2.0})
     assert shouted is not None and shouted.name == "Bukavu"
+
+
+def test_a_place_keeps_its_article_and_loses_a_trailing_comma(gazetteer: Gazetteer) -> None:
+    hague = gazetteer.resolve("the Hague", "sentence", {"NLD": 1.0})
+    assert hague is not None and (hague.name, hague.country) == ("The Hague", "NLD")
+    port = gazetteer.resolve("Port-au-Prince,", "sentence", {"HTI": 1.0})
+    assert port is not None and port.name == "Port-au-Prince"
+
+
+def test_a_place_below_the_country_is_named_with_its_country() -> None:
+    assert full_name("Gao", "MLI", "place") == "Gao, Mali"
+    assert full_name("Tigray", "ETH", "admin1") == "Tigray, Ethiopia"
+    assert full_name("Bonn", "DEU", "place") == "Bonn, Germany"
+    assert full_name("Mali", "MLI", "country") == "Mali"
+    assert full_name("Red Sea", None, "place") == "Red Sea"
+    assert full_name("Gaza City, Palestine", "PSE", "place") == "Gaza City, Palestine"
+
+
+def test_a_short_name_of_a_country_is_the_country(gazetteer: Gazetteer) -> None:
+    burkina = gazetteer.resolve("Burkina", "sentence")
+    assert burkina is not None and (burkina.country, burkina.precision) == ("BFA", "country")
 
 
 def test_english_names_and_regions_the_extract_lacks(gazetteer: Gazetteer) -> None:
@@ -243,10 +264,12 @@ def test_the_events_export_carries_the_full_location_of_each_placed_event(exampl
     placed = [e["location"] for e in events if e["location"] is not None]
     assert len(placed) >= 0.9 * len(events)
     for loc in placed:
-        assert set(loc) == {"name", "country", "admin1", "lat", "lon", "precision", "basis", "geonames_id"}
+        assert set(loc) == {"name", "place", "country", "admin1", "lat", "lon", "precision", "basis", "geonames_id"}
+        assert loc["name"] == loc["place"] or loc["name"].startswith(loc["place"] + ", ")
         assert loc["precision"] in ("place", "admin1", "country")
         assert loc["basis"] in ("sentence", "dateline", "context")
         if loc["lat"] is not None:
             assert -90 <= loc["lat"] <= 90 and -180 <= loc["lon"] <= 180 and loc["country"]
     assert {"sentence", "context"} <= {loc["basis"] for loc in placed}
     assert any(loc["geonames_id"] for loc in placed)
+    assert any(loc["precision"] == "place" and loc["name"] != loc["place"] for loc in placed)

@@ -157,6 +157,22 @@ def _demonym_plurals(demonym: str) -> list[str]:
     return [demonym + "s"] if demonym[-1] in "ni" else []
 
 
+def _display_name(country: Any, facts: Mapping[str, Any]) -> str:
+    """A country's name as news writes it: the facts file's, else pycountry's common, else its name."""
+    return str(facts.get("name") or getattr(country, "common_name", None) or country.name)
+
+
+@lru_cache(maxsize=1)
+def _country_facts() -> dict[str, Any]:
+    return _read_yaml(COUNTRIES_FILE)
+
+
+def country_name(iso3: str) -> str | None:
+    """The display name of the country with ISO 3166-1 alpha-3 code ``iso3`` (the name of its actor)."""
+    country = pycountry.countries.get(alpha_3=iso3)
+    return _display_name(country, _country_facts().get(iso3, {})) if country is not None else None
+
+
 def country_entries(facts: Mapping[str, Mapping[str, Any]]) -> tuple[list[DictionaryEntry], dict[str, str]]:
     """One COUNTRY entry per pycountry country, plus a demonym -> ISO3 map, from ``facts``."""
     entries: list[DictionaryEntry] = []
@@ -164,7 +180,7 @@ def country_entries(facts: Mapping[str, Mapping[str, Any]]) -> tuple[list[Dictio
     for country in pycountry.countries:
         iso3 = country.alpha_3
         extra = facts.get(iso3, {})
-        name = extra.get("name") or getattr(country, "common_name", None) or country.name
+        name = _display_name(country, extra)
         names = [country.name, getattr(country, "official_name", None), getattr(country, "common_name", None)]
         aliases = [a for a in [*names, extra.get("capital"), *extra.get("aliases", [])] if a and a != name]
         raw = {"key": f"country:{iso3}", "name": name, "type": "COUNTRY", "country": iso3,

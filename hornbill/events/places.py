@@ -100,7 +100,7 @@ def find_dateline(doc: Doc, weights: dict[str, float]) -> Location | None:
             continue
         located = gazetteer.resolve(name, "dateline", weights)
         if located is not None:
-            return replace(located, name=as_written(name))
+            return replace(located, name=as_written(name, located.name))
     return None
 
 

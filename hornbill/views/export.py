@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from hornbill import link
+from hornbill.geo import full_name
 from hornbill.store import KnowledgeBase, Row
 
 KINDS = ("events", "documents", "entities", "quotes", "claims")
@@ -76,12 +77,15 @@ def event_actor(event: Row, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
 
 
 def location_object(event: Row) -> dict[str, Any] | None:
-    """Where the event happened: ``{name, country, admin1, lat, lon, precision, basis, geonames_id}``;
-    ``country`` is ISO 3166-1 alpha-3, ``precision`` place, admin1 or country, ``basis`` sentence,
+    """Where the event happened: ``{name, place, country, admin1, lat, lon, precision, basis,
+    geonames_id}``; ``name`` is the full name ("Gao, Mali"), ``place`` the place's own ("Gao"),
+    ``country`` ISO 3166-1 alpha-3, ``precision`` place, admin1 or country, ``basis`` sentence,
     dateline or context; null when nothing places it."""
-    if not event["location_name"]:
+    place = event["location_name"]
+    if not place:
         return None
-    return {"name": event["location_name"], "country": event["location_country"],
+    return {"name": full_name(place, event["location_country"], event["location_precision"]), "place": place,
+            "country": event["location_country"],
             "admin1": event["location_admin1"], "lat": event["location_lat"], "lon": event["location_lon"],
             "precision": event["location_precision"], "basis": event["location_basis"],
             "geonames_id": event["location_geonames_id"]}
