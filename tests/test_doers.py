@@ -427,6 +427,15 @@ def test_an_object_pronoun_in_a_reported_clause_stands_for_the_reporter(annotate
     assert attack.recipient is not None and attack.recipient.name.lower() == "opposition supporters"
 
 
+def test_a_thing_a_reported_clause_says_is_the_reporters_own_is_aimed_at_the_reporter(annotate: Annotate) -> None:
+    doc = annotate("Pakistan said Afghan fighters had shelled its border posts near Chaman.")
+    [attack] = events_of(doc, "ASSAULT")
+    assert attack.recipient is not None and attack.recipient.name == "Pakistan"
+    # the doer's own things are no one else's: its own posts, its troops
+    own = annotate("Pakistan said it had shelled its own border posts by mistake.")
+    assert all(e.recipient is None for e in events_of(own, "ASSAULT"))
+
+
 def test_two_acts_of_one_type_and_different_modes_in_a_sentence_are_two_events(annotate: Annotate) -> None:
     doc = annotate("The Togolese government imposed a curfew in Lome and cut mobile internet nationwide.")
     modes = sorted(e.mode or "" for e in events_of(doc, "COERCE"))

@@ -63,10 +63,10 @@ POSITIVES: list[tuple[str, str, str, str | None, str]] = [
         "United Arab Emirates",
         "occurred",
     ),
-    # an apology is SUPPORT in the codebook's CAMEO mapping
+    # an apology is a CONCEDE: the manual codes regret and remorse so, over CAMEO's 055
     (
         "The Burmese military apologized to Thailand for the border incident.",
-        "SUPPORT",
+        "CONCEDE",
         "*",
         "Thailand",
         "occurred",
@@ -748,6 +748,18 @@ def test_demand_a_protest_is_held_for_is_its_aim_not_a_second_event(annotate: An
     # a demand beside a protest, not its purpose, stays an event of its own
     both = annotate("Nurses marched against the pay freeze and called for higher wages.")
     assert types_of(both) == {"PROTEST", "REQUEST"}
+
+
+def test_a_protest_is_aimed_at_whom_its_demand_targets(annotate: Annotate) -> None:
+    def protest_recipient(text: str) -> str | None:
+        doc = annotate(text)
+        protests = [e for e in doc._.events if e.event_type == "PROTEST"]
+        assert len(protests) == 1, [(e.event_type, e.trigger) for e in doc._.events]
+        return protests[0].recipient.name if protests[0].recipient is not None else None
+
+    assert protest_recipient("Farmers marched in Lima to demand the resignation of Dina Boluarte.") == "Dina Boluarte"
+    assert protest_recipient("Farmers blocked roads near Lima, calling on Dina Boluarte to resign.") == "Dina Boluarte"
+    assert protest_recipient("Farmers blocked highways near Lima on Monday.") is None
 
 
 @pytest.mark.parametrize(

@@ -283,6 +283,8 @@ class PatternExtractor:
                 continue  # "marched to demand reforms": the demand is what the march is for
             if candidate.pattern.fallback and governs_any(candidate.trigger, events_at, scene):
                 continue  # "pledged to withdraw": the RETREAT is the event, not an AGREE as well
+            if event.recipient is None and event.event_type.lower() in self.lexicon.marker("aimed_as_demanded"):
+                event = _with_recipient_of(event, _demands_made_by(candidate, kept, self.lexicon), self.lexicon)
             if candidate.trigger.i in agreed and event.recipient is None:
                 event = _with_recipient_of(event, [e for c, e in kept if c.trigger.i in committed
                                                    and (v := _agreeing_verb(c.trigger)) is not None
@@ -389,6 +391,16 @@ def _is_power_grab(candidate: Candidate, event: EventMention) -> bool:
     objects = {lemma_of(t) for t in candidate.slots.get("object")}
     return (event.event_type == "COERCE" and event.mode is None
             and (candidate.pattern.standalone or "power" in objects))
+
+
+def _demands_made_by(
+    candidate: Candidate, kept: Sequence[tuple[Candidate, EventMention]], lexicon: Lexicon
+) -> list[EventMention]:
+    """The events a clause's act is made for, of the types its ``aims`` allow: the purpose or
+    participle clause under its trigger ("marched to demand ...", "blocked roads, demanding ...")."""
+    aims = lexicon.aims.get(candidate.pattern.event_type, frozenset())
+    return [e for c, e in kept if c.trigger.head.i == candidate.trigger.i and c.trigger.i != candidate.trigger.i
+            and c.trigger.dep_ in ("advcl", "xcomp", "acl") and e.event_type in aims]
 
 
 def _with_recipient_of(event: EventMention, acts: Sequence[EventMention], lexicon: Lexicon) -> EventMention:

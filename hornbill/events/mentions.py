@@ -40,6 +40,7 @@ from hornbill.events.roles import (
     names_people,
     object_antecedent,
     only_counted,
+    owner_antecedent,
     suffers,
 )
 from hornbill.events.syntax import (
@@ -303,7 +304,8 @@ def _recipient(candidate: Candidate, named: Actor | None, sentence: Span, lexico
         return named
     head = candidate.recipient
     if head is not None:
-        found = object_antecedent(head, lexicon) if head.pos_ == "PRON" else linked_recipient(head, lexicon)
+        found = object_antecedent(head, lexicon) if head.pos_ == "PRON" else (
+            linked_recipient(head, lexicon) or owner_antecedent(head, lexicon))
         if found is None and head.dep_ == "poss" and candidate.pattern.event_type in lexicon.generic_recipients:
             found = adhoc_actor(head, lexicon)  # "accepted the students' demands": the students
         if found is not None:

@@ -408,7 +408,7 @@ def role_options(
 def _role_heads(slot: str, trigger: Token, slots: Slots, lexicon: Lexicon, recipient_of: str | None) -> list[Token]:
     """The heads a slot offers for a role: no number or quantity, never the trigger, and for a
     recipient nothing owned by a pronoun ("their mission" is the doer's own) but another party
-    ("her counterpart")."""
+    ("her counterpart") or the one reporting the act ("Iran said Israel struck its consulate")."""
     return [
         h
         for found in _slot_heads(slot, trigger, slots, lexicon)
@@ -416,7 +416,7 @@ def _role_heads(slot: str, trigger: Token, slots: Slots, lexicon: Lexicon, recip
         for h in _coordinated_owners(agent, lexicon)
         if h.i != trigger.i
         and not (recipient_of is not None and owned_by_a_pronoun(h)
-                 and lemma_of(h) not in lexicon.marker("other_party_nouns"))
+                 and lemma_of(h) not in lexicon.marker("other_party_nouns") and owner_antecedent(h, lexicon) is None)
         and h.pos_ != "NUM"
         and lemma_of(h) not in lexicon.marker("quantities")  # "from a maximum of 600 soldiers to 300"
     ]
@@ -511,7 +511,7 @@ def antecedent(pronoun: Token, lexicon: Lexicon) -> Token | None:
 
 
 #: Object pronouns that may stand for whoever reports the clause they are in.
-REPORTER_PRONOUNS = frozenset({"them", "him", "her", "us", "me"})
+REPORTER_PRONOUNS = frozenset({"them", "him", "her", "us", "me", "its", "their", "his", "our"})
 
 
 def object_antecedent(pronoun: Token, lexicon: Lexicon) -> Actor | None:
@@ -530,6 +530,13 @@ def object_antecedent(pronoun: Token, lexicon: Lexicon) -> Actor | None:
         return None
     objects = [c for c in main.children if c.dep_ == "dobj"]
     return actor_of(objects[0]) if objects else None
+
+
+def owner_antecedent(head: Token, lexicon: Lexicon) -> Actor | None:
+    """The owner a possessive pronoun names in a recipient phrase, when it stands for who reports the
+    act: "Iran said Israel had struck its consulate" is aimed at Iran."""
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+    return object_antecedent(owner, lexicon) if owner is not None else None
 
 
 def affiliation(head: Token, lexicon: Lexicon) -> Actor | None:
