@@ -355,6 +355,14 @@ POSITIVES: list[tuple[str, str, str, str | None, str]] = [
     ("Jordan agreed to resettle evacuees from Syria.", "AGREE", "Jordan", "Syria", "*"),
     ("In a call with Macron, Scholz voiced frustration.", "CONSULT", "Olaf Scholz", "Emmanuel Macron", "occurred"),
     ("In a call with Macron, Scholz voiced frustration.", "ACCUSE", "Olaf Scholz", None, "occurred"),
+    # blamed on someone, whatever the parse hangs "on" on; who stands behind a wrong, in a speaker's words
+    ("Lebanon blamed the blast on Israel.", "ACCUSE", "Lebanon", "Israel", "occurred"),
+    ("Kenya blamed the bombing on al-Shabaab.", "ACCUSE", "Kenya", "Al-Shabaab", "occurred"),
+    ("Rwanda was behind the riots in Goma, the Congolese foreign minister said.", "ACCUSE", "*", "Rwanda", "occurred"),
+    # a subject the parser hangs on the aux "had" is still the clause's
+    ("Human Rights Watch said Burundian police had committed war crimes.", "ACCUSE", "Human Rights Watch",
+     "Burundian police",
+     "occurred"),
 ]
 
 
@@ -415,6 +423,9 @@ NEGATIVES: list[tuple[str, str]] = [
     ("Thousands of students protested the visit of the Chinese premier to Seoul.", "ACCUSE"),  # a crowd's protest
     ("The Kenyan president held a news conference in Nairobi.", "CONSULT"),
     ("Kenya regretted the loss of life in the floods.", "ACCUSE"),
+    ("Moscow has for years accused NATO of encircling Russia.", "ACCUSE"),  # a habit, told by its span
+    ("Seoul has often protested to Tokyo, accusing it of whitewashing history.", "ACCUSE"),  # the habit's participle
+    ("The lorry was behind the bus when the bridge fell.", "ACCUSE"),
 ]
 
 

@@ -102,15 +102,15 @@ def clause_subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> list[Token]
 
 
 def _own_subject(verb: Token, lexicon: Lexicon) -> list[Token]:
-    """The subject a verb has itself: its nsubj (also one the parser hung on a lexical verb it read
-    as an aux: "X helped evacuate ..."), or a passive's "by" phrase."""
+    """The subject a verb has itself: its nsubj (also one the parser hung on an aux: "X helped
+    evacuate ...", read with "helped" as an aux; "forces had committed ...", with the subject under
+    "had"), or a passive's "by" phrase."""
     relative = lexicon.marker("relative_pronouns")
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj") and child.lower_ not in relative and not is_topic_label(child):
             return conjuncts(child)
     for aux in verb.children:
-        lexical = aux.dep_ == "aux" and aux.lemma_ not in ("be", "have", "do") and aux.tag_ != "MD"
-        held = [c for c in aux.children if c.dep_ == "nsubj"] if lexical else []
+        held = [c for c in aux.children if c.dep_ == "nsubj"] if aux.dep_ == "aux" else []
         if held:
             return conjuncts(held[0])
     if is_passive(verb):

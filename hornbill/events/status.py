@@ -310,9 +310,18 @@ def _is_reacted_to(trigger: Token, lexicon: Lexicon) -> bool:
 
 
 def _is_habitual(trigger: Token, lexicon: Lexicon) -> bool:
-    """A verb told as a habit, not as one event: "had long complained", "repeatedly threatened" (the
-    conventions leave habitual and aggregate statements out)."""
-    return any(c.dep_ == "advmod" and c.lower_ in lexicon.marker("habitual_adverbs") for c in trigger.children)
+    """A verb told as a habit, not as one event: "had long complained", "repeatedly threatened", "have
+    for years hit X with sanctions", and a participle of such a verb ("..., accusing it of abuses");
+    the conventions leave habitual and aggregate statements out."""
+    participle = trigger.dep_ == "advcl" and trigger.tag_ == "VBG"
+    return _told_as_habit(trigger, lexicon) or (participle and _told_as_habit(trigger.head, lexicon))
+
+
+def _told_as_habit(verb: Token, lexicon: Lexicon) -> bool:
+    """A habitual adverb, or a bare "for years" (not "for two years", a measure of the act)."""
+    adverbs, spans = lexicon.marker("habitual_adverbs"), lexicon.marker("habitual_spans")
+    return any((c.dep_ == "advmod" and c.lower_ in adverbs) or (c.dep_ == "prep" and c.lower_ == "for" and any(
+        p.dep_ == "pobj" and p.lower_ in spans and not list(p.children) for p in c.children)) for c in verb.children)
 
 
 def _is_told_as_done(verb: Token) -> bool:
