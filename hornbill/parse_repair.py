@@ -23,8 +23,12 @@ its subject.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
+
+from hornbill.events.lexicon import default_lexicon
 
 #: Parts of speech a subject misread as the sentence's root may have.
 NOMINAL = frozenset({"NOUN", "PROPN"})
@@ -32,12 +36,18 @@ NOMINAL = frozenset({"NOUN", "PROPN"})
 TIMES = frozenset({"DATE", "TIME"})
 #: Dependencies of a verb's subject.
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+#: Parts of speech of the words of a headline's noun phrase ("Niger junta", "former minister").
+HEADLINE_PHRASE = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "DET"})
 
 
 @Language.component("hornbill_parse_repair", requires=["token.dep", "token.tag"], assigns=["token.dep"])
 def repair_parse(doc: Doc) -> Doc:
     """The doc with each sentence whose finite verb was read as a noun's modifier rebuilt as a clause."""
     for sentence in list(doc.sents):
+        headline_verb = _headline_verb_read_as_noun(sentence)
+        if headline_verb is not None:
+            _rebuild_headline(headline_verb, sentence)
+            continue
         verb = _verb_read_as_modifier(sentence)
         if verb is not None:
             _rebuild_clause(verb, sentence.root)
@@ -63,6 +73,57 @@ def repair_parse(doc: Doc) -> Doc:
             participle.head = noun
             participle.dep_ = "amod"
     return doc
+
+
+@lru_cache(maxsize=1)
+def event_verb_forms() -> frozenset[str]:
+    """The present-tense third-person forms ("arrests", "frees", "denies") of the verbs the event
+    lexicon triggers on."""
+    lemmas = {lemma for lemma, pos in default_lexicon().patterns if pos == "VERB" and lemma.isalpha()}
+    return frozenset(form for lemma in lemmas for form in _third_person(lemma))
+
+
+def _third_person(lemma: str) -> set[str]:
+    if lemma.endswith("y") and lemma[-2:-1] not in set("aeiou"):
+        return {lemma[:-1] + "ies"}
+    return {lemma + "es" if lemma.endswith(("s", "sh", "ch", "x", "z", "o")) else lemma + "s"}
+
+
+def _headline_verb_read_as_noun(sentence: Span) -> Token | None:
+    """In a headline with no verb ("Senegal arrests opposition leader Ousmane Sonko", "Niger junta
+    frees former minister"), the present-tense verb the tagger took for a plural noun: the "-s" form
+    of an event verb, after a noun phrase holding a name and before another noun phrase."""
+    if any(t.pos_ in ("VERB", "AUX") for t in sentence):
+        return None
+    doc = sentence.doc
+    for token in sentence:
+        if token.tag_ != "NNS" or token.lower_ not in event_verb_forms() or token.i + 1 >= sentence.end:
+            continue
+        before = doc[sentence.start : token.i]
+        phrase = all(_in_headline_phrase(t) for t in before) and any(t.pos_ == "PROPN" for t in before)
+        if phrase and doc[token.i + 1].pos_ in HEADLINE_PHRASE:
+            return token
+    return None
+
+
+def _in_headline_phrase(token: Token) -> bool:
+    return token.pos_ in HEADLINE_PHRASE or token.tag_ == "POS"  # "Venezuela's intelligence police"
+
+
+def _rebuild_headline(verb: Token, sentence: Span) -> None:
+    """Make ``verb`` the headline's root, the phrase before it its subject and the phrase after it (up
+    to a preposition or a punctuation mark) its object; what follows that phrase becomes the verb's."""
+    doc = sentence.doc
+    end = next((t.i for t in doc[verb.i + 1 : sentence.end] if not _in_headline_phrase(t)), sentence.end)
+    subject, obj = doc[verb.i - 1], doc[end - 1]
+    verb.pos_, verb.tag_ = "VERB", "VBZ"
+    _make_clause(verb, subject, obj)
+    ranges = ((sentence.start, subject.i, subject), (verb.i + 1, obj.i, obj), (end, sentence.end, verb))
+    for first, last, head in ranges:
+        for token in doc[first:last]:
+            if not first <= token.head.i < last or token.head.i == token.i:
+                token.head = head
+                token.dep_ = "prep" if token.pos_ == "ADP" else "punct" if token.pos_ == "PUNCT" else token.dep_
 
 
 def _subjects_read_as_adverbs(sentence: Span) -> list[Token]:

@@ -97,3 +97,16 @@ def test_a_name_read_as_an_adverb_of_a_verb_with_no_subject_is_its_subject(annot
     assert {(e.event_type, e.actor.name if e.actor else None) for e in doc._.events} == {("AID", "UNICEF")}
     doc = annotate("Yesterday Kenya recalled its envoy.")
     assert [t.dep_ for t in doc if t.text == "Yesterday"] != ["nsubj"]
+
+
+def test_a_headline_verb_the_tagger_read_as_a_plural_noun_is_the_headlines_verb(annotate: Annotate) -> None:
+    doc = annotate("Zambia arrests opposition leader Hakainde Hichilema\n\nThe arrest came on Monday.")
+    [verb] = [t for t in doc if t.text == "arrests"]
+    assert (verb.dep_, verb.pos_, verb.lemma_) == ("ROOT", "VERB", "arrest")
+    assert {(c.text, c.dep_) for c in verb.children} >= {("Zambia", "nsubj"), ("Hichilema", "dobj")}
+    assert any(e.event_type == "COERCE" and e.recipient is not None and e.recipient.name == "Hakainde Hichilema"
+               for e in doc._.events)
+    assert [s.text.split()[0] for s in doc.sents] == ["Zambia", "The"]
+    # a headline that has a verb, and a noun phrase with no name before the plural, are left alone
+    assert [t.pos_ for t in annotate("Zambia arrests spark protests") if t.text == "arrests"] != ["VERB"]
+    assert [t.pos_ for t in annotate("Opposition arrests in the north") if t.text == "arrests"] != ["VERB"]
