@@ -315,6 +315,10 @@ POSITIVES: list[tuple[str, str, str | None, str, str | None]] = [
     ("Belarus supplied Russia with artillery shells.", "AID", "military", "Belarus", "Russia"),
     ("Saudi Arabia provided Pakistan with a loan of two billion dollars.", "AID", "economic", "Saudi Arabia",
      "Pakistan"),
+    # ordered out of the country: an expulsion of envoys, missions and troops (the codebook's SANCTION/expel)
+    ("Chad ordered the German ambassador to leave the country within 48 hours.", "SANCTION", "expel", "Chad",
+     "Germany"),
+    ("Eritrea told the UN mission to leave.", "SANCTION", "expel", "Eritrea", "United Nations"),
 ]
 
 
@@ -378,6 +382,8 @@ def test_every_material_type_has_positive_sentences() -> None:
         # a body that dissolves its own institutions coerces no one; a party naming a premier sanctions no one
         ("The separatist leaders agreed to dissolve their government by January.", "COERCE"),
         ("Nepal's ruling coalition designated a new prime minister.", "SANCTION"),
+        # people told to leave a place are no envoys expelled
+        ("The police ordered the protesters to leave the square.", "SANCTION"),
     ],
 )
 def test_readings_of_other_types_or_none(annotate: Annotate, text: str, absent: str) -> None:

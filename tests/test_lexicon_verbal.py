@@ -359,6 +359,10 @@ POSITIVES: list[tuple[str, str, str, str | None, str]] = [
     ("Lebanon blamed the blast on Israel.", "ACCUSE", "Lebanon", "Israel", "occurred"),
     ("Kenya blamed the bombing on al-Shabaab.", "ACCUSE", "Kenya", "Al-Shabaab", "occurred"),
     ("Rwanda was behind the riots in Goma, the Congolese foreign minister said.", "ACCUSE", "*", "Rwanda", "occurred"),
+    # a deadline given to someone is an ultimatum, the codebook's THREATEN
+    ("SADC gave the Lesotho army a ten-day deadline to return to barracks.", "THREATEN", "*", "*", "*"),
+    # a meeting owned by one party and held with another, whatever the sentence says of it
+    ("Lula's meeting with Xi Jinping in Beijing lasted three hours.", "CONSULT", "*", "Xi Jinping", "occurred"),
     # a subject the parser hangs on the aux "had" is still the clause's
     ("Human Rights Watch said Burundian police had committed war crimes.", "ACCUSE", "Human Rights Watch",
      "Burundian police",
@@ -426,6 +430,8 @@ NEGATIVES: list[tuple[str, str]] = [
     ("Moscow has for years accused NATO of encircling Russia.", "ACCUSE"),  # a habit, told by its span
     ("Seoul has often protested to Tokyo, accusing it of whitewashing history.", "ACCUSE"),  # the habit's participle
     ("The lorry was behind the bus when the bridge fell.", "ACCUSE"),
+    ("The ministry set a deadline for applications.", "THREATEN"),
+    ("The minister's press conference with reporters from Reuters lasted an hour.", "CONSULT"),
 ]
 
 
