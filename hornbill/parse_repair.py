@@ -28,6 +28,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from hornbill.actors.agents import load_agents
 from hornbill.events.lexicon import default_lexicon
 
 #: Parts of speech a subject misread as the sentence's root may have.
@@ -182,12 +183,20 @@ def _subject_read_as_list_item(sentence: Span) -> Token | None:
 
 
 def _owned_nouns_read_as_modifiers(sentence: Span) -> list[Token]:
-    """Owned nouns the parser made a modifier of the noun after their conjunct: in "Mali's
-    government and Tuareg rebels" "government" (with "Tuareg" as its conjunct) modifies "rebels"."""
+    """Owned nouns and names the parser made a modifier of the noun after their conjunct: in "Mali's
+    government and Tuareg rebels" "government" (with "Tuareg" as its conjunct) modifies "rebels", in
+    "Ethiopia and Tigrayan forces" "Ethiopia" modifies "forces"."""
     return [t for t in sentence if t.dep_ in ("nmod", "compound") and t.pos_ in NOMINAL and t.head.pos_ in NOMINAL
-            and any(c.dep_ == "poss" for c in t.children)
+            and (any(c.dep_ == "poss" for c in t.children) or (t.pos_ == "PROPN" and _names_doers(t.head)))
             and any(c.dep_ == "cc" for c in t.children)
             and any(c.dep_ == "conj" and c.i == t.head.i - 1 for c in t.children)]
+
+
+def _names_doers(noun: Token) -> bool:
+    """Whether a noun names a kind of doer ("forces", "rebels"), not an act ("strikes"): a name
+    coordinated before "Tigrayan forces" is a doer of its own, one before "UK strikes" the strikes' doer."""
+    word = noun.lower_
+    return any(load_agents().sector_of([form]) is not None for form in {word, word.removesuffix("s")})
 
 
 def _rebuild_coordination(owned: Token) -> None:

@@ -61,6 +61,19 @@ def test_an_owned_noun_and_the_phrase_after_it_are_two_doers(annotate: Annotate)
     assert doers == {"Mali", "Tuareg rebels"}
 
 
+def test_a_name_before_a_people_and_its_doers_are_two_doers_but_not_before_an_act(annotate: Annotate) -> None:
+    doc = annotate("Myanmar and Karen forces agreed to stop fighting.")
+    [myanmar] = [t for t in doc if t.text == "Myanmar"]
+    assert myanmar.dep_ == "nsubj"
+    doers = {e.actor.name for e in doc._.events if e.event_type == "AGREE" and e.actor is not None}
+    assert "Myanmar" in doers and len(doers) == 2
+    strikes = annotate("Ankara said the recent Iraqi and Syrian strikes were illegal.")
+    assert [t.dep_ for t in strikes if t.text == "Iraqi"] != ["nsubj"]
+    both = annotate("The joint Kenya and Uganda patrols began on Monday.")
+    [patrols] = [t for t in both if t.text == "patrols"]
+    assert {c.text for c in patrols.subtree} >= {"Kenya", "Uganda"}
+
+
 def test_a_subject_after_a_fronted_phrase_ending_in_a_name_is_the_subject(annotate: Annotate) -> None:
     doc = annotate("After three days of talks in Addis Ababa, Egypt and Sudan agreed to share the river data.")
     [agreed] = [t for t in doc if t.text == "agreed"]
