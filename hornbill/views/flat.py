@@ -56,7 +56,7 @@ EVENT_COLUMNS: tuple[Column, ...] = (
     *_actor_columns("actor", "doer"),
     Column("actor_resolution", "VARCHAR", "how the doer was found: dictionary, context, generic, unknown"),
     *_actor_columns("recipient", "target"),
-    Column("location_name", "VARCHAR", "where it happened, as named"),
+    Column("location_name", "VARCHAR", "where it happened: the place with its country below the country level"),
     Column("location_country", "VARCHAR", "ISO 3166 alpha-3 country of the location"),
     Column("num_sources", "INTEGER", "distinct outlets reporting the event (syndicated copies count once)"),
     Column("num_mentions", "INTEGER", "evidence sentences found for it"),
