@@ -77,7 +77,7 @@ def repair_parse(doc: Doc) -> Doc:
 
 
 @lru_cache(maxsize=1)
-def event_verb_forms() -> frozenset[str]:
+def _event_verb_forms() -> frozenset[str]:
     """The present-tense third-person forms ("arrests", "frees", "denies") of the verbs the event
     lexicon triggers on."""
     lemmas = {lemma for lemma, pos in default_lexicon().patterns if pos == "VERB" and lemma.isalpha()}
@@ -98,7 +98,7 @@ def _headline_verb_read_as_noun(sentence: Span) -> Token | None:
         return None
     doc = sentence.doc
     for token in sentence:
-        if token.tag_ != "NNS" or token.lower_ not in event_verb_forms() or token.i + 1 >= sentence.end:
+        if token.tag_ != "NNS" or token.lower_ not in _event_verb_forms() or token.i + 1 >= sentence.end:
             continue
         before = doc[sentence.start : token.i]
         phrase = all(_in_headline_phrase(t) for t in before) and any(t.pos_ == "PROPN" for t in before)
