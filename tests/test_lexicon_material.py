@@ -315,6 +315,8 @@ POSITIVES: list[tuple[str, str, str | None, str, str | None]] = [
     ("Belarus supplied Russia with artillery shells.", "AID", "military", "Belarus", "Russia"),
     ("Saudi Arabia provided Pakistan with a loan of two billion dollars.", "AID", "economic", "Saudi Arabia",
      "Pakistan"),
+    # captives sent home are released (the codebook's RETREAT: "the actual release or exchange of prisoners")
+    ("Ukraine returned 40 Russian prisoners of war on Friday.", "RETREAT", "release", "Ukraine", "Russia"),
     # ordered out of the country: an expulsion of envoys, missions and troops (the codebook's SANCTION/expel)
     ("Chad ordered the German ambassador to leave the country within 48 hours.", "SANCTION", "expel", "Chad",
      "Germany"),

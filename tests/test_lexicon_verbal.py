@@ -359,6 +359,9 @@ POSITIVES: list[tuple[str, str, str, str | None, str]] = [
     ("Lebanon blamed the blast on Israel.", "ACCUSE", "Lebanon", "Israel", "occurred"),
     ("Kenya blamed the bombing on al-Shabaab.", "ACCUSE", "Kenya", "Al-Shabaab", "occurred"),
     ("Rwanda was behind the riots in Goma, the Congolese foreign minister said.", "ACCUSE", "*", "Rwanda", "occurred"),
+    # an extradition or a release asked "from" someone is asked of that someone, not of the one handed over
+    ("Peru requested the extradition of Alejandro Toledo from the United States.", "REQUEST", "Peru",
+     "United States", "occurred"),
     # a deadline given to someone is an ultimatum, the codebook's THREATEN
     ("SADC gave the Lesotho army a ten-day deadline to return to barracks.", "THREATEN", "*", "*", "*"),
     # a meeting owned by one party and held with another, whatever the sentence says of it
