@@ -165,12 +165,14 @@ def as_written(name: str, known_as: str = "") -> str:
 
 def full_name(name: str, country: str | None, precision: str | None) -> str:
     """A place below the country with its country's name, "Gao, Mali", as analysts and gazetteers write
-    it: alone, "Gao" or "Paris" does not say which. A country, or a place with no country (a sea), keeps
-    its own name."""
-    state = country_name(country) if country and precision in ("place", "admin1") else None
-    if state is None or key(state) in key(name):
+    it: alone, "Gao" or "Paris" does not say which. A country is named as its actor is ("Palestine",
+    not GeoNames' "Palestinian Territory"); a place with no country (a sea) keeps its own name."""
+    state = country_name(country) if country else None
+    if state is None:
         return name
-    return f"{name}, {state}"
+    if precision == "country":
+        return state
+    return name if key(state) in key(name) else f"{name}, {state}"
 
 
 def admin_forms(name: str) -> set[str]:

@@ -620,3 +620,13 @@ def test_a_building_its_phrase_gives_no_owner_is_no_recipient(annotate: Annotate
     doc = annotate("Peru has been tense for weeks. Gunmen attacked a petrol station in Lima.")
     [attack] = events_of(doc, "ASSAULT")
     assert attack.recipient is None
+
+
+def test_people_of_a_named_group_in_an_of_or_from_phrase_are_that_group(annotate: Annotate) -> None:
+    doc = annotate("Fighters from al-Shabaab attacked a military base in Lamu on Sunday.")
+    [attack] = events_of(doc, "ASSAULT")
+    assert attack.actor is not None and attack.actor.name == "Al-Shabaab"
+    # a country in the phrase is still read as before: soldiers from Kenya act for Kenya
+    kenyan = annotate("Soldiers from Kenya detained two fishermen near Lamu on Sunday.")
+    [held] = events_of(kenyan, "COERCE")
+    assert held.actor is not None and held.actor.country == "KEN"

@@ -194,14 +194,17 @@ def generic_actor(sector: Sector, words: list[Token], iso3: str | None) -> Actor
 
 
 def _named_owner(state: Resolution, head: Token) -> bool:
-    """Whether a named actor other than a country qualifies the noun ("Wagner fighters", "Hamas
-    militants", "a senior EU trade official"), or a possessive pronoun says it belongs to someone
-    named before ("its fighters"): the phrase stands for that actor, not for a kind of doer."""
+    """Whether a named actor other than a country qualifies the noun, before it ("Wagner fighters",
+    "Hamas militants", "a senior EU trade official") or in its "of"/"from" phrase ("gunmen from the
+    Kraze Barye gang"), or a possessive pronoun says it belongs to someone named before ("its
+    fighters"): the phrase stands for that actor, not for a kind of doer."""
     if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
         return True
-    for word in head.subtree:
+    groups = [t for prep in head.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
+              for pobj in prep.children if pobj.dep_ == "pobj" for t in pobj.subtree]  # "fighters from Hamas"
+    for word in [*(w for w in head.subtree if w.i < head.i), *groups]:
         mention = state.selected.get(word.i)
-        if word.i < head.i and mention is not None and mention.actor.type != "COUNTRY":
+        if mention is not None and mention.actor.type not in ("COUNTRY", "GOV"):
             return True
     return False
 
