@@ -204,7 +204,7 @@ def _named_owner(state: Resolution, head: Token) -> bool:
               for pobj in prep.children if pobj.dep_ == "pobj" for t in pobj.subtree]  # "fighters from Hamas"
     for word in [*(w for w in head.subtree if w.i < head.i), *groups]:
         mention = state.selected.get(word.i)
-        if mention is not None and mention.actor.type not in ("COUNTRY", "GOV"):
+        if mention is not None and mention.actor.type != "COUNTRY":
             return True
     return False
 
