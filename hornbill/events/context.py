@@ -283,7 +283,7 @@ class PatternExtractor:
                 continue  # "marched to demand reforms": the demand is what the march is for
             if candidate.pattern.fallback and governs_any(candidate.trigger, events_at, scene):
                 continue  # "pledged to withdraw": the RETREAT is the event, not an AGREE as well
-            if event.recipient is None and event.event_type.lower() in self.lexicon.marker("aimed_as_demanded"):
+            if event.recipient is None and event.event_type in self.lexicon.aimed_as_demanded:
                 event = _with_recipient_of(event, _demands_made_by(candidate, kept, self.lexicon), self.lexicon)
             if candidate.trigger.i in agreed and event.recipient is None:
                 event = _with_recipient_of(event, [e for c, e in kept if c.trigger.i in committed

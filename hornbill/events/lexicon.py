@@ -100,6 +100,7 @@ class Lexicon:
     party_sectors: frozenset[str] = frozenset()  # the sectors of such groups (REB, UAF)
     helping_types: frozenset[str] = frozenset()  # forces sent with no destination, military aid to the story's
     hosted_types: frozenset[str] = frozenset()  # types whose place abroad names their host as recipient
+    aimed_as_demanded: frozenset[str] = frozenset()  # types aimed at the target of the demand they are made for
     state_body_sectors: frozenset[str] = frozenset()  # sectors of state bodies, any act's recipient with a country
     story_recipients: frozenset[str] = frozenset()  # types aimed at the story's country when they name no one
     story_beneficiaries: frozenset[str] = frozenset()  # of those, types whose phrase naming no one still means it
@@ -362,6 +363,7 @@ TYPE_TABLES = {
     "reaction_types": "reaction_types",
     "reacted_act_types": "reacted_act_types", "promised_types": "promised_types", "fighting_types": "fighting_types",
     "settling_types": "settling_types", "helping_types": "helping_types", "hosted_types": "hosted_types",
+    "aimed_as_demanded": "aimed_as_demanded_types",
     "conditional_types": "conditional_types", "holding_types": "holding_types",
     "story_recipients": "story_recipient_types", "story_beneficiaries": "story_beneficiary_types",
     "occasions": "occasion_types", "story_pledges": "story_pledge_types",

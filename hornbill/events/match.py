@@ -285,10 +285,11 @@ def _modal_demands(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
         subjects = [_addressed(c) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if (speaker is None and voice is None) or not subjects:
             continue
-        if modal.lower_ in lexicon.marker("advice_aux") and actor_of(subjects[0]) is None:
+        addressed = actor_of(subjects[0])
+        if modal.lower_ in lexicon.marker("advice_aux") and addressed is None:
             continue
-        if speaker is not None and subjects[0].pos_ == "PRON" and actor_of(subjects[0]) is not None \
-                and actor_of(subjects[0]) == actor_of(speaker):
+        if speaker is not None and subjects[0].pos_ == "PRON" and addressed is not None \
+                and addressed == actor_of(speaker):
             continue  # "Russia said it must protect its citizens": its own duty, not a demand
         found.append(Candidate(verb, MODAL_DEMAND, speaker, subjects[0], None, "occurred", None, Slots(), voice=voice))
     return found

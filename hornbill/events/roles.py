@@ -510,7 +510,8 @@ def antecedent(pronoun: Token, lexicon: Lexicon) -> Token | None:
     return None
 
 
-#: Object pronouns that may stand for whoever reports the clause they are in.
+#: Object and possessive pronouns that may stand for whoever reports the clause they are in ("said
+#: police attacked them", "said Israel struck its consulate").
 REPORTER_PRONOUNS = frozenset({"them", "him", "her", "us", "me", "its", "their", "his", "our"})
 
 
